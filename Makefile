@@ -1,0 +1,49 @@
+# Redline's commands. `make serve` runs the app and `make test` runs every test layer; both
+# first install whatever is missing (scripts/bootstrap.sh), so they work on a fresh machine.
+
+WASM := scripts/wasm.sh
+E2E_MANIFEST := tests/e2e/Cargo.toml
+
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build
+
+## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
+serve: setup-serve
+	$(WASM) trunk serve
+
+## Run every test layer: lint, native, browser (wasm-bindgen-test) and end-to-end.
+test: setup-test
+	$(MAKE) --no-print-directory lint test-native test-browser test-e2e
+
+setup-serve:
+	@scripts/bootstrap.sh serve
+
+setup-test:
+	@scripts/bootstrap.sh test
+
+## Formatting and clippy, native and wasm32, for the app and the end-to-end crate.
+lint:
+	@echo "== lint: cargo fmt --check, clippy (native, wasm32, e2e) =="
+	cargo fmt --all -- --check
+	cargo fmt --manifest-path $(E2E_MANIFEST) -- --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	$(WASM) cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+	cargo clippy --manifest-path $(E2E_MANIFEST) --target-dir target --all-targets --quiet -- -D warnings
+
+## Layer 1: engine unit tests, properties, corpus, tidy rules and doc-tests, natively.
+test-native:
+	@echo "== native tests: cargo test =="
+	cargo test
+
+## Layer 2: components and the engine inside wasm, in headless Chromium.
+test-browser:
+	@echo "== browser tests: wasm-bindgen-test in headless Chromium =="
+	$(WASM) cargo test --target wasm32-unknown-unknown --test web
+
+## The release build in dist/, as users get it.
+build:
+	$(WASM) trunk build --release
+
+## Layer 3: the release build served on loopback, driven through chromedriver.
+test-e2e: build
+	@echo "== end-to-end tests: release build in headless Chromium via chromedriver =="
+	cargo test --manifest-path $(E2E_MANIFEST) --target-dir target

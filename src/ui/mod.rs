@@ -1,0 +1,9 @@
+//! The Leptos components of the web app; they render the engine's model and never do diff math.
+
+mod app;
+mod diff_view;
+mod text_pane;
+
+pub use app::App;
+pub use diff_view::DiffView;
+pub use text_pane::TextPane;

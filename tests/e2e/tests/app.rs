@@ -1,0 +1,56 @@
+//! End-to-end tests of the main flows: the release build in headless Chromium, driven like a user.
+
+mod support;
+
+use support::Harness;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_two_versions_shows_deletions_and_insertions() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+
+    page.wait_for_text("diff-empty", "Paste the original").await;
+    page.type_into(
+        "diff-input-original",
+        "The mayor said 60,000 homes would be built by 2030.",
+    )
+    .await;
+    page.type_into(
+        "diff-input-reworked",
+        "The mayor said 25,000 homes would be built by 2032.",
+    )
+    .await;
+
+    page.wait_for_text("diff-stats", "10 words → 10 words · 2 added · 2 removed")
+        .await;
+    assert_eq!(
+        page.texts("[data-testid='diff-output'] del").await,
+        ["60,000", "2030"]
+    );
+    assert_eq!(
+        page.texts("[data-testid='diff-output'] ins").await,
+        ["25,000", "2032"]
+    );
+
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_note_appears_beside_the_diff_and_counts_follow_typing() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+
+    page.type_into(
+        "diff-input-note",
+        "Correction: An earlier version misstated the figure.",
+    )
+    .await;
+    page.wait_for_text("diff-note-panel", "misstated the figure")
+        .await;
+
+    page.type_into("diff-input-original", "One two three").await;
+    page.wait_for_texts(".text-pane .counts", &["3 words", "0 words", "7 words"])
+        .await;
+
+    harness.stop(page).await;
+}

@@ -1,0 +1,235 @@
+//! Test harness: serves dist/ on loopback, runs Debian's chromedriver, and wraps the page.
+//!
+//! Each test starts its own server, chromedriver and browser, and [`Harness::stop`] ends them;
+//! if a test panics first, `Drop` still kills chromedriver (and with it Chromium).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+/// How long any wait for the page may take before the test fails.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A served release build plus a running chromedriver.
+pub struct Harness {
+    app_url: String,
+    driver_url: String,
+    chromedriver: Child,
+}
+
+impl Harness {
+    /// Serves `REDLINE_DIST` (default: the repository's dist/) and starts chromedriver.
+    pub async fn start() -> Harness {
+        let dist = std::env::var_os("REDLINE_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+        assert!(
+            dist.join("index.html").is_file(),
+            "no release build in {}: run `make test-e2e`, which builds it first",
+            dist.display()
+        );
+        let app_port = serve_directory(dist);
+
+        let driver_port = free_port();
+        let chromedriver = Command::new("chromedriver")
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver must be on PATH (scripts/bootstrap.sh test installs it)");
+        let driver_address = (Ipv4Addr::LOCALHOST, driver_port);
+        let started = Instant::now();
+        while TcpStream::connect(driver_address).is_err() {
+            assert!(
+                started.elapsed() < WAIT,
+                "chromedriver did not listen within {WAIT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        Harness {
+            app_url: format!("http://127.0.0.1:{app_port}/"),
+            driver_url: format!("http://127.0.0.1:{driver_port}"),
+            chromedriver,
+        }
+    }
+
+    /// Opens a fresh headless Chromium (new empty profile) on the app and waits for it to mount.
+    pub async fn open_app(&self) -> Page {
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary("/usr/bin/chromium").unwrap();
+        for arg in [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,900",
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        let driver = WebDriver::builder(&self.driver_url, caps)
+            .request_timeout(WAIT)
+            .connect()
+            .await
+            .expect("chromedriver refused a session");
+        driver.goto(&self.app_url).await.unwrap();
+        let page = Page { driver };
+        page.element("diff-input-original").await;
+        page
+    }
+
+    /// Closes the browser and stops chromedriver.
+    pub async fn stop(mut self, page: Page) {
+        page.driver.quit().await.unwrap();
+        self.chromedriver.kill().ok();
+        self.chromedriver.wait().ok();
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // A no-op after `stop`; after a panic it ends chromedriver, which ends its Chromium.
+        self.chromedriver.kill().ok();
+        self.chromedriver.wait().ok();
+    }
+}
+
+/// The Redline page, addressed through `data-testid` hooks.
+pub struct Page {
+    driver: WebDriver,
+}
+
+impl Page {
+    /// The element with this `data-testid`, waiting for it to appear.
+    pub async fn element(&self, test_id: &str) -> WebElement {
+        self.driver
+            .query(By::Css(format!("[data-testid='{test_id}']")))
+            .wait(WAIT, Duration::from_millis(25))
+            .first()
+            .await
+            .unwrap_or_else(|err| panic!("no element with data-testid {test_id}: {err}"))
+    }
+
+    /// Types `text` into the input with this `data-testid`, key by key.
+    pub async fn type_into(&self, test_id: &str, text: &str) {
+        self.element(test_id).await.send_keys(text).await.unwrap();
+    }
+
+    /// The texts of all elements matching a CSS selector, in document order.
+    pub async fn texts(&self, selector: &str) -> Vec<String> {
+        let mut res = Vec::new();
+        for element in self.driver.find_all(By::Css(selector)).await.unwrap() {
+            res.push(element.text().await.unwrap());
+        }
+        res
+    }
+
+    /// Waits until the element with this `data-testid` contains `expected`.
+    pub async fn wait_for_text(&self, test_id: &str, expected: &str) {
+        let selector = format!("[data-testid='{test_id}']");
+        self.wait_for(&format!("{selector} to contain {expected:?}"), || async {
+            self.texts(&selector)
+                .await
+                .iter()
+                .any(|text| text.contains(expected))
+        })
+        .await;
+    }
+
+    /// Waits until the elements matching `selector` have exactly these texts.
+    pub async fn wait_for_texts(&self, selector: &str, expected: &[&str]) {
+        self.wait_for(&format!("{selector} to read {expected:?}"), || async {
+            self.texts(selector).await == expected
+        })
+        .await;
+    }
+
+    /// Polls `condition` until it holds, failing the test after [`WAIT`].
+    async fn wait_for<F, Fut>(&self, what: &str, condition: F)
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let started = Instant::now();
+        while !condition().await {
+            assert!(started.elapsed() < WAIT, "waited {WAIT:?} for {what}");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Serves the files of `dir` over HTTP/1.1 on 127.0.0.1 from a background thread and returns the
+/// port. GET only, one request per connection; enough for a static release build.
+fn serve_directory(dir: PathBuf) -> u16 {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || serve_one(&dir, stream));
+        }
+    });
+    port
+}
+
+fn serve_one(dir: &Path, mut stream: TcpStream) {
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Read the headers to their end, so that closing the connection does not reset it before
+    // the browser has read the response.
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let relative = if path == "/" {
+        "index.html"
+    } else {
+        path.trim_start_matches('/')
+    };
+    let file = dir.join(relative);
+    let inside = !relative.split('/').any(|part| part == "..");
+    let (status, body, content_type) = match std::fs::read(&file) {
+        Ok(body) if inside => ("200 OK", body, content_type(&file)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes()).ok();
+    stream.write_all(&body).ok();
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|ext| ext.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("png") => "image/png",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}

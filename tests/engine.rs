@@ -1,0 +1,125 @@
+//! Engine tests through the public API: real revision pairs and arbitrary Unicode must rebuild exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use redline::engine::{Comparison, SegmentKind, compare};
+
+/// Asserts that the comparison rebuilds both inputs and that each side's ranges tile its text.
+fn assert_exact(original: &str, reworked: &str, comparison: &Comparison) {
+    assert_eq!(comparison.original_text(), original);
+    assert_eq!(comparison.reworked_text(), reworked);
+    let mut ends = (0, 0);
+    for segment in &comparison.segments {
+        assert!(!segment.text.is_empty(), "empty segment in {comparison:?}");
+        match segment.kind {
+            SegmentKind::Equal => assert!(segment.original.is_some() && segment.reworked.is_some()),
+            SegmentKind::Delete => {
+                assert!(segment.original.is_some() && segment.reworked.is_none())
+            }
+            SegmentKind::Insert => {
+                assert!(segment.original.is_none() && segment.reworked.is_some())
+            }
+        }
+        if let Some([start, end]) = segment.original {
+            assert_eq!(
+                (start, &original[start..end]),
+                (ends.0, segment.text.as_str())
+            );
+            ends.0 = end;
+        }
+        if let Some([start, end]) = segment.reworked {
+            assert_eq!(
+                (start, &reworked[start..end]),
+                (ends.1, segment.text.as_str())
+            );
+            ends.1 = end;
+        }
+    }
+    assert_eq!(ends, (original.len(), reworked.len()));
+}
+
+struct Pair {
+    id: String,
+    original: String,
+    reworked: String,
+}
+
+fn corpus_pairs() -> Vec<Pair> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pairs.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let field = |name: &str| value[name].as_str().unwrap().to_owned();
+            Pair {
+                id: field("id"),
+                original: field("original"),
+                reworked: field("reworked"),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_pair_rebuilds_exactly() {
+    let pairs = corpus_pairs();
+    assert_eq!(pairs.len(), 31);
+    for pair in pairs {
+        let comparison = compare(&pair.original, &pair.reworked);
+        assert_exact(&pair.original, &pair.reworked, &comparison);
+        assert!(
+            comparison.has_changes(),
+            "{}: a revision pair must differ",
+            pair.id
+        );
+    }
+}
+
+#[test]
+fn json_names_the_kinds_and_ranges() {
+    let comparison = compare("The cat sat.", "The dog sat.");
+    let json = serde_json::to_value(&comparison).unwrap();
+    assert_eq!(json["segments"][1]["kind"], "deleted");
+    assert_eq!(json["segments"][1]["original"], serde_json::json!([4, 7]));
+    assert!(json["segments"][1].get("reworked").is_none());
+    assert_eq!(json["segments"][2]["kind"], "inserted");
+    assert_eq!(json["segments"][2]["reworked"], serde_json::json!([4, 7]));
+    let back: Comparison = serde_json::from_value(json).unwrap();
+    assert_eq!(back, comparison);
+}
+
+/// Text built from pieces that stress tokenization: CRLF, NUL, emoji, combining marks, RTL marks.
+fn article_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("the ".to_owned()),
+        Just("said, ".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("\0".to_owned()),
+        Just("👩‍👩‍👧 ".to_owned()),
+        Just("e\u{301}".to_owned()),
+        Just("\u{200f}שלום ".to_owned()),
+        Just("東京".to_owned()),
+        Just("$1,200.50 ".to_owned()),
+        "\\PC{0,8}",
+        any::<String>(),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_texts_rebuild_exactly(original in article_text(), reworked in article_text()) {
+        let comparison = compare(&original, &reworked);
+        assert_exact(&original, &reworked, &comparison);
+    }
+
+    #[test]
+    fn a_text_against_itself_has_no_changes(text in article_text()) {
+        let comparison = compare(&text, &text);
+        prop_assert!(!comparison.has_changes());
+        prop_assert_eq!(comparison.stats.words_added + comparison.stats.words_removed, 0);
+    }
+}

@@ -1,0 +1,110 @@
+//! Browser tests: the app and the engine inside wasm in headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use redline::engine::compare;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app into a fresh container, so that tests do not see each other's DOM.
+fn mount_app() -> HtmlElement {
+    let container: HtmlElement = document()
+        .create_element("section")
+        .unwrap()
+        .unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    // The handle unmounts the app when dropped; the page ends with the test run anyway.
+    std::mem::forget(leptos::mount::mount_to(container.clone(), redline::ui::App));
+    container
+}
+
+fn find(container: &Element, test_id: &str) -> Element {
+    container
+        .query_selector(&format!("[data-testid='{test_id}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid {test_id}"))
+}
+
+fn texts(container: &Element, selector: &str) -> Vec<String> {
+    let nodes = container.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|idx| nodes.item(idx).unwrap().text_content().unwrap())
+        .collect()
+}
+
+/// Types `text` into a text area the way a user's input event delivers it.
+fn type_into(container: &Element, test_id: &str, text: &str) {
+    let area: HtmlTextAreaElement = find(container, test_id).unchecked_into();
+    area.set_value(text);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_both_versions_shows_the_word_diff() {
+    let app = mount_app();
+    assert!(
+        find(&app, "diff-empty")
+            .text_content()
+            .unwrap()
+            .contains("Paste the original")
+    );
+
+    type_into(
+        &app,
+        "diff-input-original",
+        "The council approved 60,000 homes on Monday.",
+    );
+    type_into(
+        &app,
+        "diff-input-reworked",
+        "The council approved 25,000 homes on Tuesday.",
+    );
+    leptos::task::tick().await;
+
+    let output = find(&app, "diff-output");
+    assert_eq!(texts(&output, "del"), ["60,000", "Monday"]);
+    assert_eq!(texts(&output, "ins"), ["25,000", "Tuesday"]);
+    assert_eq!(
+        find(&app, "diff-stats").text_content().unwrap(),
+        "7 words → 7 words · 2 added · 2 removed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_note_shows_beside_the_diff() {
+    let app = mount_app();
+    type_into(
+        &app,
+        "diff-input-note",
+        "Correction: An earlier version misstated the number of homes.",
+    );
+    leptos::task::tick().await;
+    assert!(
+        find(&app, "diff-note-panel")
+            .text_content()
+            .unwrap()
+            .contains("misstated the number of homes")
+    );
+}
+
+/// Runs the real diff on every corpus pair inside wasm: if the engine ever asked `similar` for a
+/// deadline, `Instant::now()` would panic here on wasm32-unknown-unknown.
+#[wasm_bindgen_test]
+fn the_engine_runs_in_wasm_without_reading_the_clock() {
+    let pairs = include_str!("fixtures/pairs.jsonl");
+    let mut n_pairs = 0;
+    for line in pairs.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let original = value["original"].as_str().unwrap();
+        let reworked = value["reworked"].as_str().unwrap();
+        let comparison = compare(original, reworked);
+        assert_eq!(comparison.original_text(), original);
+        assert_eq!(comparison.reworked_text(), reworked);
+        n_pairs += 1;
+    }
+    assert_eq!(n_pairs, 31);
+}
