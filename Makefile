@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -47,3 +47,7 @@ build:
 test-e2e: build
 	@echo "== end-to-end tests: release build in headless Chromium via chromedriver =="
 	cargo test --manifest-path $(E2E_MANIFEST) --target-dir target
+
+## README screenshots of the release build (docs/screenshots/), taken in headless Chromium.
+screenshots: setup-test build
+	cargo test --manifest-path $(E2E_MANIFEST) --target-dir target --test screenshots -- --ignored

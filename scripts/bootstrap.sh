@@ -75,7 +75,7 @@ case $route in
             step "adding rustup's wasm32-unknown-unknown target (the app compiles to WebAssembly)"
             rustup target add wasm32-unknown-unknown >/dev/null
         }
-        wasm_path="$root/node_modules/.bin:$cargo_bin:$PATH"
+        wasm_path="$root/node_modules/.bin:$cargo_bin"
         wasm_env=""
         ;;
     debian)
@@ -83,7 +83,7 @@ case $route in
         apt_install "Debian's Rust 1.96 and its std source, to build the wasm32 std with build-std" \
             rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy
         # /usr/bin first so that cargo and rustc are Debian's 1.96 for wasm commands only.
-        wasm_path="$root/node_modules/.bin:/usr/bin:$cargo_bin:$PATH"
+        wasm_path="$root/node_modules/.bin:/usr/bin:$cargo_bin"
         wasm_env="export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
         ;;
     *) die "REDLINE_WASM_TOOLCHAIN must be auto, rustup or debian, not '$route'" ;;
@@ -127,7 +127,7 @@ mkdir -p target
 cat >target/tools.env.new <<EOF
 # Written by scripts/bootstrap.sh; loaded by scripts/wasm.sh before wasm commands.
 export REDLINE_WASM_ROUTE=$route
-export PATH="$wasm_path"
+export PATH="$wasm_path:\$PATH"
 $wasm_env
 EOF
 mv target/tools.env.new target/tools.env

@@ -1,8 +1,6 @@
 //! End-to-end tests of the main flows: the release build in headless Chromium, driven like a user.
 
-mod support;
-
-use support::Harness;
+use redline_e2e::Harness;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_two_versions_shows_deletions_and_insertions() {

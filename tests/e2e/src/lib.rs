@@ -1,4 +1,4 @@
-//! Test harness: serves dist/ on loopback, runs Debian's chromedriver, and wraps the page.
+//! End-to-end test harness: serves dist/ on loopback, runs Debian's chromedriver, and wraps the page.
 //!
 //! Each test starts its own server, chromedriver and browser, and [`Harness::stop`] ends them;
 //! if a test panics first, `Drop` still kills chromedriver (and with it Chromium).
@@ -80,7 +80,10 @@ impl Harness {
             .connect()
             .await
             .expect("chromedriver refused a session");
-        driver.goto(&self.app_url).await.unwrap();
+        driver
+            .goto(&self.app_url)
+            .await
+            .expect("the browser could not open the app");
         let page = Page { driver };
         page.element("diff-input-original").await;
         page
@@ -88,7 +91,10 @@ impl Harness {
 
     /// Closes the browser and stops chromedriver.
     pub async fn stop(mut self, page: Page) {
-        page.driver.quit().await.unwrap();
+        page.driver
+            .quit()
+            .await
+            .expect("the browser session did not close");
         self.chromedriver.kill().ok();
         self.chromedriver.wait().ok();
     }
@@ -130,6 +136,14 @@ impl Page {
             res.push(element.text().await.unwrap());
         }
         res
+    }
+
+    /// Saves a PNG of the browser window.
+    pub async fn screenshot(&self, path: &Path) {
+        self.driver
+            .screenshot(path)
+            .await
+            .expect("the browser did not take a screenshot");
     }
 
     /// Waits until the element with this `data-testid` contains `expected`.
