@@ -1,4 +1,6 @@
-//! The only caller of `similar`: diffs token sequences and turns the ops into segments.
+//! The only caller of `similar`: diffs token sequences, cleans up the result, and builds segments.
+
+use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -9,183 +11,193 @@ use super::tokenize::tokenize;
 /// half the words where Myers keeps a tenth (measured in ../shared/bench/README.md).
 const ALGORITHM: Algorithm = Algorithm::Patience;
 
-/// Diffs `original` against `reworked` token by token and returns the segments in reading order.
-pub(crate) fn diff_words(original: &str, reworked: &str) -> Vec<Segment> {
-    let original_tokens = tokenize(original);
-    let reworked_tokens = tokenize(reworked);
-    let original_offsets = offsets(&original_tokens);
-    let reworked_offsets = offsets(&reworked_tokens);
+/// Diffs two sequences. Without a deadline `similar` never reads the clock, which would panic in
+/// the browser, so no deadline is ever passed.
+pub(crate) fn diff_slices<T: Eq + std::hash::Hash>(original: &[T], reworked: &[T]) -> Vec<DiffOp> {
+    capture_diff_slices(ALGORITHM, original, reworked)
+}
 
-    // Without a deadline `similar` never reads the clock, which would panic in the browser.
-    let ops = capture_diff_slices(ALGORITHM, &original_tokens, &reworked_tokens);
+/// Collects segments in reading order, merging neighbours of the same kind.
+pub(crate) struct SegmentsBuilder<'a> {
+    original: &'a str,
+    reworked: &'a str,
+    segments: Vec<Segment>,
+}
 
-    let mut segments: Vec<Segment> = Vec::with_capacity(ops.len() + 1);
-    for op in ops {
-        let (original_range, reworked_range) = (op.old_range(), op.new_range());
-        let original_bytes =
-            original_offsets[original_range.start]..original_offsets[original_range.end];
-        let reworked_bytes =
-            reworked_offsets[reworked_range.start]..reworked_offsets[reworked_range.end];
-        match op {
-            DiffOp::Equal { .. } => push(
-                &mut segments,
-                SegmentKind::Equal,
-                &original[original_bytes.clone()],
-                Some(original_bytes),
-                Some(reworked_bytes),
-            ),
-            DiffOp::Delete { .. } => push(
-                &mut segments,
-                SegmentKind::Delete,
-                &original[original_bytes.clone()],
-                Some(original_bytes),
-                None,
-            ),
-            DiffOp::Insert { .. } => push(
-                &mut segments,
-                SegmentKind::Insert,
-                &reworked[reworked_bytes.clone()],
-                None,
-                Some(reworked_bytes),
-            ),
-            DiffOp::Replace { .. } => {
-                push(
-                    &mut segments,
-                    SegmentKind::Delete,
-                    &original[original_bytes.clone()],
-                    Some(original_bytes),
-                    None,
-                );
-                push(
-                    &mut segments,
-                    SegmentKind::Insert,
-                    &reworked[reworked_bytes.clone()],
-                    None,
-                    Some(reworked_bytes),
-                );
+impl<'a> SegmentsBuilder<'a> {
+    pub(crate) fn new(original: &'a str, reworked: &'a str) -> Self {
+        SegmentsBuilder {
+            original,
+            reworked,
+            segments: Vec::new(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Vec<Segment> {
+        self.segments
+    }
+
+    /// Text present in both versions, at these byte ranges.
+    pub(crate) fn equal(&mut self, original: Range<usize>, reworked: Range<usize>) {
+        debug_assert_eq!(
+            self.original[original.clone()],
+            self.reworked[reworked.clone()]
+        );
+        self.push(SegmentKind::Equal, Some(original), Some(reworked));
+    }
+
+    /// A change: the original's bytes replaced by the reworked version's; deletion comes first.
+    pub(crate) fn change(&mut self, original: Range<usize>, reworked: Range<usize>) {
+        self.push(SegmentKind::Delete, Some(original), None);
+        self.push(SegmentKind::Insert, None, Some(reworked));
+    }
+
+    /// The runs of a word diff, in order.
+    pub(crate) fn runs(&mut self, runs: Vec<Run>) {
+        for run in runs {
+            if run.is_equal {
+                self.equal(run.original, run.reworked);
+            } else {
+                self.change(run.original, run.reworked);
             }
         }
     }
-    segments
+
+    fn push(
+        &mut self,
+        kind: SegmentKind,
+        original: Option<Range<usize>>,
+        reworked: Option<Range<usize>>,
+    ) {
+        let text = match kind {
+            SegmentKind::Insert => &self.reworked[reworked.clone().unwrap()],
+            _ => &self.original[original.clone().unwrap()],
+        };
+        if text.is_empty() {
+            return;
+        }
+        // A deletion directly after an insertion joins the deletion before that insertion, so a
+        // replacement always reads as all of the old text, then all of the new.
+        let n_segments = self.segments.len();
+        if kind == SegmentKind::Delete
+            && n_segments >= 2
+            && self.segments[n_segments - 1].kind == SegmentKind::Insert
+            && self.segments[n_segments - 2].kind == SegmentKind::Delete
+        {
+            let deletion = &mut self.segments[n_segments - 2];
+            deletion.text.push_str(text);
+            extend(&mut deletion.original, original);
+            return;
+        }
+        if let Some(last) = self.segments.last_mut()
+            && last.kind == kind
+        {
+            last.text.push_str(text);
+            extend(&mut last.original, original);
+            extend(&mut last.reworked, reworked);
+            return;
+        }
+        self.segments.push(Segment {
+            kind,
+            text: text.to_owned(),
+            original: original.map(|range| [range.start, range.end]),
+            reworked: reworked.map(|range| [range.start, range.end]),
+        });
+    }
 }
 
-/// Byte offset of each token's start, plus the total length at the end.
-fn offsets(tokens: &[&str]) -> Vec<usize> {
+fn extend(range: &mut Option<[usize; 2]>, more: Option<Range<usize>>) {
+    if let (Some(range), Some(more)) = (range.as_mut(), more) {
+        debug_assert_eq!(range[1], more.start);
+        range[1] = more.end;
+    }
+}
+
+/// One stretch of a token diff: equal on both sides, or changed (deleted and/or inserted).
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub(crate) is_equal: bool,
+    /// Byte range in the original.
+    pub(crate) original: Range<usize>,
+    /// Byte range in the reworked text.
+    pub(crate) reworked: Range<usize>,
+}
+
+/// Word-diffs `original[original_range]` against `reworked[reworked_range]`.
+///
+/// With `cleanup`, an equal stretch stranded between two changes is absorbed into one
+/// replacement when it is no longer than the changes on either side of it (the rule of
+/// diff-match-patch's semantic cleanup) and holds no line break: `[-cat-]{+dog+} [-sat-]{+stood+}`
+/// becomes `[-cat sat-]{+dog stood+}`, which reads as the rewrite it is.
+pub(crate) fn diff_words(
+    original: &str,
+    reworked: &str,
+    original_range: Range<usize>,
+    reworked_range: Range<usize>,
+    cleanup: bool,
+) -> Vec<Run> {
+    let original_text = &original[original_range.clone()];
+    let reworked_text = &reworked[reworked_range.clone()];
+    let original_tokens = tokenize(original_text);
+    let reworked_tokens = tokenize(reworked_text);
+    let original_offsets = offsets(&original_tokens, original_range.start);
+    let reworked_offsets = offsets(&reworked_tokens, reworked_range.start);
+
+    let mut runs: Vec<Run> = Vec::new();
+    for op in diff_slices(&original_tokens, &reworked_tokens) {
+        let (original_idx, reworked_idx) = (op.old_range(), op.new_range());
+        let run = Run {
+            is_equal: matches!(op, DiffOp::Equal { .. }),
+            original: original_offsets[original_idx.start]..original_offsets[original_idx.end],
+            reworked: reworked_offsets[reworked_idx.start]..reworked_offsets[reworked_idx.end],
+        };
+        push_run(&mut runs, run, cleanup, original);
+    }
+    runs
+}
+
+/// Appends a run, merging neighbouring changes and, with `cleanup`, absorbing short equalities.
+fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
+    if let Some(last) = runs.last_mut()
+        && !last.is_equal
+        && !run.is_equal
+    {
+        last.original.end = run.original.end;
+        last.reworked.end = run.reworked.end;
+    } else {
+        runs.push(run);
+    }
+    while cleanup && runs.len() >= 3 {
+        let [before, equality, after] = &runs[runs.len() - 3..] else {
+            unreachable!()
+        };
+        let size = |run: &Run| run.original.len().max(run.reworked.len());
+        let absorbable = !before.is_equal
+            && equality.is_equal
+            && !after.is_equal
+            && equality.original.len() <= size(before).min(size(after))
+            && !original[equality.original.clone()].contains('\n');
+        if !absorbable {
+            break;
+        }
+        let merged = Run {
+            is_equal: false,
+            original: before.original.start..after.original.end,
+            reworked: before.reworked.start..after.reworked.end,
+        };
+        runs.truncate(runs.len() - 3);
+        runs.push(merged);
+    }
+}
+
+/// Byte offset of each token's start, plus the end of the last, counted from `base`.
+fn offsets(tokens: &[&str], base: usize) -> Vec<usize> {
     let mut res = Vec::with_capacity(tokens.len() + 1);
-    let mut offset = 0;
+    let mut offset = base;
     res.push(offset);
     for token in tokens {
         offset += token.len();
         res.push(offset);
     }
     res
-}
-
-/// Appends a segment, merging it into the previous one when both have the same kind, so that a
-/// delete-insert-delete run from `similar` reads as one deletion followed by one insertion.
-fn push(
-    segments: &mut Vec<Segment>,
-    kind: SegmentKind,
-    text: &str,
-    original: Option<std::ops::Range<usize>>,
-    reworked: Option<std::ops::Range<usize>>,
-) {
-    if text.is_empty() {
-        return;
-    }
-    if let Some(last) = segments.last_mut()
-        && last.kind == kind
-    {
-        last.text.push_str(text);
-        extend(&mut last.original, original);
-        extend(&mut last.reworked, reworked);
-        return;
-    }
-    segments.push(Segment {
-        kind,
-        text: text.to_owned(),
-        original: original.map(|range| [range.start, range.end]),
-        reworked: reworked.map(|range| [range.start, range.end]),
-    });
-}
-
-fn extend(range: &mut Option<[usize; 2]>, more: Option<std::ops::Range<usize>>) {
-    if let (Some(range), Some(more)) = (range.as_mut(), more) {
-        range[1] = more.end;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::compare;
-    use super::super::model::SegmentKind;
-
-    /// Renders a comparison as compact markup, `[-deleted-]{+inserted+}`, and checks that the
-    /// segments rebuild both texts and tile both sides.
-    fn check(original: &str, reworked: &str, expect: &str) {
-        let comparison = compare(original, reworked);
-        let rendered: String = comparison
-            .segments
-            .iter()
-            .map(|segment| match segment.kind {
-                SegmentKind::Equal => segment.text.clone(),
-                SegmentKind::Delete => format!("[-{}-]", segment.text),
-                SegmentKind::Insert => format!("{{+{}+}}", segment.text),
-            })
-            .collect();
-        assert_eq!(rendered, expect);
-        assert_eq!(comparison.original_text(), original);
-        assert_eq!(comparison.reworked_text(), reworked);
-    }
-
-    #[test]
-    fn replaced_word() {
-        check("The cat sat.", "The dog sat.", "The [-cat-]{+dog+} sat.");
-    }
-
-    #[test]
-    fn punctuation_is_its_own_token() {
-        check("He said, no", "He said no", "He said[-,-] no");
-    }
-
-    #[test]
-    fn corrected_figure() {
-        check(
-            "The fund raised $50,000 last year.",
-            "The fund raised $30,000 last year.",
-            "The fund raised $[-50,000-]{+30,000+} last year.",
-        );
-    }
-
-    #[test]
-    fn empty_sides() {
-        check("", "", "");
-        check("", "New text", "{+New text+}");
-        check("Old text", "", "[-Old text-]");
-    }
-
-    #[test]
-    fn ranges_tile_both_sides() {
-        let original = "One two three.\n\nFour five.";
-        let reworked = "One 2 three.\n\nFive four, six.";
-        let comparison = compare(original, reworked);
-        let mut original_end = 0;
-        let mut reworked_end = 0;
-        for segment in &comparison.segments {
-            if let Some([start, end]) = segment.original {
-                assert_eq!(start, original_end);
-                assert_eq!(&original[start..end], segment.text);
-                original_end = end;
-            }
-            if let Some([start, end]) = segment.reworked {
-                assert_eq!(start, reworked_end);
-                assert_eq!(&reworked[start..end], segment.text);
-                reworked_end = end;
-            }
-        }
-        assert_eq!(
-            (original_end, reworked_end),
-            (original.len(), reworked.len())
-        );
-    }
 }

@@ -52,16 +52,33 @@
 //! Nothing here knows about the browser or the UI framework, so all of it runs and is tested
 //! natively; `tests/tidy.rs` enforces this.
 
+mod align;
 mod diff;
 mod model;
 mod tokenize;
 
+pub use align::{PAIR_THRESHOLD, similarity};
 pub use model::{Comparison, Segment, SegmentKind, Stats};
 pub use tokenize::{is_word, tokenize};
 
-/// Compares the original with the reworked text, word by word.
-///
-/// Deleted text comes before inserted text where both replace the same stretch.
+/// How [`compare_with_options`] works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Absorb short equal stretches stranded between changes into one replacement, so a
+    /// rewritten phrase reads as old phrase / new phrase rather than confetti.
+    /// The default is `true`.
+    pub semantic_cleanup: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            semantic_cleanup: true,
+        }
+    }
+}
+
+/// Compares the original with the reworked text with the default [`Options`].
 ///
 /// ```
 /// let comparison = redline::engine::compare("a b", "a b");
@@ -69,7 +86,137 @@ pub use tokenize::{is_word, tokenize};
 /// assert_eq!(comparison.stats.words_added, 0);
 /// ```
 pub fn compare(original: &str, reworked: &str) -> Comparison {
-    let segments = diff::diff_words(original, reworked);
+    compare_with_options(original, reworked, &Options::default())
+}
+
+/// Compares the original with the reworked text: paragraphs first, then words inside the
+/// paragraphs that were paired as edits of each other.
+///
+/// Deleted text comes before the inserted text that replaces it.
+///
+/// ```
+/// use redline::engine::{compare_with_options, Comparison, Options, SegmentKind};
+///
+/// let deleted = |comparison: &Comparison| -> Vec<String> {
+///     let deletions = comparison.segments.iter().filter(|s| s.kind == SegmentKind::Delete);
+///     deletions.map(|segment| segment.text.clone()).collect()
+/// };
+/// let flat = Options { semantic_cleanup: false };
+/// let comparison = compare_with_options("a big red house", "a small blue house", &flat);
+/// assert_eq!(deleted(&comparison), ["big", "red"]);
+/// let comparison = compare_with_options("a big red house", "a small blue house", &Options::default());
+/// assert_eq!(deleted(&comparison), ["big red"]);
+/// ```
+pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -> Comparison {
+    let mut builder = diff::SegmentsBuilder::new(original, reworked);
+    align::diff_paragraphs(&mut builder, original, reworked, options.semantic_cleanup);
+    let segments = builder.finish();
     let stats = Stats::from_segments(original, reworked, &segments);
     Comparison { segments, stats }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a comparison as compact markup, `[-deleted-]{+inserted+}`, and checks that the
+    /// segments rebuild both texts.
+    fn check_with(original: &str, reworked: &str, options: &Options, expect: &str) {
+        let comparison = compare_with_options(original, reworked, options);
+        let rendered: String = comparison
+            .segments
+            .iter()
+            .map(|segment| match segment.kind {
+                SegmentKind::Equal => segment.text.clone(),
+                SegmentKind::Delete => format!("[-{}-]", segment.text),
+                SegmentKind::Insert => format!("{{+{}+}}", segment.text),
+            })
+            .collect();
+        assert_eq!(rendered, expect);
+        assert_eq!(comparison.original_text(), original);
+        assert_eq!(comparison.reworked_text(), reworked);
+    }
+
+    fn check(original: &str, reworked: &str, expect: &str) {
+        check_with(original, reworked, &Options::default(), expect);
+    }
+
+    #[test]
+    fn replaced_word() {
+        check("The cat sat.", "The dog sat.", "The [-cat-]{+dog+} sat.");
+    }
+
+    #[test]
+    fn punctuation_is_its_own_token() {
+        check("He said, no", "He said no", "He said[-,-] no");
+    }
+
+    #[test]
+    fn corrected_figure() {
+        check(
+            "The fund raised $50,000 last year.",
+            "The fund raised $30,000 last year.",
+            "The fund raised [-$50,000-]{+$30,000+} last year.",
+        );
+    }
+
+    #[test]
+    fn empty_sides() {
+        check("", "", "");
+        check("", "New text", "{+New text+}");
+        check("Old text", "", "[-Old text-]");
+        check("\n\n", "\n", "\n[-\n-]");
+    }
+
+    #[test]
+    fn cleanup_joins_a_rewritten_phrase() {
+        let flat = Options {
+            semantic_cleanup: false,
+        };
+        check_with(
+            "The cat sat on the mat.",
+            "The dog stood on the mat.",
+            &flat,
+            "The [-cat-]{+dog+} [-sat-]{+stood+} on the mat.",
+        );
+        check(
+            "The cat sat on the mat.",
+            "The dog stood on the mat.",
+            "The [-cat sat-]{+dog stood+} on the mat.",
+        );
+    }
+
+    #[test]
+    fn cleanup_keeps_long_equalities_and_line_breaks() {
+        check(
+            "Voted on Monday to approve 60,000 homes.",
+            "Voted on Tuesday to approve 25,000 homes.",
+            "Voted on [-Monday-]{+Tuesday+} to approve [-60,000-]{+25,000+} homes.",
+        );
+    }
+
+    #[test]
+    fn unrelated_paragraph_is_replaced_whole() {
+        // A flat word diff would match "the" and "of" across these two paragraphs.
+        check(
+            "Headline\n\nThe mayor of the town resigned on Friday.\n\nEnd.",
+            "Headline\n\nSchools in the region of the north will reopen.\n\nEnd.",
+            "Headline\n\n[-The mayor of the town resigned on Friday.\n\n-]\
+             {+Schools in the region of the north will reopen.\n\n+}End.",
+        );
+    }
+
+    #[test]
+    fn edited_paragraph_is_paired_and_word_diffed() {
+        check(
+            "Title\n\nA short first paragraph.\n\nThe council approved 60,000 homes on Monday.\n",
+            "Title\n\nThe council approved 25,000 homes on Monday.\n",
+            "Title\n\n[-A short first paragraph.\n\n-]The council approved [-60,000-]{+25,000+} homes on Monday.\n",
+        );
+    }
+
+    #[test]
+    fn changed_separator_only() {
+        check("One\nTwo", "One\n\nTwo", "One\n{+\n+}Two");
+    }
 }

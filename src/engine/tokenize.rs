@@ -1,21 +1,40 @@
-//! Splits text into tokens along Unicode word boundaries (UAX #29), keeping every byte.
+//! Splits text into tokens: words, whitespace runs, punctuation, numbers, URLs and e-mail addresses.
+//!
+//! The base is Unicode's word boundaries (UAX #29, through `unicode-segmentation`), which keep
+//! `don't`, `4.5bn` and `1,200.50` whole and make `said,` two tokens. On top of that, Redline
+//! keeps together what an editor reads as one unit:
+//!
+//! - a URL (`https://…`, `www.…`) or an e-mail address is one token, so a changed link is one change;
+//! - a currency sign before a number and a percent sign after one join it: `$1,200.50`, `25%`;
+//! - a run of spaces and tabs is one token (UAX #29 would split at a tab);
+//! - Han, Hiragana, Katakana and Thai text, written without spaces between words, is one token
+//!   per character, so one changed character does not mark a whole sentence.
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Splits `text` into tokens: words, runs of whitespace and single punctuation marks.
-///
-/// The tokens are slices of `text` in order, so joining them gives `text` back.
-/// Word boundaries follow UAX #29: `don't` and `1,200.50` stay whole, `said,` is two tokens,
-/// and Han or Hiragana text becomes one token per character.
+/// Splits `text` into tokens; joining the tokens gives `text` back.
 ///
 /// ```
 /// use redline::engine::tokenize;
 ///
 /// assert_eq!(tokenize("He said, \"no.\""), ["He", " ", "said", ",", " ", "\"", "no", ".", "\""]);
-/// assert_eq!(tokenize("3,200 jobs"), ["3,200", " ", "jobs"]);
+/// assert_eq!(tokenize("$1,200.50 or 25%"), ["$1,200.50", " ", "or", " ", "25%"]);
+/// assert_eq!(
+///     tokenize("See https://example.org/a?b=1."),
+///     ["See", " ", "https://example.org/a?b=1", "."]
+/// );
+/// assert_eq!(tokenize("東京タワー"), ["東", "京", "タ", "ワ", "ー"]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<&str> {
-    text.split_word_bounds().collect()
+    let mut tokens = Vec::new();
+    let mut rest_start = 0;
+    for (start, end) in find_links(text) {
+        push_words(&text[rest_start..start], &mut tokens);
+        tokens.push(&text[start..end]);
+        rest_start = end;
+    }
+    push_words(&text[rest_start..], &mut tokens);
+    tokens
 }
 
 /// Whether a token counts as a word in the statistics: it holds a letter or a digit.
@@ -24,30 +43,240 @@ pub fn tokenize(text: &str) -> Vec<&str> {
 /// use redline::engine::is_word;
 ///
 /// assert!(is_word("jobs"));
-/// assert!(is_word("3,200"));
+/// assert!(is_word("$3,200"));
 /// assert!(!is_word(", "));
 /// ```
 pub fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric)
 }
 
+/// Tokenizes text that holds no URL or e-mail address.
+fn push_words<'a>(text: &'a str, tokens: &mut Vec<&'a str>) {
+    // The last token, held back because the next one may join it (`$` then `30,000`).
+    let mut pending: Option<(usize, usize)> = None;
+    for (start, word) in text.split_word_bound_indices() {
+        let end = start + word.len();
+        if let Some((pending_start, pending_end)) = pending {
+            if should_join(&text[pending_start..pending_end], word) {
+                pending = Some((pending_start, end));
+                continue;
+            }
+            tokens.push(&text[pending_start..pending_end]);
+            pending = None;
+        }
+        if is_per_character(word) {
+            tokens.extend(word.graphemes(true));
+        } else {
+            pending = Some((start, end));
+        }
+    }
+    if let Some((start, end)) = pending {
+        tokens.push(&text[start..end]);
+    }
+}
+
+fn should_join(last: &str, next: &str) -> bool {
+    let is_blank = |token: &str| {
+        token
+            .chars()
+            .all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+    };
+    let is_number = |token: &str| token.starts_with(|c: char| c.is_ascii_digit());
+    let is_currency = |token: &str| {
+        let mut chars = token.chars();
+        matches!(
+            (chars.next(), chars.next()),
+            (Some('$' | '€' | '£' | '¥' | '₹' | '₩'), None)
+        )
+    };
+    (is_blank(last) && is_blank(next))
+        || (is_currency(last) && is_number(next))
+        || (is_number(last) && last.ends_with(|c: char| c.is_ascii_digit()) && next == "%")
+}
+
+/// Scripts written without spaces between words, where a character is the unit of change.
+fn is_per_character(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        matches!(c,
+            '\u{0E00}'..='\u{0E7F}'     // Thai
+            | '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+            | '\u{31F0}'..='\u{31FF}'   // Katakana phonetic extensions
+            | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+            | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+            | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+            | '\u{FF66}'..='\u{FF9F}'   // half-width Katakana
+            | '\u{20000}'..='\u{3134F}' // CJK extensions B to G
+        )
+    }) && word.chars().count() > 1
+}
+
+/// Byte ranges of URLs and e-mail addresses in `text`, in order and not overlapping.
+fn find_links(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut res = Vec::new();
+    let mut idx = 0;
+    while idx < bytes.len() {
+        if !bytes[idx].is_ascii() {
+            idx += 1;
+            continue;
+        }
+        let at_boundary = idx == 0 || !is_link_char(bytes[idx - 1]);
+        let rest = &text[idx..];
+        let is_url = at_boundary
+            && ["https://", "http://", "www."].iter().any(|prefix| {
+                rest.len() > prefix.len()
+                    && rest.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+            });
+        if is_url {
+            let end = idx + url_length(rest);
+            if end > idx + 8 {
+                res.push((idx, end));
+                idx = end;
+                continue;
+            }
+        }
+        if bytes[idx] == b'@'
+            && let Some((start, end)) = email_around(text, idx)
+            && res.last().is_none_or(|&(_, last_end)| last_end <= start)
+        {
+            res.push((start, end));
+            idx = end;
+            continue;
+        }
+        idx += 1;
+    }
+    res
+}
+
+/// Characters that can continue a URL or an e-mail address (ASCII only, which is what links hold
+/// in running text).
+fn is_link_char(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&byte)
+}
+
+/// Length of the URL at the start of `rest`: up to whitespace or a character that cannot be in a
+/// URL, without trailing sentence punctuation or an unbalanced closing bracket.
+fn url_length(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut end = bytes
+        .iter()
+        .position(|&byte| !is_link_char(byte))
+        .unwrap_or(bytes.len());
+    loop {
+        let Some(&last) = bytes[..end].last() else {
+            return 0;
+        };
+        let unbalanced_close = last == b')'
+            && bytes[..end].iter().filter(|&&b| b == b'(').count()
+                < bytes[..end].iter().filter(|&&b| b == b')').count();
+        if b".,;:!?'\"".contains(&last) || unbalanced_close {
+            end -= 1;
+        } else {
+            return end;
+        }
+    }
+}
+
+/// The e-mail address around the `@` at `at`, if the text there reads as one: a local part, and a
+/// domain with a dot that does not end the address.
+fn email_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let is_local = |byte: u8| byte.is_ascii_alphanumeric() || b"._%+-".contains(&byte);
+    let is_domain = |byte: u8| byte.is_ascii_alphanumeric() || b".-".contains(&byte);
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| !is_local(b))
+        .map_or(0, |pos| pos + 1);
+    let mut end = at
+        + 1
+        + bytes[at + 1..]
+            .iter()
+            .position(|&b| !is_domain(b))
+            .unwrap_or(bytes.len() - at - 1);
+    while end > at + 1 && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    let domain = &text[at + 1..end];
+    let has_dot = domain.contains('.') && !domain.starts_with('.');
+    (start < at && has_dot).then_some((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn check(text: &str, expect: &[&str]) {
+        let tokens = tokenize(text);
+        assert_eq!(tokens, expect);
+        assert_eq!(tokens.concat(), text);
+    }
+
     #[test]
     fn tokens_rebuild_the_text() {
-        let text = "Line one,\r\n\r\nline two \u{200f}שלום\u{200f} 東京都 😀 e\u{301}";
+        let text = "Line one,\r\n\r\nline two \u{200f}שלום\u{200f} 東京都 😀 e\u{301} a@b.c http://x.y/(z)).";
         assert_eq!(tokenize(text).concat(), text);
     }
 
     #[test]
-    fn han_text_splits_per_character() {
-        assert_eq!(tokenize("東京都"), ["東", "京", "都"]);
+    fn punctuation_and_words() {
+        check(
+            "Don't stop, 4.5bn.",
+            &["Don't", " ", "stop", ",", " ", "4.5bn", "."],
+        );
     }
 
     #[test]
-    fn space_runs_stay_together() {
-        assert_eq!(tokenize("a   b"), ["a", "   ", "b"]);
+    fn numbers_with_currency_and_percent() {
+        check("€30,000 (25%)", &["€30,000", " ", "(", "25%", ")"]);
+        check("2,000 of 4.5", &["2,000", " ", "of", " ", "4.5"]);
+        // A dollar sign alone, or before a word, stays its own token.
+        check("$ and $x", &["$", " ", "and", " ", "$", "x"]);
+    }
+
+    #[test]
+    fn urls_are_one_token() {
+        check(
+            "(see https://example.org/path_(x)?q=1#top), or www.example.com.",
+            &[
+                "(",
+                "see",
+                " ",
+                "https://example.org/path_(x)?q=1#top",
+                ")",
+                ",",
+                " ",
+                "or",
+                " ",
+                "www.example.com",
+                ".",
+            ],
+        );
+        // A word that merely contains "http" is not a link.
+        check("xhttp://a", &["xhttp", ":", "/", "/", "a"]);
+    }
+
+    #[test]
+    fn emails_are_one_token() {
+        check(
+            "Write to news.desk@example.co.uk.",
+            &["Write", " ", "to", " ", "news.desk@example.co.uk", "."],
+        );
+        check("a @ b", &["a", " ", "@", " ", "b"]);
+        check("@handle", &["@", "handle"]);
+    }
+
+    #[test]
+    fn spaces_and_tabs_form_one_run() {
+        check("a  \t b\n\nc", &["a", "  \t ", "b", "\n", "\n", "c"]);
+    }
+
+    #[test]
+    fn scripts_without_spaces_split_per_character() {
+        check("東京都", &["東", "京", "都"]);
+        check(
+            "ひらがなカタカナ",
+            &["ひ", "ら", "が", "な", "カ", "タ", "カ", "ナ"],
+        );
+        check("ภาษาไทย", &["ภ", "า", "ษ", "า", "ไ", "ท", "ย"]);
     }
 }
