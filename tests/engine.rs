@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use redline::engine::{Comparison, SegmentKind, compare};
+use redline::engine::{Comparison, Options, SegmentKind, compare, compare_with_options};
 
 /// Asserts that the comparison rebuilds both inputs and that each side's ranges tile its text.
 fn assert_exact(original: &str, reworked: &str, comparison: &Comparison) {
@@ -73,6 +73,90 @@ fn every_corpus_pair_rebuilds_exactly() {
             pair.id
         );
     }
+}
+
+/// Whether a segment boundary at `idx` splits a word: letters or digits on both sides, outside
+/// the scripts that Redline compares per character.
+fn splits_a_word(text: &str, idx: usize) -> bool {
+    let before = text[..idx].chars().next_back();
+    let after = text[idx..].chars().next();
+    let per_character = |c: char| matches!(c, '\u{0E00}'..='\u{0E7F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}');
+    match (before, after) {
+        (Some(before), Some(after)) => {
+            before.is_alphanumeric()
+                && after.is_alphanumeric()
+                && !per_character(before)
+                && !per_character(after)
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn no_corpus_change_starts_or_ends_inside_a_word() {
+    for pair in corpus_pairs() {
+        let comparison = compare(&pair.original, &pair.reworked);
+        for segment in &comparison.segments {
+            for (range, text) in [
+                (segment.original, &pair.original),
+                (segment.reworked, &pair.reworked),
+            ] {
+                if let Some([start, end]) = range {
+                    assert!(
+                        !splits_a_word(text, start) && !splits_a_word(text, end),
+                        "{}: segment {:?} splits a word",
+                        pair.id,
+                        segment.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Counts change regions: maximal runs of deleted and inserted segments.
+fn n_change_regions(comparison: &Comparison) -> usize {
+    let mut res = 0;
+    let mut in_change = false;
+    for segment in &comparison.segments {
+        let is_change = segment.kind != SegmentKind::Equal;
+        if is_change && !in_change {
+            res += 1;
+        }
+        in_change = is_change;
+    }
+    res
+}
+
+/// Before and after on a heavy rewrite: the reworked sentence shares only small words with the
+/// original, so a flat diff is confetti and the cleaned-up diff is old sentence / new sentence.
+#[test]
+fn cleanup_turns_confetti_into_phrases_on_a_heavy_rewrite() {
+    let original = "The council of the town said on Monday that the plan for the harbour \
+                    would cost $50,000 and that work would start in the spring.";
+    let reworked = "A spokesperson for the town confirmed that the harbour project \
+                    is now expected to cost $30,000, with work to start in the autumn.";
+    let flat = compare_with_options(
+        original,
+        reworked,
+        &Options {
+            semantic_cleanup: false,
+        },
+    );
+    let clean = compare(original, reworked);
+    assert_exact(original, reworked, &flat);
+    assert_exact(original, reworked, &clean);
+    assert!(
+        n_change_regions(&flat) >= 8,
+        "flat diff: {}",
+        n_change_regions(&flat)
+    );
+    assert!(
+        n_change_regions(&clean) * 2 <= n_change_regions(&flat),
+        "cleanup should at least halve the change regions: {} vs {}",
+        n_change_regions(&clean),
+        n_change_regions(&flat)
+    );
 }
 
 #[test]

@@ -1,0 +1,121 @@
+//! `redline`, the native command line: compares two files and prints the stats and a redline.
+//!
+//! ```text
+//! redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup]
+//! ```
+//!
+//! Without `--json` it prints the word counts, then the text with deletions and insertions marked:
+//! in colour (struck through red, underlined green) when stdout is a terminal, and as
+//! `[-deleted-]{+inserted+}` otherwise. With `--json` it prints the comparison model (see
+//! `engine::Comparison`). Bad input gives a one-line message and exit code 2.
+
+// The web app is a separate binary; this one is for scripts, bots and benchmarks, so on wasm32
+// it compiles to nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(message) = cli::run(std::env::args().skip(1).collect()) {
+        eprintln!("redline: {message}");
+        std::process::exit(2);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::{IsTerminal, Write};
+
+    use redline::engine::{Comparison, Options, SegmentKind, compare_with_options};
+
+    const USAGE: &str =
+        "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup]";
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let Some((command, rest)) = args.split_first() else {
+            return Err(USAGE.to_owned());
+        };
+        match command.as_str() {
+            "compare" => compare_files(rest),
+            "--help" | "-h" | "help" => {
+                println!("{USAGE}");
+                Ok(())
+            }
+            other => Err(format!("unknown command '{other}'; {USAGE}")),
+        }
+    }
+
+    fn compare_files(args: &[String]) -> Result<(), String> {
+        let mut files = Vec::new();
+        let mut json = false;
+        let mut options = Options::default();
+        for arg in args {
+            match arg.as_str() {
+                "--json" => json = true,
+                "--no-cleanup" => options.semantic_cleanup = false,
+                flag if flag.starts_with("--") => {
+                    return Err(format!("unknown option '{flag}'; {USAGE}"));
+                }
+                file => files.push(file),
+            }
+        }
+        let [original_path, reworked_path] = files[..] else {
+            return Err(USAGE.to_owned());
+        };
+        let original = read_text(original_path)?;
+        let reworked = read_text(reworked_path)?;
+        let comparison = compare_with_options(&original, &reworked, &options);
+
+        let mut out = std::io::stdout().lock();
+        let res = if json {
+            serde_json::to_writer_pretty(&mut out, &comparison)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            let colour = std::io::stdout().is_terminal();
+            write_redline(&mut out, &comparison, colour)
+        };
+        // A closed pipe (`| head`) is not an error worth a message.
+        match res {
+            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("cannot write output: {err}"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn read_text(path: &str) -> Result<String, String> {
+        let bytes = std::fs::read(path).map_err(|err| format!("cannot read {path}: {err}"))?;
+        String::from_utf8(bytes).map_err(|err| {
+            format!(
+                "{path} is not UTF-8 text (invalid byte at offset {})",
+                err.utf8_error().valid_up_to()
+            )
+        })
+    }
+
+    fn write_redline(
+        out: &mut impl Write,
+        comparison: &Comparison,
+        colour: bool,
+    ) -> std::io::Result<()> {
+        let stats = &comparison.stats;
+        writeln!(
+            out,
+            "{} words → {} words · {} added · {} removed",
+            stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
+        )?;
+        writeln!(out)?;
+        for segment in &comparison.segments {
+            let text = &segment.text;
+            match (segment.kind, colour) {
+                (SegmentKind::Equal, _) => write!(out, "{text}")?,
+                (SegmentKind::Delete, false) => write!(out, "[-{text}-]")?,
+                (SegmentKind::Insert, false) => write!(out, "{{+{text}+}}")?,
+                (SegmentKind::Delete, true) => write!(out, "\x1b[9;31m{text}\x1b[0m")?,
+                (SegmentKind::Insert, true) => write!(out, "\x1b[4;32m{text}\x1b[0m")?,
+            }
+        }
+        writeln!(out)
+    }
+}

@@ -1,0 +1,91 @@
+//! The `redline` command line, run as a real process: output, JSON and the errors' exit code 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn redline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_redline"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Writes `contents` to a file in a fresh directory under target/ and returns its path.
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn compare_prints_stats_and_plain_markup_when_piped() {
+    let original = temp_file("original.txt", b"The fund raised $50,000 last year.\n");
+    let reworked = temp_file("reworked.txt", b"The fund raised $30,000 last year.\n");
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "6 words → 6 words · 1 added · 1 removed\n\nThe fund raised [-$50,000-]{+$30,000+} last year.\n\n"
+    );
+}
+
+#[test]
+fn compare_json_has_kinds_and_byte_ranges() {
+    let original = temp_file("a.txt", "Café opens".as_bytes());
+    let reworked = temp_file("b.txt", "Café closes".as_bytes());
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let segments = json["segments"].as_array().unwrap();
+    assert_eq!(segments[0]["kind"], "equal");
+    assert_eq!(segments[0]["original"], serde_json::json!([0, 6]));
+    assert_eq!(segments[1]["kind"], "deleted");
+    assert_eq!(segments[1]["original"], serde_json::json!([6, 11]));
+    assert_eq!(segments[2]["kind"], "inserted");
+    assert_eq!(segments[2]["reworked"], serde_json::json!([6, 12]));
+}
+
+#[test]
+fn bad_input_gives_one_line_and_exit_code_2() {
+    let text = temp_file("ok.txt", b"text");
+    let latin1 = temp_file("latin1.txt", b"caf\xe9");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["compare", "/no/such/file", text.to_str().unwrap()],
+            "cannot read /no/such/file",
+        ),
+        (
+            &["compare", latin1.to_str().unwrap(), text.to_str().unwrap()],
+            "is not UTF-8 text (invalid byte at offset 3)",
+        ),
+        (
+            &["compare", text.to_str().unwrap()],
+            "usage: redline compare",
+        ),
+        (&["frobnicate"], "unknown command 'frobnicate'"),
+    ];
+    for (args, expected) in cases {
+        let output = redline(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("redline: ") && stderr.contains(expected),
+            "{stderr}"
+        );
+    }
+}
