@@ -50,7 +50,7 @@ fn compare_json_has_kinds_and_byte_ranges() {
     ]);
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let segments = json["segments"].as_array().unwrap();
+    let segments = json["blocks"][0]["segments"].as_array().unwrap();
     assert_eq!(segments[0]["kind"], "equal");
     assert_eq!(segments[0]["original"], serde_json::json!([0, 6]));
     assert_eq!(segments[1]["kind"], "deleted");

@@ -2,37 +2,64 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use redline::engine::{Comparison, Options, SegmentKind, compare, compare_with_options};
+use redline::engine::{BlockKind, Comparison, Options, SegmentKind, compare, compare_with_options};
 
-/// Asserts that the comparison rebuilds both inputs and that each side's ranges tile its text.
+/// Asserts that the comparison rebuilds both inputs, that each side's segment ranges tile its
+/// text in order (moved-to blocks left out on the original side, moved-from blocks on the
+/// reworked side), and that block ranges agree with their segments.
 fn assert_exact(original: &str, reworked: &str, comparison: &Comparison) {
     assert_eq!(comparison.original_text(), original);
     assert_eq!(comparison.reworked_text(), reworked);
     let mut ends = (0, 0);
-    for segment in &comparison.segments {
-        assert!(!segment.text.is_empty(), "empty segment in {comparison:?}");
-        match segment.kind {
-            SegmentKind::Equal => assert!(segment.original.is_some() && segment.reworked.is_some()),
-            SegmentKind::Delete => {
-                assert!(segment.original.is_some() && segment.reworked.is_none())
+    for block in &comparison.blocks {
+        assert!(!block.segments.is_empty(), "empty block in {comparison:?}");
+        let mut block_ends = (
+            block.original.map(|[start, _]| start),
+            block.reworked.map(|[start, _]| start),
+        );
+        for segment in &block.segments {
+            assert!(!segment.text.is_empty(), "empty segment in {comparison:?}");
+            match segment.kind {
+                SegmentKind::Equal => {
+                    assert!(segment.original.is_some() && segment.reworked.is_some())
+                }
+                SegmentKind::Delete => {
+                    assert!(segment.original.is_some() && segment.reworked.is_none())
+                }
+                SegmentKind::Insert => {
+                    assert!(segment.original.is_none() && segment.reworked.is_some())
+                }
             }
-            SegmentKind::Insert => {
-                assert!(segment.original.is_none() && segment.reworked.is_some())
+            if let Some([start, end]) = segment.original {
+                assert_eq!(&original[start..end], segment.text);
+                if block.kind != BlockKind::MovedTo {
+                    assert_eq!(start, ends.0, "original side does not tile at {segment:?}");
+                    assert_eq!(
+                        block_ends.0,
+                        Some(start),
+                        "segment outside its block: {segment:?}"
+                    );
+                    (ends.0, block_ends.0) = (end, Some(end));
+                }
+            }
+            if let Some([start, end]) = segment.reworked {
+                assert_eq!(&reworked[start..end], segment.text);
+                if block.kind != BlockKind::MovedFrom {
+                    assert_eq!(start, ends.1, "reworked side does not tile at {segment:?}");
+                    assert_eq!(
+                        block_ends.1,
+                        Some(start),
+                        "segment outside its block: {segment:?}"
+                    );
+                    (ends.1, block_ends.1) = (end, Some(end));
+                }
             }
         }
-        if let Some([start, end]) = segment.original {
-            assert_eq!(
-                (start, &original[start..end]),
-                (ends.0, segment.text.as_str())
-            );
-            ends.0 = end;
+        if block.kind != BlockKind::MovedTo {
+            assert_eq!(block_ends.0, block.original.map(|[_, end]| end));
         }
-        if let Some([start, end]) = segment.reworked {
-            assert_eq!(
-                (start, &reworked[start..end]),
-                (ends.1, segment.text.as_str())
-            );
-            ends.1 = end;
+        if block.kind != BlockKind::MovedFrom {
+            assert_eq!(block_ends.1, block.reworked.map(|[_, end]| end));
         }
     }
     assert_eq!(ends, (original.len(), reworked.len()));
@@ -96,7 +123,7 @@ fn splits_a_word(text: &str, idx: usize) -> bool {
 fn no_corpus_change_starts_or_ends_inside_a_word() {
     for pair in corpus_pairs() {
         let comparison = compare(&pair.original, &pair.reworked);
-        for segment in &comparison.segments {
+        for segment in comparison.iter_segments() {
             for (range, text) in [
                 (segment.original, &pair.original),
                 (segment.reworked, &pair.reworked),
@@ -118,7 +145,7 @@ fn no_corpus_change_starts_or_ends_inside_a_word() {
 fn n_change_regions(comparison: &Comparison) -> usize {
     let mut res = 0;
     let mut in_change = false;
-    for segment in &comparison.segments {
+    for segment in comparison.iter_segments() {
         let is_change = segment.kind != SegmentKind::Equal;
         if is_change && !in_change {
             res += 1;
@@ -163,11 +190,14 @@ fn cleanup_turns_confetti_into_phrases_on_a_heavy_rewrite() {
 fn json_names_the_kinds_and_ranges() {
     let comparison = compare("The cat sat.", "The dog sat.");
     let json = serde_json::to_value(&comparison).unwrap();
-    assert_eq!(json["segments"][1]["kind"], "deleted");
-    assert_eq!(json["segments"][1]["original"], serde_json::json!([4, 7]));
-    assert!(json["segments"][1].get("reworked").is_none());
-    assert_eq!(json["segments"][2]["kind"], "inserted");
-    assert_eq!(json["segments"][2]["reworked"], serde_json::json!([4, 7]));
+    let segments = &json["blocks"][0]["segments"];
+    assert_eq!(json["blocks"][0]["kind"], "changed");
+    assert_eq!(segments[1]["kind"], "deleted");
+    assert_eq!(segments[1]["original"], serde_json::json!([4, 7]));
+    assert!(segments[1].get("reworked").is_none());
+    assert_eq!(segments[1]["change"], 0);
+    assert_eq!(segments[2]["kind"], "inserted");
+    assert_eq!(segments[2]["reworked"], serde_json::json!([4, 7]));
     let back: Comparison = serde_json::from_value(json).unwrap();
     assert_eq!(back, comparison);
 }

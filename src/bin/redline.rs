@@ -106,7 +106,7 @@ mod cli {
             stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
         )?;
         writeln!(out)?;
-        for segment in &comparison.segments {
+        for segment in comparison.iter_segments() {
             let text = &segment.text;
             match (segment.kind, colour) {
                 (SegmentKind::Equal, _) => write!(out, "{text}")?,

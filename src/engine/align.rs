@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use similar::DiffOp;
 
-use super::diff::{Run, SegmentsBuilder, diff_slices, diff_words};
+use super::diff::{BlocksBuilder, Run, diff_slices, diff_words};
+use super::model::BlockKind;
 use super::tokenize::{is_word, tokenize};
 
 /// Two changed paragraphs are shown as one edited paragraph when their word similarity
@@ -115,7 +116,7 @@ fn similarity_of_bags(original: &WordBag, reworked: &WordBag) -> f64 {
 
 /// Diffs `original` against `reworked` paragraph by paragraph into `builder`.
 pub(crate) fn diff_paragraphs(
-    builder: &mut SegmentsBuilder<'_>,
+    builder: &mut BlocksBuilder<'_>,
     original: &str,
     reworked: &str,
     cleanup: bool,
@@ -138,20 +139,35 @@ pub(crate) fn diff_paragraphs(
             for (original_paragraph, reworked_paragraph) in
                 original_stretch.iter().zip(reworked_stretch)
             {
-                builder.equal(
-                    original_paragraph.content.clone(),
-                    reworked_paragraph.content.clone(),
-                );
+                let (original_whole, reworked_whole) =
+                    (original_paragraph.whole(), reworked_paragraph.whole());
+                let mut runs = vec![Run {
+                    is_equal: true,
+                    original: original_paragraph.content.clone(),
+                    reworked: reworked_paragraph.content.clone(),
+                }];
                 let separators = (
                     original_paragraph.separator.clone(),
                     reworked_paragraph.separator.clone(),
                 );
-                if original[separators.0.clone()] == reworked[separators.1.clone()] {
-                    builder.equal(separators.0, separators.1);
+                let kind = if original[separators.0.clone()] == reworked[separators.1.clone()] {
+                    runs.push(Run {
+                        is_equal: true,
+                        original: separators.0,
+                        reworked: separators.1,
+                    });
+                    BlockKind::Equal
                 } else {
-                    let runs = diff_words(original, reworked, separators.0, separators.1, cleanup);
-                    builder.runs(runs);
-                }
+                    runs.extend(diff_words(
+                        original,
+                        reworked,
+                        separators.0,
+                        separators.1,
+                        cleanup,
+                    ));
+                    BlockKind::Changed
+                };
+                builder.block(kind, Some(original_whole), Some(reworked_whole), &runs);
             }
         } else {
             let at = |paragraphs: &[Paragraph], idx: usize, text: &str| {
@@ -175,61 +191,47 @@ pub(crate) fn diff_paragraphs(
     }
 }
 
+/// Adds each paragraph of `stretch` as a whole deleted (or inserted) block.
+fn whole_paragraphs(builder: &mut BlocksBuilder<'_>, stretch: &[Paragraph], is_original: bool) {
+    for paragraph in stretch {
+        let (kind, original, reworked) = if is_original {
+            (BlockKind::Deleted, paragraph.whole(), 0..0)
+        } else {
+            (BlockKind::Inserted, 0..0, paragraph.whole())
+        };
+        let run = Run {
+            is_equal: false,
+            original: original.clone(),
+            reworked: reworked.clone(),
+        };
+        let ranges = if is_original {
+            (Some(original), None)
+        } else {
+            (None, Some(reworked))
+        };
+        builder.block(kind, ranges.0, ranges.1, &[run]);
+    }
+}
+
 /// Pairs the paragraphs of a changed stretch by similarity, in order, and diffs each pair.
 /// `starts` are the byte offsets where the stretch begins in each text (needed when one side
 /// has no paragraphs at all).
 fn diff_changed_stretch(
-    builder: &mut SegmentsBuilder<'_>,
+    builder: &mut BlocksBuilder<'_>,
     original: &str,
     reworked: &str,
     (original_stretch, reworked_stretch): (&[Paragraph], &[Paragraph]),
     (original_start, reworked_start): (usize, usize),
     cleanup: bool,
 ) {
-    // The byte range of paragraphs `range` of a stretch; empty at `at` when `range` is empty.
-    let span = |stretch: &[Paragraph], range: Range<usize>, at: usize| match stretch[range]
-        .split_first()
-    {
+    let whole = |stretch: &[Paragraph], at: usize| match stretch.split_first() {
         Some((first, rest)) => first.content.start..rest.last().unwrap_or(first).separator.end,
         None => at..at,
     };
-    let whole = |stretch: &[Paragraph], start: usize| span(stretch, 0..stretch.len(), start);
-    if original_stretch.is_empty() || reworked_stretch.is_empty() {
-        builder.change(
-            whole(original_stretch, original_start),
-            whole(reworked_stretch, reworked_start),
-        );
-        return;
-    }
     if original_stretch.len() * reworked_stretch.len() > PAIRING_BUDGET {
-        let runs = diff_words(
-            original,
-            reworked,
+        let (original_range, reworked_range) = (
             whole(original_stretch, original_start),
             whole(reworked_stretch, reworked_start),
-            cleanup,
-        );
-        builder.runs(runs);
-        return;
-    }
-
-    let pairs = pair_paragraphs(original, reworked, original_stretch, reworked_stretch);
-    let ends = (original_stretch.len(), reworked_stretch.len());
-    let (mut original_idx, mut reworked_idx) = (0, 0);
-    for (paired_original, paired_reworked) in pairs.into_iter().chain([ends]) {
-        // Unpaired paragraphs before the pair: whole deletions, then whole insertions.
-        let original_at = span(original_stretch, 0..original_idx, original_start).end;
-        let reworked_at = span(reworked_stretch, 0..reworked_idx, reworked_start).end;
-        builder.change(
-            span(original_stretch, original_idx..paired_original, original_at),
-            span(reworked_stretch, reworked_idx..paired_reworked, reworked_at),
-        );
-        if (paired_original, paired_reworked) == ends {
-            break;
-        }
-        let (original_range, reworked_range) = (
-            original_stretch[paired_original].whole(),
-            reworked_stretch[paired_reworked].whole(),
         );
         let runs = diff_words(
             original,
@@ -238,19 +240,63 @@ fn diff_changed_stretch(
             reworked_range.clone(),
             cleanup,
         );
+        builder.block(
+            BlockKind::Changed,
+            Some(original_range),
+            Some(reworked_range),
+            &runs,
+        );
+        return;
+    }
+
+    let pairs = pair_paragraphs(original, reworked, original_stretch, reworked_stretch);
+    let ends = (original_stretch.len(), reworked_stretch.len());
+    let (mut original_idx, mut reworked_idx) = (0, 0);
+    for (paired_original, paired_reworked) in pairs.into_iter().chain([ends]) {
+        // Unpaired paragraphs before the pair: whole deletions, then whole insertions.
+        whole_paragraphs(
+            builder,
+            &original_stretch[original_idx..paired_original],
+            true,
+        );
+        whole_paragraphs(
+            builder,
+            &reworked_stretch[reworked_idx..paired_reworked],
+            false,
+        );
+        if (paired_original, paired_reworked) == ends {
+            break;
+        }
+        let (original_paragraph, reworked_paragraph) = (
+            &original_stretch[paired_original],
+            &reworked_stretch[paired_reworked],
+        );
+        let runs = diff_words(
+            original,
+            reworked,
+            original_paragraph.whole(),
+            reworked_paragraph.whole(),
+            cleanup,
+        );
         // Word bags can share many common words ("the", "of") and still read as two different
         // paragraphs; when the word diff itself keeps too little, show old and new whole.
         if kept_share(original, reworked, &runs) >= PAIR_THRESHOLD {
-            builder.runs(runs);
+            builder.block(
+                BlockKind::Changed,
+                Some(original_paragraph.whole()),
+                Some(reworked_paragraph.whole()),
+                &runs,
+            );
         } else {
-            builder.change(original_range, reworked_range);
+            whole_paragraphs(builder, std::slice::from_ref(original_paragraph), true);
+            whole_paragraphs(builder, std::slice::from_ref(reworked_paragraph), false);
         }
         (original_idx, reworked_idx) = (paired_original + 1, paired_reworked + 1);
     }
 }
 
 /// The share of words a word diff keeps: twice the equal words over all words on both sides.
-fn kept_share(original: &str, reworked: &str, runs: &[Run]) -> f64 {
+pub(crate) fn kept_share(original: &str, reworked: &str, runs: &[Run]) -> f64 {
     let count_words = |text: &str| {
         tokenize(text)
             .into_iter()

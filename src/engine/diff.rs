@@ -1,10 +1,10 @@
-//! The only caller of `similar`: diffs token sequences, cleans up the result, and builds segments.
+//! The only caller of `similar`: diffs token sequences, cleans up the result, and builds blocks.
 
 use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::model::{Segment, SegmentKind};
+use super::model::{Block, BlockKind, Segment, SegmentKind};
 use super::tokenize::tokenize;
 
 /// Patience anchors on tokens that occur once on each side; on reworked prose it keeps about
@@ -17,93 +17,119 @@ pub(crate) fn diff_slices<T: Eq + std::hash::Hash>(original: &[T], reworked: &[T
     capture_diff_slices(ALGORITHM, original, reworked)
 }
 
-/// Collects segments in reading order, merging neighbours of the same kind.
-pub(crate) struct SegmentsBuilder<'a> {
+/// Collects blocks in reading order.
+pub(crate) struct BlocksBuilder<'a> {
     original: &'a str,
     reworked: &'a str,
-    segments: Vec<Segment>,
+    blocks: Vec<Block>,
 }
 
-impl<'a> SegmentsBuilder<'a> {
+impl<'a> BlocksBuilder<'a> {
     pub(crate) fn new(original: &'a str, reworked: &'a str) -> Self {
-        SegmentsBuilder {
+        BlocksBuilder {
             original,
             reworked,
-            segments: Vec::new(),
+            blocks: Vec::new(),
         }
     }
 
-    pub(crate) fn finish(self) -> Vec<Segment> {
-        self.segments
+    pub(crate) fn finish(self) -> Vec<Block> {
+        self.blocks
     }
 
-    /// Text present in both versions, at these byte ranges.
-    pub(crate) fn equal(&mut self, original: Range<usize>, reworked: Range<usize>) {
-        debug_assert_eq!(
-            self.original[original.clone()],
-            self.reworked[reworked.clone()]
-        );
-        self.push(SegmentKind::Equal, Some(original), Some(reworked));
-    }
-
-    /// A change: the original's bytes replaced by the reworked version's; deletion comes first.
-    pub(crate) fn change(&mut self, original: Range<usize>, reworked: Range<usize>) {
-        self.push(SegmentKind::Delete, Some(original), None);
-        self.push(SegmentKind::Insert, None, Some(reworked));
-    }
-
-    /// The runs of a word diff, in order.
-    pub(crate) fn runs(&mut self, runs: Vec<Run>) {
-        for run in runs {
-            if run.is_equal {
-                self.equal(run.original, run.reworked);
-            } else {
-                self.change(run.original, run.reworked);
-            }
-        }
-    }
-
-    fn push(
+    /// Adds a block made of `runs`; `original` and `reworked` are its byte ranges, `None` on a
+    /// side the block does not have. Empty blocks are dropped.
+    pub(crate) fn block(
         &mut self,
-        kind: SegmentKind,
+        kind: BlockKind,
         original: Option<Range<usize>>,
         reworked: Option<Range<usize>>,
+        runs: &[Run],
     ) {
-        let text = match kind {
-            SegmentKind::Insert => &self.reworked[reworked.clone().unwrap()],
-            _ => &self.original[original.clone().unwrap()],
-        };
-        if text.is_empty() {
+        let mut segments = Vec::new();
+        for run in runs {
+            if run.is_equal {
+                let text = &self.original[run.original.clone()];
+                debug_assert_eq!(text, &self.reworked[run.reworked.clone()]);
+                push(
+                    &mut segments,
+                    SegmentKind::Equal,
+                    text,
+                    Some(run.original.clone()),
+                    Some(run.reworked.clone()),
+                );
+            } else {
+                let deleted = &self.original[run.original.clone()];
+                push(
+                    &mut segments,
+                    SegmentKind::Delete,
+                    deleted,
+                    Some(run.original.clone()),
+                    None,
+                );
+                let inserted = &self.reworked[run.reworked.clone()];
+                push(
+                    &mut segments,
+                    SegmentKind::Insert,
+                    inserted,
+                    None,
+                    Some(run.reworked.clone()),
+                );
+            }
+        }
+        if segments.is_empty() {
             return;
         }
-        // A deletion directly after an insertion joins the deletion before that insertion, so a
-        // replacement always reads as all of the old text, then all of the new.
-        let n_segments = self.segments.len();
-        if kind == SegmentKind::Delete
-            && n_segments >= 2
-            && self.segments[n_segments - 1].kind == SegmentKind::Insert
-            && self.segments[n_segments - 2].kind == SegmentKind::Delete
-        {
-            let deletion = &mut self.segments[n_segments - 2];
-            deletion.text.push_str(text);
-            extend(&mut deletion.original, original);
-            return;
-        }
-        if let Some(last) = self.segments.last_mut()
-            && last.kind == kind
-        {
-            last.text.push_str(text);
-            extend(&mut last.original, original);
-            extend(&mut last.reworked, reworked);
-            return;
-        }
-        self.segments.push(Segment {
+        self.blocks.push(Block {
             kind,
-            text: text.to_owned(),
             original: original.map(|range| [range.start, range.end]),
             reworked: reworked.map(|range| [range.start, range.end]),
+            move_id: None,
+            change: None,
+            segments,
         });
     }
+}
+
+/// Appends a segment, merging it into its neighbours where the reading order allows.
+fn push(
+    segments: &mut Vec<Segment>,
+    kind: SegmentKind,
+    text: &str,
+    original: Option<Range<usize>>,
+    reworked: Option<Range<usize>>,
+) {
+    if text.is_empty() {
+        return;
+    }
+    // A deletion directly after an insertion joins the deletion before that insertion, so a
+    // replacement always reads as all of the old text, then all of the new.
+    let n_segments = segments.len();
+    if kind == SegmentKind::Delete
+        && n_segments >= 2
+        && segments[n_segments - 1].kind == SegmentKind::Insert
+        && segments[n_segments - 2].kind == SegmentKind::Delete
+    {
+        let deletion = &mut segments[n_segments - 2];
+        deletion.text.push_str(text);
+        extend(&mut deletion.original, original);
+        return;
+    }
+    if let Some(last) = segments.last_mut()
+        && last.kind == kind
+    {
+        last.text.push_str(text);
+        extend(&mut last.original, original);
+        extend(&mut last.reworked, reworked);
+        return;
+    }
+    segments.push(Segment {
+        kind,
+        text: text.to_owned(),
+        original: original.map(|range| [range.start, range.end]),
+        reworked: reworked.map(|range| [range.start, range.end]),
+        change: None,
+    });
 }
 
 fn extend(range: &mut Option<[usize; 2]>, more: Option<Range<usize>>) {

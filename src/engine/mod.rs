@@ -25,8 +25,7 @@
 //!
 //! let comparison = compare("The cat sat.", "The dog sat.");
 //! let kinds: Vec<(SegmentKind, &str)> = comparison
-//!     .segments
-//!     .iter()
+//!     .iter_segments()
 //!     .map(|segment| (segment.kind, segment.text.as_str()))
 //!     .collect();
 //! assert_eq!(
@@ -55,10 +54,12 @@
 mod align;
 mod diff;
 mod model;
+mod moves;
 mod tokenize;
 
 pub use align::{PAIR_THRESHOLD, similarity};
-pub use model::{Comparison, Segment, SegmentKind, Stats};
+pub use model::{Block, BlockKind, Comparison, Segment, SegmentKind, Stats};
+pub use moves::MOVE_THRESHOLD;
 pub use tokenize::{is_word, tokenize};
 
 /// How [`compare_with_options`] works.
@@ -82,7 +83,7 @@ impl Default for Options {
 ///
 /// ```
 /// let comparison = redline::engine::compare("a b", "a b");
-/// assert_eq!(comparison.segments.len(), 1);
+/// assert_eq!(comparison.blocks.len(), 1);
 /// assert_eq!(comparison.stats.words_added, 0);
 /// ```
 pub fn compare(original: &str, reworked: &str) -> Comparison {
@@ -98,7 +99,7 @@ pub fn compare(original: &str, reworked: &str) -> Comparison {
 /// use redline::engine::{compare_with_options, Comparison, Options, SegmentKind};
 ///
 /// let deleted = |comparison: &Comparison| -> Vec<String> {
-///     let deletions = comparison.segments.iter().filter(|s| s.kind == SegmentKind::Delete);
+///     let deletions = comparison.iter_segments().filter(|s| s.kind == SegmentKind::Delete);
 ///     deletions.map(|segment| segment.text.clone()).collect()
 /// };
 /// let flat = Options { semantic_cleanup: false };
@@ -108,11 +109,17 @@ pub fn compare(original: &str, reworked: &str) -> Comparison {
 /// assert_eq!(deleted(&comparison), ["big red"]);
 /// ```
 pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -> Comparison {
-    let mut builder = diff::SegmentsBuilder::new(original, reworked);
+    let mut builder = diff::BlocksBuilder::new(original, reworked);
     align::diff_paragraphs(&mut builder, original, reworked, options.semantic_cleanup);
-    let segments = builder.finish();
-    let stats = Stats::from_segments(original, reworked, &segments);
-    Comparison { segments, stats }
+    let mut blocks = builder.finish();
+    moves::detect_moves(&mut blocks, original, reworked, options.semantic_cleanup);
+    let n_changes = model::number_changes(&mut blocks);
+    let stats = Stats::from_blocks(original, reworked, &blocks);
+    Comparison {
+        blocks,
+        n_changes,
+        stats,
+    }
 }
 
 #[cfg(test)]
@@ -124,8 +131,7 @@ mod tests {
     fn check_with(original: &str, reworked: &str, options: &Options, expect: &str) {
         let comparison = compare_with_options(original, reworked, options);
         let rendered: String = comparison
-            .segments
-            .iter()
+            .iter_segments()
             .map(|segment| match segment.kind {
                 SegmentKind::Equal => segment.text.clone(),
                 SegmentKind::Delete => format!("[-{}-]", segment.text),
@@ -218,5 +224,121 @@ mod tests {
     #[test]
     fn changed_separator_only() {
         check("One\nTwo", "One\n\nTwo", "One\n{+\n+}Two");
+    }
+
+    /// Renders each block as `kind: markup`, one per line, with the move id on moved blocks.
+    fn render_blocks(original: &str, reworked: &str) -> Vec<String> {
+        let comparison = compare(original, reworked);
+        assert_eq!(comparison.original_text(), original);
+        assert_eq!(comparison.reworked_text(), reworked);
+        comparison
+            .blocks
+            .iter()
+            .map(|block| {
+                let markup: String = block
+                    .segments
+                    .iter()
+                    .map(|segment| match segment.kind {
+                        SegmentKind::Equal => segment.text.clone(),
+                        SegmentKind::Delete => format!("[-{}-]", segment.text),
+                        SegmentKind::Insert => format!("{{+{}+}}", segment.text),
+                    })
+                    .collect();
+                let markup = markup.replace("\n", "");
+                let move_id = block
+                    .move_id
+                    .map(|id| format!(" #{id}"))
+                    .unwrap_or_default();
+                format!("{:?}{move_id}: {markup}", block.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn moved_paragraph_is_marked_at_both_ends_with_its_edits() {
+        let original =
+            "Title\n\nAll 17 people on board were unhurt.\n\nThe plane landed.\n\nCrew praised.\n";
+        let reworked = "Title\n\nThe plane landed.\n\nCrew praised.\n\nAll seventeen people on board were unhurt.\n";
+        assert_eq!(
+            render_blocks(original, reworked),
+            [
+                "Equal: Title",
+                "MovedFrom #0: [-All 17 people on board were unhurt.-]",
+                "Equal: The plane landed.",
+                "Changed: Crew praised.{++}",
+                "MovedTo #0: All [-17-]{+seventeen+} people on board were unhurt.[--]",
+            ]
+        );
+        let comparison = compare(original, reworked);
+        assert_eq!(comparison.stats.paragraphs_moved, 1);
+        assert_eq!(comparison.stats.words_removed, 1);
+        assert_eq!(comparison.stats.words_added, 1);
+        // The moved paragraph lost its blank line, which "Crew praised." gained: whitespace-only
+        // changes, shown as such. The edits inside the moved paragraph belong to the move.
+        assert_eq!(comparison.n_changes, 3);
+    }
+
+    #[test]
+    fn changes_are_numbered_in_reading_order() {
+        let comparison = compare(
+            "Old title\n\nA b c d e f.\n\nGone paragraph here.\n",
+            "New title\n\nA x c d e y.\n\nFresh text instead.\n",
+        );
+        let numbers: Vec<(String, Option<usize>)> = comparison
+            .blocks
+            .iter()
+            .flat_map(|block| {
+                block
+                    .segments
+                    .iter()
+                    .filter(|s| s.kind != SegmentKind::Equal)
+                    .map(move |segment| {
+                        (
+                            segment.text.trim_end().to_owned(),
+                            segment.change.or(block.change),
+                        )
+                    })
+            })
+            .collect();
+        let expect = [
+            ("Old", 0),
+            ("New", 0),
+            ("b", 1),
+            ("x", 1),
+            ("f", 2),
+            ("y", 2),
+            ("Gone paragraph here.", 3),
+            ("Fresh text instead.", 3),
+        ];
+        let expect: Vec<(String, Option<usize>)> = expect
+            .iter()
+            .map(|(text, idx)| (text.to_string(), Some(*idx)))
+            .collect();
+        assert_eq!(numbers, expect);
+        assert_eq!(comparison.n_changes, 4);
+    }
+
+    #[test]
+    fn stats_count_words_and_paragraphs() {
+        let comparison = compare(
+            "Harbour plan approved\n\nThe council approved 60,000 homes.\n\nA paragraph that goes away.\n",
+            "Harbour plan cut\n\nThe council approved 25,000 homes.\n\nA new closing line.\n\nMore.\n",
+        );
+        let stats = &comparison.stats;
+        assert_eq!((stats.original_words, stats.reworked_words), (13, 13));
+        assert_eq!((stats.words_removed, stats.words_added), (7, 7));
+        assert_eq!(stats.words_unchanged, 6);
+        assert!((stats.similarity - 12.0 / 26.0).abs() < 1e-12, "{}", stats.similarity);
+        assert_eq!(
+            (
+                stats.paragraphs_changed,
+                stats.paragraphs_removed,
+                stats.paragraphs_added,
+                stats.paragraphs_moved
+            ),
+            (2, 1, 2, 0)
+        );
+        assert!(stats.headline_changed);
+        assert!(!compare("Same\n\nx", "Same\n\ny").stats.headline_changed);
     }
 }

@@ -1,4 +1,13 @@
-//! The comparison model the engine returns and the UI renders: segments in reading order and stats.
+//! The comparison model the engine returns and the UI and exports render: blocks of segments, and stats.
+//!
+//! A [`Comparison`] is a list of [`Block`]s in reading order, one per paragraph (or pair of
+//! paragraphs), each holding [`Segment`]s of equal, deleted and inserted text. Every segment and
+//! block knows the UTF-8 byte ranges it occupies in the original and the reworked text.
+//!
+//! Tiling rule: the ranges of the segments of every block except `moved_to` blocks tile the
+//! original text exactly, in order; those of every block except `moved_from` blocks tile the
+//! reworked text. (A moved paragraph appears twice: where it left, as one deleted segment, and
+//! where it arrived, as a word diff against where it left.)
 
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +30,6 @@ pub enum SegmentKind {
 /// A stretch of text with one kind, and where it sits in each version.
 ///
 /// Ranges are UTF-8 byte offsets, end exclusive; a side that lacks the segment has `None`.
-/// The ranges of all segments on one side tile that side's text exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     /// Whether the text is equal, deleted or inserted.
@@ -34,12 +42,56 @@ pub struct Segment {
     /// Byte range in the reworked version, absent for deletions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reworked: Option<[usize; 2]>,
+    /// The change this segment belongs to (see [`Comparison::n_changes`]); absent for equal text
+    /// and inside blocks whose change is the whole block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<usize>,
 }
 
-/// Word counts of a comparison.
+/// What happened to a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The same in both versions.
+    Equal,
+    /// Edited: an original paragraph and the reworked paragraph it became, word-diffed.
+    Changed,
+    /// Only in the reworked version.
+    Inserted,
+    /// Only in the original.
+    Deleted,
+    /// Where a moved paragraph stood in the original.
+    MovedFrom,
+    /// Where a moved paragraph stands in the reworked version, word-diffed against the original.
+    MovedTo,
+}
+
+/// One paragraph, or one pair of paragraphs, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What happened to the paragraph.
+    pub kind: BlockKind,
+    /// Byte range in the original, absent for inserted and moved-to blocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<[usize; 2]>,
+    /// Byte range in the reworked text, absent for deleted and moved-from blocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reworked: Option<[usize; 2]>,
+    /// Links the two ends of a move: the same number on its moved-from and moved-to block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub move_id: Option<usize>,
+    /// The change that the whole block is (inserted, deleted and moved blocks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<usize>,
+    /// The block's text, in order.
+    pub segments: Vec<Segment>,
+}
+
+/// Word and paragraph counts of a comparison.
 ///
 /// A word is a token holding a letter or a digit (see [`is_word`](super::is_word)).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The words of a moved paragraph count as unchanged, except those its word diff changed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     /// Words in the original.
     pub original_words: usize,
@@ -49,59 +101,152 @@ pub struct Stats {
     pub words_added: usize,
     /// Words only in the original.
     pub words_removed: usize,
+    /// Words kept, in place or moved.
+    pub words_unchanged: usize,
+    /// Share of words kept, 0 to 1: twice the unchanged words over the words of both versions
+    /// (1 for two empty texts).
+    pub similarity: f64,
+    /// Paragraphs only in the reworked version.
+    pub paragraphs_added: usize,
+    /// Paragraphs only in the original.
+    pub paragraphs_removed: usize,
+    /// Paragraphs edited in place.
+    pub paragraphs_changed: usize,
+    /// Paragraphs moved (each move counted once).
+    pub paragraphs_moved: usize,
+    /// Whether the headline, the first non-empty line, differs.
+    pub headline_changed: bool,
 }
 
 impl Stats {
-    pub(crate) fn from_segments(original: &str, reworked: &str, segments: &[Segment]) -> Stats {
-        let count_words = |text: &str| tokenize(text).into_iter().filter(|t| is_word(t)).count();
-        let count_kind = |kind: SegmentKind| -> usize {
-            segments
-                .iter()
-                .filter(|segment| segment.kind == kind)
-                .map(|segment| count_words(&segment.text))
-                .sum()
+    pub(crate) fn from_blocks(original: &str, reworked: &str, blocks: &[Block]) -> Stats {
+        let count_words = |text: &str| {
+            tokenize(text)
+                .into_iter()
+                .filter(|token| is_word(token))
+                .count()
         };
-        Stats {
+        let mut stats = Stats {
             original_words: count_words(original),
             reworked_words: count_words(reworked),
-            words_added: count_kind(SegmentKind::Insert),
-            words_removed: count_kind(SegmentKind::Delete),
+            headline_changed: headline(original) != headline(reworked),
+            ..Stats::default()
+        };
+        for block in blocks {
+            match block.kind {
+                BlockKind::Equal => {}
+                BlockKind::Changed => stats.paragraphs_changed += 1,
+                BlockKind::Inserted => stats.paragraphs_added += 1,
+                BlockKind::Deleted => stats.paragraphs_removed += 1,
+                BlockKind::MovedFrom => continue,
+                BlockKind::MovedTo => stats.paragraphs_moved += 1,
+            }
+            for segment in &block.segments {
+                let n_words = count_words(&segment.text);
+                match segment.kind {
+                    SegmentKind::Equal => stats.words_unchanged += n_words,
+                    SegmentKind::Delete => stats.words_removed += n_words,
+                    SegmentKind::Insert => stats.words_added += n_words,
+                }
+            }
         }
+        let n_words = stats.original_words + stats.reworked_words;
+        stats.similarity = if n_words == 0 {
+            1.0
+        } else {
+            2.0 * stats.words_unchanged as f64 / n_words as f64
+        };
+        stats
     }
 }
 
-/// The result of [`compare`](super::compare): segments in reading order and their stats.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Numbers the changes of `blocks` in reading order (see [`Comparison::n_changes`]) and returns
+/// how many there are.
+pub(crate) fn number_changes(blocks: &mut [Block]) -> usize {
+    let mut n_changes = 0;
+    // Whether the last thing read was a change that the next deletion or insertion continues.
+    let mut is_open = false;
+    for block in blocks {
+        match block.kind {
+            BlockKind::Equal => is_open = false,
+            BlockKind::Deleted | BlockKind::Inserted => {
+                if !is_open {
+                    n_changes += 1;
+                }
+                block.change = Some(n_changes - 1);
+                is_open = true;
+            }
+            BlockKind::MovedFrom | BlockKind::MovedTo => {
+                block.change = Some(n_changes);
+                n_changes += 1;
+                is_open = false;
+            }
+            BlockKind::Changed => {
+                for segment in &mut block.segments {
+                    if segment.kind == SegmentKind::Equal {
+                        is_open = false;
+                        continue;
+                    }
+                    if !is_open {
+                        n_changes += 1;
+                    }
+                    segment.change = Some(n_changes - 1);
+                    is_open = true;
+                }
+            }
+        }
+    }
+    n_changes
+}
+
+/// The first non-empty line, trimmed.
+pub(crate) fn headline(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("")
+}
+
+/// The result of [`compare`](super::compare): blocks in reading order, and their stats.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
-    /// Equal, deleted and inserted text in reading order; deletions come before the insertions
-    /// that replace them.
-    pub segments: Vec<Segment>,
-    /// Word counts.
+    /// Paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// Number of changes. Changes are numbered from 0 in reading order: a whole inserted,
+    /// deleted or moved paragraph (adjacent inserted and deleted paragraphs together) is one
+    /// change, and so is each stretch of deleted and inserted text inside an edited paragraph.
+    pub n_changes: usize,
+    /// Word and paragraph counts.
     pub stats: Stats,
 }
 
 impl Comparison {
-    /// Rebuilds the original text from the equal and deleted segments.
-    pub fn original_text(&self) -> String {
-        self.side_text(SegmentKind::Delete)
+    /// All segments of all blocks, in reading order.
+    pub fn iter_segments(&self) -> impl Iterator<Item = &Segment> {
+        self.blocks.iter().flat_map(|block| &block.segments)
     }
 
-    /// Rebuilds the reworked text from the equal and inserted segments.
+    /// Rebuilds the original text from the blocks.
+    pub fn original_text(&self) -> String {
+        self.side_text(BlockKind::MovedTo, SegmentKind::Delete)
+    }
+
+    /// Rebuilds the reworked text from the blocks.
     pub fn reworked_text(&self) -> String {
-        self.side_text(SegmentKind::Insert)
+        self.side_text(BlockKind::MovedFrom, SegmentKind::Insert)
     }
 
     /// Whether the two versions differ at all.
     pub fn has_changes(&self) -> bool {
-        self.segments
-            .iter()
-            .any(|segment| segment.kind != SegmentKind::Equal)
+        self.n_changes > 0
     }
 
-    fn side_text(&self, own_kind: SegmentKind) -> String {
-        self.segments
+    fn side_text(&self, other_block: BlockKind, own_segment: SegmentKind) -> String {
+        self.blocks
             .iter()
-            .filter(|segment| segment.kind == SegmentKind::Equal || segment.kind == own_kind)
+            .filter(|block| block.kind != other_block)
+            .flat_map(|block| &block.segments)
+            .filter(|segment| segment.kind == SegmentKind::Equal || segment.kind == own_segment)
             .map(|segment| segment.text.as_str())
             .collect()
     }

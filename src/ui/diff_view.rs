@@ -1,8 +1,8 @@
-//! DiffView: renders a comparison's segments as text with `<del>` and `<ins>`, and its stats.
+//! DiffView: renders a comparison's blocks as text with `<del>` and `<ins>`, and its stats.
 
 use leptos::prelude::*;
 
-use crate::engine::{Comparison, SegmentKind};
+use crate::engine::{BlockKind, Comparison, SegmentKind};
 
 /// The word-level diff of the original and the reworked text.
 #[component]
@@ -19,23 +19,40 @@ pub fn DiffView(
             )
         })
     };
-    let segments = move || {
+    let blocks = move || {
         comparison.with(|comparison| {
             comparison
-                .segments
+                .blocks
                 .iter()
-                .map(|segment| {
-                    let text = segment.text.clone();
-                    match segment.kind {
-                        SegmentKind::Equal => view! { <span>{text}</span> }.into_any(),
-                        SegmentKind::Delete => view! { <del>{text}</del> }.into_any(),
-                        SegmentKind::Insert => view! { <ins>{text}</ins> }.into_any(),
+                .map(|block| {
+                    let label = match block.kind {
+                        BlockKind::MovedFrom => Some("Moved away from here: "),
+                        BlockKind::MovedTo => Some("Moved here: "),
+                        _ => None,
+                    };
+                    let segments = block
+                        .segments
+                        .iter()
+                        .map(|segment| {
+                            let text = segment.text.clone();
+                            match segment.kind {
+                                SegmentKind::Equal => view! { <span>{text}</span> }.into_any(),
+                                SegmentKind::Delete => view! { <del>{text}</del> }.into_any(),
+                                SegmentKind::Insert => view! { <ins>{text}</ins> }.into_any(),
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class=format!("diff-block diff-block-{}", block_class(block.kind)) dir="auto">
+                            {label.map(|label| view! { <span class="diff-move-label">{label}</span> })}
+                            {segments}
+                        </div>
                     }
                 })
                 .collect_view()
         })
     };
-    let is_empty = move || comparison.with(|comparison| comparison.segments.is_empty());
+    let is_empty = move || comparison.with(|comparison| comparison.blocks.is_empty());
 
     view! {
         <div class="diff-view">
@@ -51,10 +68,22 @@ pub fn DiffView(
                     }
                 }
             >
-                <div class="diff-text" data-testid="diff-output" dir="auto">
-                    {segments}
+                <div class="diff-text" data-testid="diff-output">
+                    {blocks}
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The CSS class suffix of a block kind.
+fn block_class(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Equal => "equal",
+        BlockKind::Changed => "changed",
+        BlockKind::Inserted => "inserted",
+        BlockKind::Deleted => "deleted",
+        BlockKind::MovedFrom => "moved-from",
+        BlockKind::MovedTo => "moved-to",
     }
 }

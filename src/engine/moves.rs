@@ -1,0 +1,95 @@
+//! Move detection: a paragraph deleted in one place and inserted, nearly the same, in another.
+//!
+//! Paragraph alignment keeps the order of both texts, so a paragraph that moved shows up as a
+//! deletion at its old place and an insertion at its new one. This pass pairs such deletions and
+//! insertions when their words are similar enough, and turns them into a `moved_from` and a
+//! `moved_to` block; the `moved_to` block shows the word diff of the move.
+
+use std::collections::HashMap;
+
+use super::align::{kept_share, similarity};
+use super::diff::{BlocksBuilder, diff_words};
+use super::model::{Block, BlockKind};
+
+/// A deleted and an inserted paragraph count as one moved paragraph when their word similarity,
+/// and the share of words their word diff keeps, are both at least this. It is higher than
+/// [`PAIR_THRESHOLD`](super::PAIR_THRESHOLD) because a move is a stronger claim than an edit in
+/// place; wikidiff2 uses 0.4.
+pub const MOVE_THRESHOLD: f64 = 0.5;
+
+/// Above this many deleted × inserted paragraphs, moves are not looked for, which bounds the work.
+const MOVE_BUDGET: usize = 10_000;
+
+pub(crate) fn detect_moves(blocks: &mut [Block], original: &str, reworked: &str, cleanup: bool) {
+    let range = |range: Option<[usize; 2]>| {
+        let [start, end] = range.expect("whole-paragraph blocks have a range on their side");
+        start..end
+    };
+    let of_kind = |kind: BlockKind| -> Vec<usize> {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| block.kind == kind)
+            .map(|(idx, _)| idx)
+            .collect()
+    };
+    let (deleted, inserted) = (of_kind(BlockKind::Deleted), of_kind(BlockKind::Inserted));
+    if deleted.is_empty() || inserted.is_empty() || deleted.len() * inserted.len() > MOVE_BUDGET {
+        return;
+    }
+
+    let mut candidates = Vec::new();
+    let mut inserted_texts = HashMap::new();
+    for &deleted_idx in &deleted {
+        let deleted_text = &original[range(blocks[deleted_idx].original)];
+        for &inserted_idx in &inserted {
+            let inserted_text = *inserted_texts
+                .entry(inserted_idx)
+                .or_insert_with(|| &reworked[range(blocks[inserted_idx].reworked)]);
+            let score = similarity(deleted_text, inserted_text);
+            if score >= MOVE_THRESHOLD {
+                candidates.push((score, deleted_idx, inserted_idx));
+            }
+        }
+    }
+    // The most similar pairs first; ties in reading order, so the result is deterministic.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+
+    let mut moves = Vec::new();
+    let mut used = vec![false; blocks.len()];
+    for (_, deleted_idx, inserted_idx) in candidates {
+        if used[deleted_idx] || used[inserted_idx] {
+            continue;
+        }
+        let (original_range, reworked_range) = (
+            range(blocks[deleted_idx].original),
+            range(blocks[inserted_idx].reworked),
+        );
+        let runs = diff_words(
+            original,
+            reworked,
+            original_range,
+            reworked_range.clone(),
+            cleanup,
+        );
+        if kept_share(original, reworked, &runs) < MOVE_THRESHOLD {
+            continue;
+        }
+        let mut builder = BlocksBuilder::new(original, reworked);
+        builder.block(BlockKind::MovedTo, None, Some(reworked_range), &runs);
+        let Some(moved_to) = builder.finish().pop() else {
+            continue;
+        };
+        blocks[inserted_idx] = moved_to;
+        blocks[deleted_idx].kind = BlockKind::MovedFrom;
+        used[deleted_idx] = true;
+        used[inserted_idx] = true;
+        moves.push((deleted_idx.min(inserted_idx), deleted_idx, inserted_idx));
+    }
+    // Number the moves in the order a reader meets their first end.
+    moves.sort_unstable();
+    for (move_id, (_, deleted_idx, inserted_idx)) in moves.into_iter().enumerate() {
+        blocks[deleted_idx].move_id = Some(move_id);
+        blocks[inserted_idx].move_id = Some(move_id);
+    }
+}
