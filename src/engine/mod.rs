@@ -55,11 +55,13 @@ mod align;
 mod diff;
 mod model;
 mod moves;
+mod notes;
 mod tokenize;
 
 pub use align::{PAIR_THRESHOLD, similarity};
 pub use model::{Block, BlockKind, Comparison, Segment, SegmentKind, Stats};
 pub use moves::MOVE_THRESHOLD;
+pub use notes::{Note, NoteKind, classify_note, detect_notes};
 pub use tokenize::{is_word, tokenize};
 
 /// How [`compare_with_options`] works.
@@ -328,7 +330,11 @@ mod tests {
         assert_eq!((stats.original_words, stats.reworked_words), (13, 13));
         assert_eq!((stats.words_removed, stats.words_added), (7, 7));
         assert_eq!(stats.words_unchanged, 6);
-        assert!((stats.similarity - 12.0 / 26.0).abs() < 1e-12, "{}", stats.similarity);
+        assert!(
+            (stats.similarity - 12.0 / 26.0).abs() < 1e-12,
+            "{}",
+            stats.similarity
+        );
         assert_eq!(
             (
                 stats.paragraphs_changed,
