@@ -89,3 +89,22 @@ fn bad_input_gives_one_line_and_exit_code_2() {
         );
     }
 }
+
+#[test]
+fn notes_json_lists_kind_range_and_text() {
+    let article = temp_file(
+        "article.txt",
+        "Body text.\n\n_Update:_ An earlier version of this post gave the wrong date.\n".as_bytes(),
+    );
+    let output = redline(&["notes", article.to_str().unwrap(), "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "kind": "correction",
+            "range": [12, 74],
+            "text": "_Update:_ An earlier version of this post gave the wrong date."
+        }])
+    );
+}

@@ -2,12 +2,15 @@
 //!
 //! ```text
 //! redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup]
+//! redline notes FILE [--json]
 //! ```
 //!
-//! Without `--json` it prints the word counts, then the text with deletions and insertions marked:
-//! in colour (struck through red, underlined green) when stdout is a terminal, and as
-//! `[-deleted-]{+inserted+}` otherwise. With `--json` it prints the comparison model (see
-//! `engine::Comparison`). Bad input gives a one-line message and exit code 2.
+//! `compare` prints the word counts, then the text with deletions and insertions marked: in
+//! colour (struck through red, underlined green) when stdout is a terminal, and as
+//! `[-deleted-]{+inserted+}` otherwise; with `--json`, the comparison model (see
+//! `engine::Comparison`). `notes` prints the correction, update, clarification and disclaimer
+//! notes found in a file, or with `--json` a list of `{kind, range, text}`.
+//! Bad input gives a one-line message and exit code 2.
 
 // The web app is a separate binary; this one is for scripts, bots and benchmarks, so on wasm32
 // it compiles to nothing.
@@ -26,10 +29,9 @@ fn main() {
 mod cli {
     use std::io::{IsTerminal, Write};
 
-    use redline::engine::{Comparison, Options, SegmentKind, compare_with_options};
+    use redline::engine::{Comparison, Options, SegmentKind, compare_with_options, detect_notes};
 
-    const USAGE: &str =
-        "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup]";
+    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] | redline notes FILE [--json]";
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
         let Some((command, rest)) = args.split_first() else {
@@ -37,11 +39,12 @@ mod cli {
         };
         match command.as_str() {
             "compare" => compare_files(rest),
+            "notes" => print_notes(rest),
             "--help" | "-h" | "help" => {
                 println!("{USAGE}");
                 Ok(())
             }
-            other => Err(format!("unknown command '{other}'; {USAGE}")),
+            other => Err(format!("unknown command '{other}'; {}", USAGE.to_owned())),
         }
     }
 
@@ -76,6 +79,46 @@ mod cli {
             write_redline(&mut out, &comparison, colour)
         };
         // A closed pipe (`| head`) is not an error worth a message.
+        match res {
+            Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("cannot write output: {err}"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn print_notes(args: &[String]) -> Result<(), String> {
+        let json = args.iter().any(|arg| arg == "--json");
+        if let Some(flag) = args
+            .iter()
+            .find(|arg| arg.starts_with("--") && *arg != "--json")
+        {
+            return Err(format!("unknown option '{flag}'; {}", USAGE.to_owned()));
+        }
+        let files: Vec<&String> = args.iter().filter(|arg| !arg.starts_with("--")).collect();
+        let [path] = files[..] else {
+            return Err(USAGE.to_owned());
+        };
+        let notes = detect_notes(&read_text(path)?);
+        let mut out = std::io::stdout().lock();
+        let res = if json {
+            serde_json::to_writer_pretty(&mut out, &notes)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            notes.iter().try_for_each(|note| {
+                writeln!(
+                    out,
+                    "{:?} at bytes {}..{}:\n{}\n",
+                    note.kind, note.range[0], note.range[1], note.text
+                )
+            })
+        };
+        write_result(res)
+    }
+
+    /// A closed pipe (`| head`) is not an error worth a message.
+    fn write_result(res: std::io::Result<()>) -> Result<(), String> {
         match res {
             Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(format!("cannot write output: {err}"))
