@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -51,3 +51,17 @@ test-e2e: build
 ## README screenshots of the release build (docs/screenshots/), taken in headless Chromium.
 screenshots: setup-test build
 	cargo test --manifest-path $(E2E_MANIFEST) --target-dir target --test screenshots -- --ignored
+
+BENCH_INPUTS := target/bench-inputs
+
+## The standard benchmark inputs (bench/gen_corpus.py, wordfreq from PyPI), checked against bench/manifest.json.
+$(BENCH_INPUTS)/manifest.json: bench/gen_corpus.py bench/manifest.json
+	@test -x target/bench-venv/bin/python || { echo "bench: creating a Python venv with wordfreq 3.1.1 (the generator's vocabulary)"; python3 -m venv target/bench-venv && target/bench-venv/bin/pip install --quiet wordfreq==3.1.1; }
+	target/bench-venv/bin/python bench/gen_corpus.py --out $(BENCH_INPUTS)
+	cmp $(BENCH_INPUTS)/manifest.json bench/manifest.json
+
+## Native engine benchmarks (divan) with a quality table, then jsdiff's diffWords on the same inputs.
+bench: $(BENCH_INPUTS)/manifest.json
+	cargo bench --bench compare
+	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
+	node bench/jsdiff.mjs $(BENCH_INPUTS)

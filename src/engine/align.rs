@@ -83,9 +83,10 @@ pub fn similarity(original: &str, reworked: &str) -> f64 {
     similarity_of_bags(&word_bag(original), &word_bag(reworked))
 }
 
-type WordBag = HashMap<String, u32>;
+/// How often each word (lower case) occurs in a text.
+pub(crate) type WordBag = HashMap<String, u32>;
 
-fn word_bag(text: &str) -> WordBag {
+pub(crate) fn word_bag(text: &str) -> WordBag {
     let mut bag = WordBag::new();
     for token in tokenize(text).into_iter().filter(|token| is_word(token)) {
         *bag.entry(token.to_lowercase()).or_default() += 1;
@@ -93,7 +94,7 @@ fn word_bag(text: &str) -> WordBag {
     bag
 }
 
-fn similarity_of_bags(original: &WordBag, reworked: &WordBag) -> f64 {
+pub(crate) fn similarity_of_bags(original: &WordBag, reworked: &WordBag) -> f64 {
     let n_words = original.values().chain(reworked.values()).sum::<u32>();
     if n_words == 0 {
         return if original.is_empty() && reworked.is_empty() {

@@ -5,9 +5,7 @@
 //! insertions when their words are similar enough, and turns them into a `moved_from` and a
 //! `moved_to` block; the `moved_to` block shows the word diff of the move.
 
-use std::collections::HashMap;
-
-use super::align::{kept_share, similarity};
+use super::align::{WordBag, kept_share, similarity_of_bags, word_bag};
 use super::diff::{BlocksBuilder, diff_words};
 use super::model::{Block, BlockKind};
 
@@ -38,15 +36,18 @@ pub(crate) fn detect_moves(blocks: &mut [Block], original: &str, reworked: &str,
         return;
     }
 
+    let deleted_bags: Vec<WordBag> = deleted
+        .iter()
+        .map(|&idx| word_bag(&original[range(blocks[idx].original)]))
+        .collect();
+    let inserted_bags: Vec<WordBag> = inserted
+        .iter()
+        .map(|&idx| word_bag(&reworked[range(blocks[idx].reworked)]))
+        .collect();
     let mut candidates = Vec::new();
-    let mut inserted_texts = HashMap::new();
-    for &deleted_idx in &deleted {
-        let deleted_text = &original[range(blocks[deleted_idx].original)];
-        for &inserted_idx in &inserted {
-            let inserted_text = *inserted_texts
-                .entry(inserted_idx)
-                .or_insert_with(|| &reworked[range(blocks[inserted_idx].reworked)]);
-            let score = similarity(deleted_text, inserted_text);
+    for (&deleted_idx, deleted_bag) in deleted.iter().zip(&deleted_bags) {
+        for (&inserted_idx, inserted_bag) in inserted.iter().zip(&inserted_bags) {
+            let score = similarity_of_bags(deleted_bag, inserted_bag);
             if score >= MOVE_THRESHOLD {
                 candidates.push((score, deleted_idx, inserted_idx));
             }
