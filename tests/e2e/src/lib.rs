@@ -129,13 +129,15 @@ impl Page {
         self.element(test_id).await.send_keys(text).await.unwrap();
     }
 
-    /// The texts of all elements matching a CSS selector, in document order.
-    pub async fn texts(&self, selector: &str) -> Vec<String> {
+    /// The texts of all elements matching a CSS selector, in document order. Fails when an
+    /// element is replaced while being read (the app re-renders as the user types); the waits
+    /// below retry then.
+    pub async fn texts(&self, selector: &str) -> WebDriverResult<Vec<String>> {
         let mut res = Vec::new();
-        for element in self.driver.find_all(By::Css(selector)).await.unwrap() {
-            res.push(element.text().await.unwrap());
+        for element in self.driver.find_all(By::Css(selector)).await? {
+            res.push(element.text().await?);
         }
-        res
+        Ok(res)
     }
 
     /// Saves a PNG of the browser window.
@@ -152,8 +154,7 @@ impl Page {
         self.wait_for(&format!("{selector} to contain {expected:?}"), || async {
             self.texts(&selector)
                 .await
-                .iter()
-                .any(|text| text.contains(expected))
+                .is_ok_and(|texts| texts.iter().any(|text| text.contains(expected)))
         })
         .await;
     }
@@ -161,12 +162,14 @@ impl Page {
     /// Waits until the elements matching `selector` have exactly these texts.
     pub async fn wait_for_texts(&self, selector: &str, expected: &[&str]) {
         self.wait_for(&format!("{selector} to read {expected:?}"), || async {
-            self.texts(selector).await == expected
+            self.texts(selector)
+                .await
+                .is_ok_and(|texts| texts == expected)
         })
         .await;
     }
 
-    /// Polls `condition` until it holds, failing the test after [`WAIT`].
+    /// Polls `condition` until it holds, failing the test after [`WAIT`] with what it last saw.
     async fn wait_for<F, Fut>(&self, what: &str, condition: F)
     where
         F: Fn() -> Fut,
@@ -174,7 +177,10 @@ impl Page {
     {
         let started = Instant::now();
         while !condition().await {
-            assert!(started.elapsed() < WAIT, "waited {WAIT:?} for {what}");
+            if started.elapsed() > WAIT {
+                let body = self.texts("body").await;
+                panic!("waited {WAIT:?} for {what}; the page reads: {body:?}");
+            }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }

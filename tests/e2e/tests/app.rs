@@ -21,14 +21,10 @@ async fn typing_two_versions_shows_deletions_and_insertions() {
 
     page.wait_for_text("diff-stats", "10 words → 10 words · 2 added · 2 removed")
         .await;
-    assert_eq!(
-        page.texts("[data-testid='diff-output'] del").await,
-        ["60,000", "2030"]
-    );
-    assert_eq!(
-        page.texts("[data-testid='diff-output'] ins").await,
-        ["25,000", "2032"]
-    );
+    page.wait_for_texts("[data-testid='diff-output'] del", &["60,000", "2030"])
+        .await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["25,000", "2032"])
+        .await;
 
     harness.stop(page).await;
 }
