@@ -27,8 +27,12 @@ fn inputs_dir() -> PathBuf {
 fn load(pair: &str) -> (String, String) {
     let read = |side: &str| {
         let path = inputs_dir().join(format!("{pair}.{side}.txt"));
-        std::fs::read_to_string(&path)
-            .unwrap_or_else(|err| panic!("{}: {err}; run `make bench`, which generates the inputs", path.display()))
+        std::fs::read_to_string(&path).unwrap_or_else(|err| {
+            panic!(
+                "{}: {err}; run `make bench`, which generates the inputs",
+                path.display()
+            )
+        })
     };
     (read("old"), read("new"))
 }
@@ -46,12 +50,20 @@ fn n_change_regions(comparison: &Comparison) -> usize {
 }
 
 fn print_quality_table() {
-    println!("| pair | original words kept as equal | change regions | change regions without cleanup |");
+    println!(
+        "| pair | original words kept as equal | change regions | change regions without cleanup |"
+    );
     println!("|---|--:|--:|--:|");
     for pair in PAIRS {
         let (original, reworked) = load(pair);
         let comparison = compare(&original, &reworked);
-        let flat = compare_with_options(&original, &reworked, &Options { semantic_cleanup: false });
+        let flat = compare_with_options(
+            &original,
+            &reworked,
+            &Options {
+                semantic_cleanup: false,
+            },
+        );
         let stats = &comparison.stats;
         let kept = 100.0 * stats.words_unchanged as f64 / stats.original_words.max(1) as f64;
         println!(

@@ -72,6 +72,10 @@ async fn typing_both_versions_shows_the_word_diff() {
         find(&app, "diff-stats").text_content().unwrap(),
         "7 words → 7 words · 2 added · 2 removed"
     );
+    assert_eq!(
+        find(&app, "diff-paragraph-stats").text_content().unwrap(),
+        "Paragraphs: 1 changed · 0 removed · 0 added · 0 moved · headline changed"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -19,6 +19,23 @@ pub fn DiffView(
             )
         })
     };
+    let paragraph_summary = move || {
+        comparison.with(|comparison| {
+            let stats = &comparison.stats;
+            let headline = if stats.headline_changed {
+                "headline changed"
+            } else {
+                "headline unchanged"
+            };
+            format!(
+                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline}",
+                stats.paragraphs_changed,
+                stats.paragraphs_removed,
+                stats.paragraphs_added,
+                stats.paragraphs_moved
+            )
+        })
+    };
     let blocks = move || {
         comparison.with(|comparison| {
             comparison
@@ -58,6 +75,7 @@ pub fn DiffView(
         <div class="diff-view">
             <h2>"Differences"</h2>
             <p class="stats" data-testid="diff-stats">{summary}</p>
+            <p class="stats" data-testid="diff-paragraph-stats">{paragraph_summary}</p>
             <Show
                 when=move || !is_empty()
                 fallback=|| {
