@@ -78,7 +78,9 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 /// Dice similarity of the words of two texts, 0 (no word in common) to 1 (the same words):
 /// twice the number of shared words over the number of words on both sides.
 ///
-/// Only words count (see [`is_word`]), with their multiplicity, ignoring case.
+/// Only words count (see [`is_word`](super::is_word)), with their multiplicity, ignoring case.
+/// Common words can make unrelated paragraphs look similar, which is why pairing also checks
+/// how much the word diff of a pair actually keeps.
 pub fn similarity(original: &str, reworked: &str) -> f64 {
     similarity_of_bags(&word_bag(original), &word_bag(reworked))
 }
@@ -250,8 +252,14 @@ fn diff_changed_stretch(
         return;
     }
 
-    let pairs = pair_paragraphs(original, reworked, original_stretch, reworked_stretch);
     let ends = (original_stretch.len(), reworked_stretch.len());
+    // One paragraph replaced by one paragraph in the same place: the word diff alone decides
+    // (below), which also handles paragraphs without words, such as `()` against `(word)`.
+    let pairs = if ends == (1, 1) {
+        vec![(0, 0)]
+    } else {
+        pair_paragraphs(original, reworked, original_stretch, reworked_stretch)
+    };
     let (mut original_idx, mut reworked_idx) = (0, 0);
     for (paired_original, paired_reworked) in pairs.into_iter().chain([ends]) {
         // Unpaired paragraphs before the pair: whole deletions, then whole insertions.
@@ -297,11 +305,23 @@ fn diff_changed_stretch(
 }
 
 /// The share of words a word diff keeps: twice the equal words over all words on both sides.
+/// When one side has no words at all (`()` against `(word)`, `* * *`), punctuation counts too.
 pub(crate) fn kept_share(original: &str, reworked: &str, runs: &[Run]) -> f64 {
+    let has_words =
+        |text: &str, range: &Range<usize>| tokenize(&text[range.clone()]).into_iter().any(is_word);
+    let both_have_words = runs.iter().any(|run| has_words(original, &run.original))
+        && runs.iter().any(|run| has_words(reworked, &run.reworked));
+    let is_counted = |token: &str| {
+        if both_have_words {
+            is_word(token)
+        } else {
+            !token.trim().is_empty()
+        }
+    };
     let count_words = |text: &str| {
         tokenize(text)
             .into_iter()
-            .filter(|token| is_word(token))
+            .filter(|token| is_counted(token))
             .count()
     };
     let (mut n_equal, mut n_total) = (0, 0);

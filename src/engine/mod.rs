@@ -223,6 +223,32 @@ mod tests {
         );
     }
 
+    /// Cases from jsdiff's word-diff tests (kpdecker/jsdiff: test/diff/word.js,
+    /// `diffWordsWithSpace`, which keeps whitespace like Redline does), in our notation.
+    #[test]
+    fn jsdiff_word_cases() {
+        check(
+            "New Value",
+            "New  ValueMoreData",
+            "New[- Value-]{+  ValueMoreData+}",
+        );
+        for (original, reworked, expect) in [
+            ("()", "(word)", "({+word+})"),
+            ("[]", "[word]", "[{+word+}]"),
+            ("{}", "{word}", "{{+word+}}"),
+            ("''", "'word'", "'{+word+}'"),
+            ("\"\"", "\"word\"", "\"{+word+}\""),
+        ] {
+            check(original, reworked, expect);
+        }
+        // jsdiff issues #180 and #211: line breaks are tokens of their own.
+        check("foo\nbar", "foo\n\n\nbar", "foo\n{+\n\n+}bar");
+        check("A\n\nB\n", "A\nB\n", "A\n[-\n-]B\n");
+        check("", " ", "{+ +}");
+        check(" ", "", "[- -]");
+        check("New Value", "New Value", "New Value");
+    }
+
     #[test]
     fn changed_separator_only() {
         check("One\nTwo", "One\n\nTwo", "One\n{+\n+}Two");
