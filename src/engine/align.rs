@@ -5,14 +5,13 @@
 //! original paragraph with a reworked one when their words are similar enough, word-diffs each
 //! pair, and shows the rest as whole deleted or inserted paragraphs.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::DiffOp;
 
 use super::diff::{BlocksBuilder, Run, diff_slices, diff_words};
 use super::model::BlockKind;
-use super::tokenize::{is_word, tokenize};
+use super::text::{Side, Texts, bag_similarity};
 
 /// Two changed paragraphs are shown as one edited paragraph when their word similarity
 /// ([`similarity`]) is at least this; below it, as a deletion and an insertion.
@@ -20,8 +19,7 @@ use super::tokenize::{is_word, tokenize};
 /// only common words ("the", "said", "of") apart.
 pub const PAIR_THRESHOLD: f64 = 0.3;
 
-/// Pairing compares every original paragraph of a changed stretch with every reworked one; above
-/// this many comparisons the stretch is word-diffed as a whole instead, which bounds the work.
+/// Most paragraph comparisons that pairing makes in one chunk of a changed stretch.
 const PAIRING_BUDGET: usize = 10_000;
 
 /// A paragraph: one line's content and the line breaks (and blank lines) that end it.
@@ -81,49 +79,21 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 /// Only words count (see [`is_word`](super::is_word)), with their multiplicity, ignoring case.
 /// Common words can make unrelated paragraphs look similar, which is why pairing also checks
 /// how much the word diff of a pair actually keeps.
+///
+/// ```
+/// assert_eq!(redline::engine::similarity("The cat sat", "the dog sat"), 2.0 / 3.0);
+/// ```
 pub fn similarity(original: &str, reworked: &str) -> f64 {
-    similarity_of_bags(&word_bag(original), &word_bag(reworked))
+    let texts = Texts::new(original, reworked);
+    bag_similarity(
+        &texts.original.bag(0..original.len()),
+        &texts.reworked.bag(0..reworked.len()),
+    )
 }
 
-/// How often each word (lower case) occurs in a text.
-pub(crate) type WordBag = HashMap<String, u32>;
-
-pub(crate) fn word_bag(text: &str) -> WordBag {
-    let mut bag = WordBag::new();
-    for token in tokenize(text).into_iter().filter(|token| is_word(token)) {
-        *bag.entry(token.to_lowercase()).or_default() += 1;
-    }
-    bag
-}
-
-pub(crate) fn similarity_of_bags(original: &WordBag, reworked: &WordBag) -> f64 {
-    let n_words = original.values().chain(reworked.values()).sum::<u32>();
-    if n_words == 0 {
-        return if original.is_empty() && reworked.is_empty() {
-            1.0
-        } else {
-            0.0
-        };
-    }
-    let (small, large) = if original.len() <= reworked.len() {
-        (original, reworked)
-    } else {
-        (reworked, original)
-    };
-    let n_shared: u32 = small
-        .iter()
-        .map(|(word, &count)| count.min(large.get(word).copied().unwrap_or(0)))
-        .sum();
-    2.0 * f64::from(n_shared) / f64::from(n_words)
-}
-
-/// Diffs `original` against `reworked` paragraph by paragraph into `builder`.
-pub(crate) fn diff_paragraphs(
-    builder: &mut BlocksBuilder<'_>,
-    original: &str,
-    reworked: &str,
-    cleanup: bool,
-) {
+/// Diffs the two texts paragraph by paragraph into `builder`.
+pub(crate) fn diff_paragraphs(builder: &mut BlocksBuilder<'_>, texts: &Texts<'_>, cleanup: bool) {
+    let (original, reworked) = (texts.original.text, texts.reworked.text);
     let original_paragraphs = split_paragraphs(original);
     let reworked_paragraphs = split_paragraphs(reworked);
     let original_keys: Vec<&str> = original_paragraphs
@@ -142,8 +112,6 @@ pub(crate) fn diff_paragraphs(
             for (original_paragraph, reworked_paragraph) in
                 original_stretch.iter().zip(reworked_stretch)
             {
-                let (original_whole, reworked_whole) =
-                    (original_paragraph.whole(), reworked_paragraph.whole());
                 let mut runs = vec![Run {
                     is_equal: true,
                     original: original_paragraph.content.clone(),
@@ -161,33 +129,21 @@ pub(crate) fn diff_paragraphs(
                     });
                     BlockKind::Equal
                 } else {
-                    runs.extend(diff_words(
-                        original,
-                        reworked,
-                        separators.0,
-                        separators.1,
-                        cleanup,
-                    ));
+                    runs.extend(diff_words(texts, separators.0, separators.1, cleanup));
                     BlockKind::Changed
                 };
-                builder.block(kind, Some(original_whole), Some(reworked_whole), &runs);
+                builder.block(
+                    kind,
+                    Some(original_paragraph.whole()),
+                    Some(reworked_paragraph.whole()),
+                    &runs,
+                );
             }
         } else {
-            let at = |paragraphs: &[Paragraph], idx: usize, text: &str| {
-                paragraphs
-                    .get(idx)
-                    .map_or(text.len(), |paragraph| paragraph.content.start)
-            };
-            let starts = (
-                at(&original_paragraphs, op.old_range().start, original),
-                at(&reworked_paragraphs, op.new_range().start, reworked),
-            );
             diff_changed_stretch(
                 builder,
-                original,
-                reworked,
+                texts,
                 (original_stretch, reworked_stretch),
-                starts,
                 cleanup,
             );
         }
@@ -197,68 +153,66 @@ pub(crate) fn diff_paragraphs(
 /// Adds each paragraph of `stretch` as a whole deleted (or inserted) block.
 fn whole_paragraphs(builder: &mut BlocksBuilder<'_>, stretch: &[Paragraph], is_original: bool) {
     for paragraph in stretch {
-        let (kind, original, reworked) = if is_original {
-            (BlockKind::Deleted, paragraph.whole(), 0..0)
+        if is_original {
+            let run = Run {
+                is_equal: false,
+                original: paragraph.whole(),
+                reworked: 0..0,
+            };
+            builder.block(BlockKind::Deleted, Some(paragraph.whole()), None, &[run]);
         } else {
-            (BlockKind::Inserted, 0..0, paragraph.whole())
-        };
-        let run = Run {
-            is_equal: false,
-            original: original.clone(),
-            reworked: reworked.clone(),
-        };
-        let ranges = if is_original {
-            (Some(original), None)
-        } else {
-            (None, Some(reworked))
-        };
-        builder.block(kind, ranges.0, ranges.1, &[run]);
+            let run = Run {
+                is_equal: false,
+                original: 0..0,
+                reworked: paragraph.whole(),
+            };
+            builder.block(BlockKind::Inserted, None, Some(paragraph.whole()), &[run]);
+        }
     }
 }
 
 /// Pairs the paragraphs of a changed stretch by similarity, in order, and diffs each pair.
-/// `starts` are the byte offsets where the stretch begins in each text (needed when one side
-/// has no paragraphs at all).
+///
+/// Pairing compares every original paragraph with every reworked one. Above
+/// [`PAIRING_BUDGET`] comparisons, the stretch is cut into chunks at proportional positions on
+/// both sides and each chunk is paired on its own, which bounds the work; pairs across chunk
+/// borders are then missed, and show as deletions and insertions (or moves).
 fn diff_changed_stretch(
     builder: &mut BlocksBuilder<'_>,
-    original: &str,
-    reworked: &str,
+    texts: &Texts<'_>,
     (original_stretch, reworked_stretch): (&[Paragraph], &[Paragraph]),
-    (original_start, reworked_start): (usize, usize),
     cleanup: bool,
 ) {
-    let whole = |stretch: &[Paragraph], at: usize| match stretch.split_first() {
-        Some((first, rest)) => first.content.start..rest.last().unwrap_or(first).separator.end,
-        None => at..at,
+    let (n_original, n_reworked) = (original_stretch.len(), reworked_stretch.len());
+    let fits = |n_chunks: &usize| {
+        n_original.div_ceil(*n_chunks) * n_reworked.div_ceil(*n_chunks) <= PAIRING_BUDGET
     };
-    if original_stretch.len() * reworked_stretch.len() > PAIRING_BUDGET {
-        let (original_range, reworked_range) = (
-            whole(original_stretch, original_start),
-            whole(reworked_stretch, reworked_start),
-        );
-        let runs = diff_words(
-            original,
-            reworked,
-            original_range.clone(),
-            reworked_range.clone(),
-            cleanup,
-        );
-        builder.block(
-            BlockKind::Changed,
-            Some(original_range),
-            Some(reworked_range),
-            &runs,
-        );
-        return;
+    let n_chunks = (1..)
+        .find(fits)
+        .expect("one paragraph per chunk always fits");
+    for chunk in 0..n_chunks {
+        let original_chunk =
+            &original_stretch[chunk * n_original / n_chunks..(chunk + 1) * n_original / n_chunks];
+        let reworked_chunk =
+            &reworked_stretch[chunk * n_reworked / n_chunks..(chunk + 1) * n_reworked / n_chunks];
+        diff_chunk(builder, texts, original_chunk, reworked_chunk, cleanup);
     }
+}
 
+fn diff_chunk(
+    builder: &mut BlocksBuilder<'_>,
+    texts: &Texts<'_>,
+    original_stretch: &[Paragraph],
+    reworked_stretch: &[Paragraph],
+    cleanup: bool,
+) {
     let ends = (original_stretch.len(), reworked_stretch.len());
     // One paragraph replaced by one paragraph in the same place: the word diff alone decides
     // (below), which also handles paragraphs without words, such as `()` against `(word)`.
     let pairs = if ends == (1, 1) {
         vec![(0, 0)]
     } else {
-        pair_paragraphs(original, reworked, original_stretch, reworked_stretch)
+        pair_paragraphs(texts, original_stretch, reworked_stretch)
     };
     let (mut original_idx, mut reworked_idx) = (0, 0);
     for (paired_original, paired_reworked) in pairs.into_iter().chain([ends]) {
@@ -281,15 +235,14 @@ fn diff_changed_stretch(
             &reworked_stretch[paired_reworked],
         );
         let runs = diff_words(
-            original,
-            reworked,
+            texts,
             original_paragraph.whole(),
             reworked_paragraph.whole(),
             cleanup,
         );
         // Word bags can share many common words ("the", "of") and still read as two different
         // paragraphs; when the word diff itself keeps too little, show old and new whole.
-        if kept_share(original, reworked, &runs) >= PAIR_THRESHOLD {
+        if kept_share(texts, &runs) >= PAIR_THRESHOLD {
             builder.block(
                 BlockKind::Changed,
                 Some(original_paragraph.whole()),
@@ -306,32 +259,29 @@ fn diff_changed_stretch(
 
 /// The share of words a word diff keeps: twice the equal words over all words on both sides.
 /// When one side has no words at all (`()` against `(word)`, `* * *`), punctuation counts too.
-pub(crate) fn kept_share(original: &str, reworked: &str, runs: &[Run]) -> f64 {
-    let has_words =
-        |text: &str, range: &Range<usize>| tokenize(&text[range.clone()]).into_iter().any(is_word);
-    let both_have_words = runs.iter().any(|run| has_words(original, &run.original))
-        && runs.iter().any(|run| has_words(reworked, &run.reworked));
-    let is_counted = |token: &str| {
+pub(crate) fn kept_share(texts: &Texts<'_>, runs: &[Run]) -> f64 {
+    let (original, reworked) = (&texts.original, &texts.reworked);
+    let both_have_words = runs
+        .iter()
+        .any(|run| original.n_words(run.original.clone()) > 0)
+        && runs
+            .iter()
+            .any(|run| reworked.n_words(run.reworked.clone()) > 0);
+    let count = |side: &Side<'_>, range: Range<usize>| {
         if both_have_words {
-            is_word(token)
+            side.n_words(range)
         } else {
-            !token.trim().is_empty()
+            side.n_counted(range)
         }
-    };
-    let count_words = |text: &str| {
-        tokenize(text)
-            .into_iter()
-            .filter(|token| is_counted(token))
-            .count()
     };
     let (mut n_equal, mut n_total) = (0, 0);
     for run in runs {
-        let original_words = count_words(&original[run.original.clone()]);
+        let n_original = count(original, run.original.clone());
         if run.is_equal {
-            n_equal += original_words;
-            n_total += 2 * original_words;
+            n_equal += n_original;
+            n_total += 2 * n_original;
         } else {
-            n_total += original_words + count_words(&reworked[run.reworked.clone()]);
+            n_total += n_original + count(reworked, run.reworked.clone());
         }
     }
     if n_total == 0 {
@@ -344,18 +294,17 @@ pub(crate) fn kept_share(original: &str, reworked: &str, runs: &[Run]) -> f64 {
 /// The monotonic pairing of paragraphs with the highest total similarity, counting only pairs at
 /// or above [`PAIR_THRESHOLD`]; returns index pairs into the two stretches, in order.
 fn pair_paragraphs(
-    original: &str,
-    reworked: &str,
+    texts: &Texts<'_>,
     original_stretch: &[Paragraph],
     reworked_stretch: &[Paragraph],
 ) -> Vec<(usize, usize)> {
-    let original_bags: Vec<WordBag> = original_stretch
+    let original_bags: Vec<Vec<u32>> = original_stretch
         .iter()
-        .map(|p| word_bag(&original[p.content.clone()]))
+        .map(|p| texts.original.bag(p.content.clone()))
         .collect();
-    let reworked_bags: Vec<WordBag> = reworked_stretch
+    let reworked_bags: Vec<Vec<u32>> = reworked_stretch
         .iter()
-        .map(|p| word_bag(&reworked[p.content.clone()]))
+        .map(|p| texts.reworked.bag(p.content.clone()))
         .collect();
     let (n_original, n_reworked) = (original_bags.len(), reworked_bags.len());
     // best[i][j]: the best total for the first i original and first j reworked paragraphs.
@@ -364,7 +313,7 @@ fn pair_paragraphs(
     let mut pair_score = vec![f64::NEG_INFINITY; n_original * n_reworked];
     for i in 1..=n_original {
         for j in 1..=n_reworked {
-            let score = similarity_of_bags(&original_bags[i - 1], &reworked_bags[j - 1]);
+            let score = bag_similarity(&original_bags[i - 1], &reworked_bags[j - 1]);
             let mut value = best[(i - 1) * width + j].max(best[i * width + j - 1]);
             if score >= PAIR_THRESHOLD {
                 pair_score[(i - 1) * n_reworked + j - 1] = score;

@@ -5,7 +5,7 @@ use std::ops::Range;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::model::{Block, BlockKind, Segment, SegmentKind};
-use super::tokenize::tokenize;
+use super::text::Texts;
 
 /// Patience anchors on tokens that occur once on each side; on reworked prose it keeps about
 /// half the words where Myers keeps a tenth (measured in ../shared/bench/README.md).
@@ -149,35 +149,38 @@ pub(crate) struct Run {
     pub(crate) reworked: Range<usize>,
 }
 
-/// Word-diffs `original[original_range]` against `reworked[reworked_range]`.
+/// Word-diffs the original's bytes `original_range` against the reworked text's
+/// `reworked_range` (both on token boundaries).
 ///
 /// With `cleanup`, an equal stretch stranded between two changes is absorbed into one
 /// replacement when it is no longer than the changes on either side of it (the rule of
 /// diff-match-patch's semantic cleanup) and holds no line break: `[-cat-]{+dog+} [-sat-]{+stood+}`
 /// becomes `[-cat sat-]{+dog stood+}`, which reads as the rewrite it is.
 pub(crate) fn diff_words(
-    original: &str,
-    reworked: &str,
+    texts: &Texts<'_>,
     original_range: Range<usize>,
     reworked_range: Range<usize>,
     cleanup: bool,
 ) -> Vec<Run> {
-    let original_text = &original[original_range.clone()];
-    let reworked_text = &reworked[reworked_range.clone()];
-    let original_tokens = tokenize(original_text);
-    let reworked_tokens = tokenize(reworked_text);
-    let original_offsets = offsets(&original_tokens, original_range.start);
-    let reworked_offsets = offsets(&reworked_tokens, reworked_range.start);
+    let (original, reworked) = (&texts.original, &texts.reworked);
+    let original_tokens = original.token_range(original_range);
+    let reworked_tokens = reworked.token_range(reworked_range);
+    let ops = diff_slices(
+        &original.ids[original_tokens.clone()],
+        &reworked.ids[reworked_tokens.clone()],
+    );
 
     let mut runs: Vec<Run> = Vec::new();
-    for op in diff_slices(&original_tokens, &reworked_tokens) {
+    for op in ops {
         let (original_idx, reworked_idx) = (op.old_range(), op.new_range());
+        let original_byte = |idx: usize| original.byte_offset(original_tokens.start + idx);
+        let reworked_byte = |idx: usize| reworked.byte_offset(reworked_tokens.start + idx);
         let run = Run {
             is_equal: matches!(op, DiffOp::Equal { .. }),
-            original: original_offsets[original_idx.start]..original_offsets[original_idx.end],
-            reworked: reworked_offsets[reworked_idx.start]..reworked_offsets[reworked_idx.end],
+            original: original_byte(original_idx.start)..original_byte(original_idx.end),
+            reworked: reworked_byte(reworked_idx.start)..reworked_byte(reworked_idx.end),
         };
-        push_run(&mut runs, run, cleanup, original);
+        push_run(&mut runs, run, cleanup, original.text);
     }
     runs
 }
@@ -214,16 +217,4 @@ fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
         runs.truncate(runs.len() - 3);
         runs.push(merged);
     }
-}
-
-/// Byte offset of each token's start, plus the end of the last, counted from `base`.
-fn offsets(tokens: &[&str], base: usize) -> Vec<usize> {
-    let mut res = Vec::with_capacity(tokens.len() + 1);
-    let mut offset = base;
-    res.push(offset);
-    for token in tokens {
-        offset += token.len();
-        res.push(offset);
-    }
-    res
 }

@@ -56,6 +56,7 @@ mod diff;
 mod model;
 mod moves;
 mod notes;
+mod text;
 mod tokenize;
 
 pub use align::{PAIR_THRESHOLD, similarity};
@@ -111,12 +112,13 @@ pub fn compare(original: &str, reworked: &str) -> Comparison {
 /// assert_eq!(deleted(&comparison), ["big red"]);
 /// ```
 pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -> Comparison {
+    let texts = text::Texts::new(original, reworked);
     let mut builder = diff::BlocksBuilder::new(original, reworked);
-    align::diff_paragraphs(&mut builder, original, reworked, options.semantic_cleanup);
+    align::diff_paragraphs(&mut builder, &texts, options.semantic_cleanup);
     let mut blocks = builder.finish();
-    moves::detect_moves(&mut blocks, original, reworked, options.semantic_cleanup);
+    moves::detect_moves(&mut blocks, &texts, options.semantic_cleanup);
     let n_changes = model::number_changes(&mut blocks);
-    let stats = Stats::from_blocks(original, reworked, &blocks);
+    let stats = Stats::from_blocks(&texts, &blocks);
     Comparison {
         blocks,
         n_changes,

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::tokenize::{is_word, tokenize};
+use super::text::Texts;
 
 /// What a segment is, mirroring `similar`'s `ChangeTag`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,19 +119,15 @@ pub struct Stats {
 }
 
 impl Stats {
-    pub(crate) fn from_blocks(original: &str, reworked: &str, blocks: &[Block]) -> Stats {
-        let count_words = |text: &str| {
-            tokenize(text)
-                .into_iter()
-                .filter(|token| is_word(token))
-                .count()
-        };
+    pub(crate) fn from_blocks(texts: &Texts<'_>, blocks: &[Block]) -> Stats {
+        let (original, reworked) = (&texts.original, &texts.reworked);
         let mut stats = Stats {
-            original_words: count_words(original),
-            reworked_words: count_words(reworked),
-            headline_changed: headline(original) != headline(reworked),
+            original_words: original.n_words_total(),
+            reworked_words: reworked.n_words_total(),
+            headline_changed: headline(original.text) != headline(reworked.text),
             ..Stats::default()
         };
+        let range = |[start, end]: [usize; 2]| start..end;
         for block in blocks {
             match block.kind {
                 BlockKind::Equal => {}
@@ -142,11 +138,17 @@ impl Stats {
                 BlockKind::MovedTo => stats.paragraphs_moved += 1,
             }
             for segment in &block.segments {
-                let n_words = count_words(&segment.text);
-                match segment.kind {
-                    SegmentKind::Equal => stats.words_unchanged += n_words,
-                    SegmentKind::Delete => stats.words_removed += n_words,
-                    SegmentKind::Insert => stats.words_added += n_words,
+                match (segment.kind, segment.original, segment.reworked) {
+                    (SegmentKind::Equal, Some(bytes), _) => {
+                        stats.words_unchanged += original.n_words(range(bytes))
+                    }
+                    (SegmentKind::Delete, Some(bytes), _) => {
+                        stats.words_removed += original.n_words(range(bytes))
+                    }
+                    (SegmentKind::Insert, _, Some(bytes)) => {
+                        stats.words_added += reworked.n_words(range(bytes))
+                    }
+                    _ => unreachable!("segments have a range on their own side"),
                 }
             }
         }

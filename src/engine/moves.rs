@@ -5,9 +5,10 @@
 //! insertions when their words are similar enough, and turns them into a `moved_from` and a
 //! `moved_to` block; the `moved_to` block shows the word diff of the move.
 
-use super::align::{WordBag, kept_share, similarity_of_bags, word_bag};
+use super::align::kept_share;
 use super::diff::{BlocksBuilder, diff_words};
 use super::model::{Block, BlockKind};
+use super::text::{Texts, bag_similarity};
 
 /// A deleted and an inserted paragraph count as one moved paragraph when their word similarity,
 /// and the share of words their word diff keeps, are both at least this. It is higher than
@@ -18,7 +19,7 @@ pub const MOVE_THRESHOLD: f64 = 0.5;
 /// Above this many deleted × inserted paragraphs, moves are not looked for, which bounds the work.
 const MOVE_BUDGET: usize = 10_000;
 
-pub(crate) fn detect_moves(blocks: &mut [Block], original: &str, reworked: &str, cleanup: bool) {
+pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, cleanup: bool) {
     let range = |range: Option<[usize; 2]>| {
         let [start, end] = range.expect("whole-paragraph blocks have a range on their side");
         start..end
@@ -36,18 +37,18 @@ pub(crate) fn detect_moves(blocks: &mut [Block], original: &str, reworked: &str,
         return;
     }
 
-    let deleted_bags: Vec<WordBag> = deleted
+    let deleted_bags: Vec<Vec<u32>> = deleted
         .iter()
-        .map(|&idx| word_bag(&original[range(blocks[idx].original)]))
+        .map(|&idx| texts.original.bag(range(blocks[idx].original)))
         .collect();
-    let inserted_bags: Vec<WordBag> = inserted
+    let inserted_bags: Vec<Vec<u32>> = inserted
         .iter()
-        .map(|&idx| word_bag(&reworked[range(blocks[idx].reworked)]))
+        .map(|&idx| texts.reworked.bag(range(blocks[idx].reworked)))
         .collect();
     let mut candidates = Vec::new();
     for (&deleted_idx, deleted_bag) in deleted.iter().zip(&deleted_bags) {
         for (&inserted_idx, inserted_bag) in inserted.iter().zip(&inserted_bags) {
-            let score = similarity_of_bags(deleted_bag, inserted_bag);
+            let score = bag_similarity(deleted_bag, inserted_bag);
             if score >= MOVE_THRESHOLD {
                 candidates.push((score, deleted_idx, inserted_idx));
             }
@@ -66,17 +67,11 @@ pub(crate) fn detect_moves(blocks: &mut [Block], original: &str, reworked: &str,
             range(blocks[deleted_idx].original),
             range(blocks[inserted_idx].reworked),
         );
-        let runs = diff_words(
-            original,
-            reworked,
-            original_range,
-            reworked_range.clone(),
-            cleanup,
-        );
-        if kept_share(original, reworked, &runs) < MOVE_THRESHOLD {
+        let runs = diff_words(texts, original_range, reworked_range.clone(), cleanup);
+        if kept_share(texts, &runs) < MOVE_THRESHOLD {
             continue;
         }
-        let mut builder = BlocksBuilder::new(original, reworked);
+        let mut builder = BlocksBuilder::new(texts.original.text, texts.reworked.text);
         builder.block(BlockKind::MovedTo, None, Some(reworked_range), &runs);
         let Some(moved_to) = builder.finish().pop() else {
             continue;
