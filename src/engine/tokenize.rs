@@ -65,7 +65,7 @@ fn push_words<'a>(text: &'a str, tokens: &mut Vec<&'a str>) {
             pending = None;
         }
         if is_per_character(word) {
-            tokens.extend(word.graphemes(true));
+            push_characters(word, tokens);
         } else {
             pending = Some((start, end));
         }
@@ -92,6 +92,31 @@ fn should_join(last: &str, next: &str) -> bool {
     (is_blank(last) && is_blank(next))
         || (is_currency(last) && is_number(next))
         || (is_number(last) && last.ends_with(|c: char| c.is_ascii_digit()) && next == "%")
+}
+
+/// Splits a word of a per-character script into characters, each with the combining marks that
+/// follow it. (The few marks these scripts use are listed here rather than taken from the
+/// grapheme tables, which cost about 20 KB of wasm for this one use.)
+fn push_characters<'a>(word: &'a str, tokens: &mut Vec<&'a str>) {
+    let is_mark = |c: char| {
+        matches!(c,
+            '\u{0300}'..='\u{036F}'     // combining diacritical marks
+            | '\u{0E31}'                 // Thai vowel above
+            | '\u{0E34}'..='\u{0E3A}'   // Thai vowels and signs above and below
+            | '\u{0E47}'..='\u{0E4E}'   // Thai tone marks
+            | '\u{3099}'..='\u{309A}'   // combining Kana voiced sound marks
+            | '\u{FE00}'..='\u{FE0F}'   // variation selectors
+            | '\u{E0100}'..='\u{E01EF}' // ideographic variation selectors
+        )
+    };
+    let mut start = 0;
+    for (idx, c) in word.char_indices().skip(1) {
+        if !is_mark(c) {
+            tokens.push(&word[start..idx]);
+            start = idx;
+        }
+    }
+    tokens.push(&word[start..]);
 }
 
 /// Scripts written without spaces between words, where a character is the unit of change.
@@ -278,5 +303,8 @@ mod tests {
             &["ひ", "ら", "が", "な", "カ", "タ", "カ", "ナ"],
         );
         check("ภาษาไทย", &["ภ", "า", "ษ", "า", "ไ", "ท", "ย"]);
+        // Marks stay with their character: Thai tone and vowel marks, a Kana voiced mark.
+        check("ที่นี่", &["ที่", "นี่"]);
+        check("か\u{3099}な", &["か\u{3099}", "な"]);
     }
 }
