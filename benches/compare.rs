@@ -62,6 +62,7 @@ fn print_quality_table() {
             &reworked,
             &Options {
                 semantic_cleanup: false,
+                ..Options::default()
             },
         );
         let stats = &comparison.stats;

@@ -74,7 +74,7 @@ async fn typing_both_versions_shows_the_word_diff() {
     );
     assert_eq!(
         find(&app, "diff-paragraph-stats").text_content().unwrap(),
-        "Paragraphs: 1 changed · 0 removed · 0 added · 0 moved · headline changed"
+        "Paragraphs: 1 changed · 0 removed · 0 added · 0 moved · headline changed · 0 cosmetic changes hidden"
     );
 }
 

@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use similar::DiffOp;
 
-use super::diff::{BlocksBuilder, Run, diff_slices, diff_words};
+use super::diff::{BlocksBuilder, Run, RunKind, WordDiffOptions, diff_slices, diff_words};
 use super::model::BlockKind;
-use super::text::{Side, Texts, bag_similarity};
+use super::text::{KeyOptions, Side, Texts, bag_similarity};
 
 /// Two changed paragraphs are shown as one edited paragraph when their word similarity
 /// ([`similarity`]) is at least this; below it, as a deletion and an insertion.
@@ -84,7 +84,7 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 /// assert_eq!(redline::engine::similarity("The cat sat", "the dog sat"), 2.0 / 3.0);
 /// ```
 pub fn similarity(original: &str, reworked: &str) -> f64 {
-    let texts = Texts::new(original, reworked);
+    let texts = Texts::new(original, reworked, KeyOptions::default());
     bag_similarity(
         &texts.original.bag(0..original.len()),
         &texts.reworked.bag(0..reworked.len()),
@@ -92,18 +92,24 @@ pub fn similarity(original: &str, reworked: &str) -> f64 {
 }
 
 /// Diffs the two texts paragraph by paragraph into `builder`.
-pub(crate) fn diff_paragraphs(builder: &mut BlocksBuilder<'_>, texts: &Texts<'_>, cleanup: bool) {
+pub(crate) fn diff_paragraphs(
+    builder: &mut BlocksBuilder<'_>,
+    texts: &Texts<'_>,
+    options: WordDiffOptions,
+) {
     let (original, reworked) = (texts.original.text, texts.reworked.text);
     let original_paragraphs = split_paragraphs(original);
     let reworked_paragraphs = split_paragraphs(reworked);
-    let original_keys: Vec<&str> = original_paragraphs
-        .iter()
-        .map(|p| &original[p.content.clone()])
-        .collect();
-    let reworked_keys: Vec<&str> = reworked_paragraphs
-        .iter()
-        .map(|p| &reworked[p.content.clone()])
-        .collect();
+    // Paragraphs compare by their tokens' keys, so a paragraph that differs only cosmetically
+    // (as the options define it) is the same paragraph.
+    fn keys<'s>(side: &'s Side<'_>, paragraphs: &[Paragraph]) -> Vec<&'s [u32]> {
+        paragraphs
+            .iter()
+            .map(|p| &side.key_ids[side.token_range(p.content.clone())])
+            .collect()
+    }
+    let original_keys = keys(&texts.original, &original_paragraphs);
+    let reworked_keys = keys(&texts.reworked, &reworked_paragraphs);
 
     for op in diff_slices(&original_keys, &reworked_keys) {
         let original_stretch = &original_paragraphs[op.old_range()];
@@ -112,28 +118,28 @@ pub(crate) fn diff_paragraphs(builder: &mut BlocksBuilder<'_>, texts: &Texts<'_>
             for (original_paragraph, reworked_paragraph) in
                 original_stretch.iter().zip(reworked_stretch)
             {
-                let mut runs = vec![Run {
-                    is_equal: true,
-                    original: original_paragraph.content.clone(),
-                    reworked: reworked_paragraph.content.clone(),
-                }];
+                let contents = (
+                    original_paragraph.content.clone(),
+                    reworked_paragraph.content.clone(),
+                );
+                let mut runs = if original[contents.0.clone()] == reworked[contents.1.clone()] {
+                    vec![Run::equal(contents.0, contents.1)]
+                } else {
+                    diff_words(texts, contents.0, contents.1, options)
+                };
+                // A changed line break or blank line changes the layout, not the words: the word diff
+                // marks it cosmetic.
                 let separators = (
                     original_paragraph.separator.clone(),
                     reworked_paragraph.separator.clone(),
                 );
-                let kind = if original[separators.0.clone()] == reworked[separators.1.clone()] {
-                    runs.push(Run {
-                        is_equal: true,
-                        original: separators.0,
-                        reworked: separators.1,
-                    });
-                    BlockKind::Equal
+                if original[separators.0.clone()] == reworked[separators.1.clone()] {
+                    runs.push(Run::equal(separators.0, separators.1));
                 } else {
-                    runs.extend(diff_words(texts, separators.0, separators.1, cleanup));
-                    BlockKind::Changed
-                };
+                    runs.extend(diff_words(texts, separators.0, separators.1, options));
+                }
                 builder.block(
-                    kind,
+                    BlockKind::Equal,
                     Some(original_paragraph.whole()),
                     Some(reworked_paragraph.whole()),
                     &runs,
@@ -144,7 +150,7 @@ pub(crate) fn diff_paragraphs(builder: &mut BlocksBuilder<'_>, texts: &Texts<'_>
                 builder,
                 texts,
                 (original_stretch, reworked_stretch),
-                cleanup,
+                options,
             );
         }
     }
@@ -154,18 +160,10 @@ pub(crate) fn diff_paragraphs(builder: &mut BlocksBuilder<'_>, texts: &Texts<'_>
 fn whole_paragraphs(builder: &mut BlocksBuilder<'_>, stretch: &[Paragraph], is_original: bool) {
     for paragraph in stretch {
         if is_original {
-            let run = Run {
-                is_equal: false,
-                original: paragraph.whole(),
-                reworked: 0..0,
-            };
+            let run = Run::change(paragraph.whole(), 0..0);
             builder.block(BlockKind::Deleted, Some(paragraph.whole()), None, &[run]);
         } else {
-            let run = Run {
-                is_equal: false,
-                original: 0..0,
-                reworked: paragraph.whole(),
-            };
+            let run = Run::change(0..0, paragraph.whole());
             builder.block(BlockKind::Inserted, None, Some(paragraph.whole()), &[run]);
         }
     }
@@ -181,7 +179,7 @@ fn diff_changed_stretch(
     builder: &mut BlocksBuilder<'_>,
     texts: &Texts<'_>,
     (original_stretch, reworked_stretch): (&[Paragraph], &[Paragraph]),
-    cleanup: bool,
+    options: WordDiffOptions,
 ) {
     let (n_original, n_reworked) = (original_stretch.len(), reworked_stretch.len());
     let fits = |n_chunks: &usize| {
@@ -195,7 +193,7 @@ fn diff_changed_stretch(
             &original_stretch[chunk * n_original / n_chunks..(chunk + 1) * n_original / n_chunks];
         let reworked_chunk =
             &reworked_stretch[chunk * n_reworked / n_chunks..(chunk + 1) * n_reworked / n_chunks];
-        diff_chunk(builder, texts, original_chunk, reworked_chunk, cleanup);
+        diff_chunk(builder, texts, original_chunk, reworked_chunk, options);
     }
 }
 
@@ -204,7 +202,7 @@ fn diff_chunk(
     texts: &Texts<'_>,
     original_stretch: &[Paragraph],
     reworked_stretch: &[Paragraph],
-    cleanup: bool,
+    options: WordDiffOptions,
 ) {
     let ends = (original_stretch.len(), reworked_stretch.len());
     // One paragraph replaced by one paragraph in the same place: the word diff alone decides
@@ -238,7 +236,7 @@ fn diff_chunk(
             texts,
             original_paragraph.whole(),
             reworked_paragraph.whole(),
-            cleanup,
+            options,
         );
         // Word bags can share many common words ("the", "of") and still read as two different
         // paragraphs; when the word diff itself keeps too little, show old and new whole.
@@ -257,7 +255,8 @@ fn diff_chunk(
     }
 }
 
-/// The share of words a word diff keeps: twice the equal words over all words on both sides.
+/// The share of words a word diff keeps: twice the equal (or cosmetically changed) words over
+/// all words on both sides.
 /// When one side has no words at all (`()` against `(word)`, `* * *`), punctuation counts too.
 pub(crate) fn kept_share(texts: &Texts<'_>, runs: &[Run]) -> f64 {
     let (original, reworked) = (&texts.original, &texts.reworked);
@@ -277,7 +276,7 @@ pub(crate) fn kept_share(texts: &Texts<'_>, runs: &[Run]) -> f64 {
     let (mut n_equal, mut n_total) = (0, 0);
     for run in runs {
         let n_original = count(original, run.original.clone());
-        if run.is_equal {
+        if run.kind != RunKind::Change {
             n_equal += n_original;
             n_total += 2 * n_original;
         } else {

@@ -17,6 +17,55 @@ pub(crate) fn diff_slices<T: Eq + std::hash::Hash>(original: &[T], reworked: &[T
     capture_diff_slices(ALGORITHM, original, reworked)
 }
 
+/// What a run of a word diff is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunKind {
+    /// The same text on both sides.
+    Equal,
+    /// Different text.
+    Change,
+    /// Different text that the options count as the same: case, typographic variants,
+    /// whitespace, punctuation only. Shown and counted apart, never dropped.
+    Cosmetic,
+}
+
+/// One stretch of a token diff.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    pub(crate) kind: RunKind,
+    /// Byte range in the original.
+    pub(crate) original: Range<usize>,
+    /// Byte range in the reworked text.
+    pub(crate) reworked: Range<usize>,
+}
+
+impl Run {
+    pub(crate) fn equal(original: Range<usize>, reworked: Range<usize>) -> Run {
+        Run {
+            kind: RunKind::Equal,
+            original,
+            reworked,
+        }
+    }
+
+    pub(crate) fn change(original: Range<usize>, reworked: Range<usize>) -> Run {
+        Run {
+            kind: RunKind::Change,
+            original,
+            reworked,
+        }
+    }
+}
+
+/// How word diffs treat what the options call cosmetic.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordDiffOptions {
+    /// Absorb short equalities between changes (see [`diff_words`]).
+    pub(crate) cleanup: bool,
+    /// A change with no word on either side (punctuation, whitespace) is cosmetic.
+    pub(crate) ignore_punctuation: bool,
+}
+
 /// Collects blocks in reading order.
 pub(crate) struct BlocksBuilder<'a> {
     original: &'a str,
@@ -48,33 +97,36 @@ impl<'a> BlocksBuilder<'a> {
     ) {
         let mut segments = Vec::new();
         for run in runs {
-            if run.is_equal {
-                let text = &self.original[run.original.clone()];
-                debug_assert_eq!(text, &self.reworked[run.reworked.clone()]);
+            let (original_range, reworked_range) = (run.original.clone(), run.reworked.clone());
+            let original_text = &self.original[original_range.clone()];
+            let reworked_text = &self.reworked[reworked_range.clone()];
+            if run.kind == RunKind::Equal {
+                debug_assert_eq!(original_text, reworked_text);
+                let piece = Piece {
+                    kind: SegmentKind::Equal,
+                    cosmetic: false,
+                    text: original_text,
+                };
                 push(
                     &mut segments,
-                    SegmentKind::Equal,
-                    text,
-                    Some(run.original.clone()),
-                    Some(run.reworked.clone()),
+                    piece,
+                    Some(original_range),
+                    Some(reworked_range),
                 );
             } else {
-                let deleted = &self.original[run.original.clone()];
-                push(
-                    &mut segments,
-                    SegmentKind::Delete,
-                    deleted,
-                    Some(run.original.clone()),
-                    None,
-                );
-                let inserted = &self.reworked[run.reworked.clone()];
-                push(
-                    &mut segments,
-                    SegmentKind::Insert,
-                    inserted,
-                    None,
-                    Some(run.reworked.clone()),
-                );
+                let cosmetic = run.kind == RunKind::Cosmetic;
+                let deleted = Piece {
+                    kind: SegmentKind::Delete,
+                    cosmetic,
+                    text: original_text,
+                };
+                push(&mut segments, deleted, Some(original_range), None);
+                let inserted = Piece {
+                    kind: SegmentKind::Insert,
+                    cosmetic,
+                    text: reworked_text,
+                };
+                push(&mut segments, inserted, None, Some(reworked_range));
             }
         }
         if segments.is_empty() {
@@ -91,44 +143,54 @@ impl<'a> BlocksBuilder<'a> {
     }
 }
 
+/// A segment about to be pushed.
+struct Piece<'a> {
+    kind: SegmentKind,
+    cosmetic: bool,
+    text: &'a str,
+}
+
 /// Appends a segment, merging it into its neighbours where the reading order allows.
 fn push(
     segments: &mut Vec<Segment>,
-    kind: SegmentKind,
-    text: &str,
+    piece: Piece<'_>,
     original: Option<Range<usize>>,
     reworked: Option<Range<usize>>,
 ) {
-    if text.is_empty() {
+    if piece.text.is_empty() {
         return;
     }
+    let same = |segment: &Segment, kind: SegmentKind| {
+        segment.kind == kind && segment.cosmetic == piece.cosmetic
+    };
     // A deletion directly after an insertion joins the deletion before that insertion, so a
     // replacement always reads as all of the old text, then all of the new.
     let n_segments = segments.len();
-    if kind == SegmentKind::Delete
+    if piece.kind == SegmentKind::Delete
         && n_segments >= 2
-        && segments[n_segments - 1].kind == SegmentKind::Insert
-        && segments[n_segments - 2].kind == SegmentKind::Delete
+        && same(&segments[n_segments - 1], SegmentKind::Insert)
+        && same(&segments[n_segments - 2], SegmentKind::Delete)
     {
         let deletion = &mut segments[n_segments - 2];
-        deletion.text.push_str(text);
+        deletion.text.push_str(piece.text);
         extend(&mut deletion.original, original);
         return;
     }
     if let Some(last) = segments.last_mut()
-        && last.kind == kind
+        && same(last, piece.kind)
     {
-        last.text.push_str(text);
+        last.text.push_str(piece.text);
         extend(&mut last.original, original);
         extend(&mut last.reworked, reworked);
         return;
     }
     segments.push(Segment {
-        kind,
-        text: text.to_owned(),
+        kind: piece.kind,
+        text: piece.text.to_owned(),
         original: original.map(|range| [range.start, range.end]),
         reworked: reworked.map(|range| [range.start, range.end]),
         change: None,
+        cosmetic: piece.cosmetic,
     });
 }
 
@@ -139,18 +201,11 @@ fn extend(range: &mut Option<[usize; 2]>, more: Option<Range<usize>>) {
     }
 }
 
-/// One stretch of a token diff: equal on both sides, or changed (deleted and/or inserted).
-#[derive(Debug, Clone)]
-pub(crate) struct Run {
-    pub(crate) is_equal: bool,
-    /// Byte range in the original.
-    pub(crate) original: Range<usize>,
-    /// Byte range in the reworked text.
-    pub(crate) reworked: Range<usize>,
-}
-
 /// Word-diffs the original's bytes `original_range` against the reworked text's
 /// `reworked_range` (both on token boundaries).
+///
+/// Tokens are compared by their keys (see [`Texts`]): tokens whose keys match but whose text
+/// differs (case, typographic variants, whitespace, as the options say) form cosmetic runs.
 ///
 /// With `cleanup`, an equal stretch stranded between two changes is absorbed into one
 /// replacement when it is no longer than the changes on either side of it (the rule of
@@ -160,36 +215,73 @@ pub(crate) fn diff_words(
     texts: &Texts<'_>,
     original_range: Range<usize>,
     reworked_range: Range<usize>,
-    cleanup: bool,
+    options: WordDiffOptions,
 ) -> Vec<Run> {
     let (original, reworked) = (&texts.original, &texts.reworked);
     let original_tokens = original.token_range(original_range);
     let reworked_tokens = reworked.token_range(reworked_range);
     let ops = diff_slices(
-        &original.ids[original_tokens.clone()],
-        &reworked.ids[reworked_tokens.clone()],
+        &original.key_ids[original_tokens.clone()],
+        &reworked.key_ids[reworked_tokens.clone()],
     );
 
     let mut runs: Vec<Run> = Vec::new();
     for op in ops {
         let (original_idx, reworked_idx) = (op.old_range(), op.new_range());
-        let original_byte = |idx: usize| original.byte_offset(original_tokens.start + idx);
-        let reworked_byte = |idx: usize| reworked.byte_offset(reworked_tokens.start + idx);
-        let run = Run {
-            is_equal: matches!(op, DiffOp::Equal { .. }),
-            original: original_byte(original_idx.start)..original_byte(original_idx.end),
-            reworked: reworked_byte(reworked_idx.start)..reworked_byte(reworked_idx.end),
-        };
-        push_run(&mut runs, run, cleanup, original.text);
+        let (original_start, reworked_start) = (
+            original_tokens.start + original_idx.start,
+            reworked_tokens.start + reworked_idx.start,
+        );
+        if let DiffOp::Equal { len, .. } = op {
+            // Equal keys; split where the exact text differs into cosmetic runs.
+            for offset in 0..len {
+                let (original_token, reworked_token) =
+                    (original_start + offset, reworked_start + offset);
+                let kind = if original.ids[original_token] == reworked.ids[reworked_token] {
+                    RunKind::Equal
+                } else {
+                    RunKind::Cosmetic
+                };
+                let run = Run {
+                    kind,
+                    original: original.byte_offset(original_token)
+                        ..original.byte_offset(original_token + 1),
+                    reworked: reworked.byte_offset(reworked_token)
+                        ..reworked.byte_offset(reworked_token + 1),
+                };
+                push_run(&mut runs, run, options.cleanup, original.text);
+            }
+        } else {
+            let original_end = original_tokens.start + original_idx.end;
+            let reworked_end = reworked_tokens.start + reworked_idx.end;
+            let run = Run::change(
+                original.byte_offset(original_start)..original.byte_offset(original_end),
+                reworked.byte_offset(reworked_start)..reworked.byte_offset(reworked_end),
+            );
+            push_run(&mut runs, run, options.cleanup, original.text);
+        }
+    }
+    for run in runs.iter_mut().filter(|run| run.kind == RunKind::Change) {
+        let original_text = &original.text[run.original.clone()];
+        let reworked_text = &reworked.text[run.reworked.clone()];
+        // A changed line break or blank line changes the layout, not the words.
+        let is_layout = original_text.trim().is_empty()
+            && reworked_text.trim().is_empty()
+            && (original_text.contains('\n') || reworked_text.contains('\n'));
+        let has_words = original.n_words(run.original.clone()) > 0
+            || reworked.n_words(run.reworked.clone()) > 0;
+        if is_layout || (options.ignore_punctuation && !has_words) {
+            run.kind = RunKind::Cosmetic;
+        }
     }
     runs
 }
 
-/// Appends a run, merging neighbouring changes and, with `cleanup`, absorbing short equalities.
+/// Appends a run, merging it with a previous run of the same kind and, with `cleanup`,
+/// absorbing short equalities (and cosmetic runs) between changes.
 fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
     if let Some(last) = runs.last_mut()
-        && !last.is_equal
-        && !run.is_equal
+        && last.kind == run.kind
     {
         last.original.end = run.original.end;
         last.reworked.end = run.reworked.end;
@@ -201,19 +293,18 @@ fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
             unreachable!()
         };
         let size = |run: &Run| run.original.len().max(run.reworked.len());
-        let absorbable = !before.is_equal
-            && equality.is_equal
-            && !after.is_equal
+        let absorbable = before.kind == RunKind::Change
+            && equality.kind != RunKind::Change
+            && after.kind == RunKind::Change
             && equality.original.len() <= size(before).min(size(after))
             && !original[equality.original.clone()].contains('\n');
         if !absorbable {
             break;
         }
-        let merged = Run {
-            is_equal: false,
-            original: before.original.start..after.original.end,
-            reworked: before.reworked.start..after.reworked.end,
-        };
+        let merged = Run::change(
+            before.original.start..after.original.end,
+            before.reworked.start..after.reworked.end,
+        );
         runs.truncate(runs.len() - 3);
         runs.push(merged);
     }

@@ -51,6 +51,8 @@
 //! Nothing here knows about the browser or the UI framework, so all of it runs and is tested
 //! natively; `tests/tidy.rs` enforces this.
 
+use serde::{Deserialize, Serialize};
+
 mod align;
 mod diff;
 mod model;
@@ -66,18 +68,38 @@ pub use notes::{Note, NoteKind, classify_note, detect_notes};
 pub use tokenize::{is_word, tokenize};
 
 /// How [`compare_with_options`] works.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// The `ignore_*` and `typographic_cosmetic` options never drop a difference: they make it
+/// *cosmetic* ([`Segment::cosmetic`]), which a view can hide and [`Stats::cosmetic_changes`]
+/// counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Options {
     /// Absorb short equal stretches stranded between changes into one replacement, so a
     /// rewritten phrase reads as old phrase / new phrase rather than confetti.
     /// The default is `true`.
     pub semantic_cleanup: bool,
+    /// `The` and `the` differ only cosmetically. The default is `false`.
+    pub ignore_case: bool,
+    /// Two runs of whitespace (spaces, tabs, no-break spaces) differ only cosmetically.
+    /// The default is `false`; changed line breaks between paragraphs are always cosmetic.
+    pub ignore_whitespace: bool,
+    /// A change that touches only punctuation (and whitespace), such as a comma, is cosmetic.
+    /// The default is `false`.
+    pub ignore_punctuation: bool,
+    /// Curly and straight quotes and guillemets, no-break and plain spaces, and dash kinds
+    /// differ only cosmetically. The default is `true`.
+    pub typographic_cosmetic: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             semantic_cleanup: true,
+            ignore_case: false,
+            ignore_whitespace: false,
+            ignore_punctuation: false,
+            typographic_cosmetic: true,
         }
     }
 }
@@ -105,20 +127,30 @@ pub fn compare(original: &str, reworked: &str) -> Comparison {
 ///     let deletions = comparison.iter_segments().filter(|s| s.kind == SegmentKind::Delete);
 ///     deletions.map(|segment| segment.text.clone()).collect()
 /// };
-/// let flat = Options { semantic_cleanup: false };
+/// let flat = Options { semantic_cleanup: false, ..Options::default() };
 /// let comparison = compare_with_options("a big red house", "a small blue house", &flat);
 /// assert_eq!(deleted(&comparison), ["big", "red"]);
 /// let comparison = compare_with_options("a big red house", "a small blue house", &Options::default());
 /// assert_eq!(deleted(&comparison), ["big red"]);
 /// ```
 pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -> Comparison {
-    let texts = text::Texts::new(original, reworked);
+    let key_options = text::KeyOptions {
+        ignore_case: options.ignore_case,
+        ignore_whitespace: options.ignore_whitespace,
+        typographic: options.typographic_cosmetic,
+    };
+    let word_options = diff::WordDiffOptions {
+        cleanup: options.semantic_cleanup,
+        ignore_punctuation: options.ignore_punctuation,
+    };
+    let texts = text::Texts::new(original, reworked, key_options);
     let mut builder = diff::BlocksBuilder::new(original, reworked);
-    align::diff_paragraphs(&mut builder, &texts, options.semantic_cleanup);
+    align::diff_paragraphs(&mut builder, &texts, word_options);
     let mut blocks = builder.finish();
-    moves::detect_moves(&mut blocks, &texts, options.semantic_cleanup);
-    let n_changes = model::number_changes(&mut blocks);
-    let stats = Stats::from_blocks(&texts, &blocks);
+    moves::detect_moves(&mut blocks, &texts, word_options);
+    let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
+    let mut stats = Stats::from_blocks(&texts, &blocks);
+    stats.cosmetic_changes = cosmetic_changes;
     Comparison {
         blocks,
         n_changes,
@@ -130,16 +162,18 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
 mod tests {
     use super::*;
 
-    /// Renders a comparison as compact markup, `[-deleted-]{+inserted+}`, and checks that the
-    /// segments rebuild both texts.
+    /// Renders a comparison as compact markup, `[-deleted-]{+inserted+}` (cosmetic changes as
+    /// `[~deleted~]{~inserted~}`), and checks that the segments rebuild both texts.
     fn check_with(original: &str, reworked: &str, options: &Options, expect: &str) {
         let comparison = compare_with_options(original, reworked, options);
         let rendered: String = comparison
             .iter_segments()
-            .map(|segment| match segment.kind {
-                SegmentKind::Equal => segment.text.clone(),
-                SegmentKind::Delete => format!("[-{}-]", segment.text),
-                SegmentKind::Insert => format!("{{+{}+}}", segment.text),
+            .map(|segment| match (segment.kind, segment.cosmetic) {
+                (SegmentKind::Equal, _) => segment.text.clone(),
+                (SegmentKind::Delete, false) => format!("[-{}-]", segment.text),
+                (SegmentKind::Insert, false) => format!("{{+{}+}}", segment.text),
+                (SegmentKind::Delete, true) => format!("[~{}~]", segment.text),
+                (SegmentKind::Insert, true) => format!("{{~{}~}}", segment.text),
             })
             .collect();
         assert_eq!(rendered, expect);
@@ -175,13 +209,14 @@ mod tests {
         check("", "", "");
         check("", "New text", "{+New text+}");
         check("Old text", "", "[-Old text-]");
-        check("\n\n", "\n", "\n[-\n-]");
+        check("\n\n", "\n", "\n[~\n~]");
     }
 
     #[test]
     fn cleanup_joins_a_rewritten_phrase() {
         let flat = Options {
             semantic_cleanup: false,
+            ..Options::default()
         };
         check_with(
             "The cat sat on the mat.",
@@ -243,17 +278,64 @@ mod tests {
         ] {
             check(original, reworked, expect);
         }
-        // jsdiff issues #180 and #211: line breaks are tokens of their own.
-        check("foo\nbar", "foo\n\n\nbar", "foo\n{+\n\n+}bar");
-        check("A\n\nB\n", "A\nB\n", "A\n[-\n-]B\n");
+        // jsdiff issues #180 and #211: line breaks are tokens of their own (and for Redline,
+        // changed blank lines are layout, so cosmetic).
+        check("foo\nbar", "foo\n\n\nbar", "foo\n{~\n\n~}bar");
+        check("A\n\nB\n", "A\nB\n", "A\n[~\n~]B\n");
         check("", " ", "{+ +}");
         check(" ", "", "[- -]");
         check("New Value", "New Value", "New Value");
     }
 
     #[test]
+    fn options_make_differences_cosmetic_never_drop_them() {
+        let original = "He said: \"Don't stop\" — twice, to the Council.";
+        let reworked = "He said: “Don’t stop” – twice to the council.";
+        check(
+            original,
+            reworked,
+            "He said: [~\"Don't~]{~“Don’t~} stop[~\"~]{~”~} [~—~]{~–~} twice[-,-] to the [-Council-]{+council+}.",
+        );
+        let lenient = Options {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ..Options::default()
+        };
+        check_with(
+            original,
+            reworked,
+            &lenient,
+            "He said: [~\"Don't~]{~“Don’t~} stop[~\"~]{~”~} [~—~]{~–~} twice[~,~] to the [~Council~]{~council~}.",
+        );
+        let comparison = compare_with_options(original, reworked, &lenient);
+        assert_eq!(
+            (comparison.n_changes, comparison.stats.cosmetic_changes),
+            (0, 5)
+        );
+        assert_eq!(
+            (comparison.stats.words_added, comparison.stats.words_removed),
+            (0, 0)
+        );
+        let strict = Options {
+            typographic_cosmetic: false,
+            ..Options::default()
+        };
+        assert_eq!(
+            compare_with_options(original, reworked, &strict)
+                .stats
+                .cosmetic_changes,
+            0
+        );
+        let spaces = Options {
+            ignore_whitespace: true,
+            ..Options::default()
+        };
+        check_with("a  b\tc", "a b c", &spaces, "a[~  ~]{~ ~}b[~\t~]{~ ~}c");
+    }
+
+    #[test]
     fn changed_separator_only() {
-        check("One\nTwo", "One\n\nTwo", "One\n{+\n+}Two");
+        check("One\nTwo", "One\n\nTwo", "One\n{~\n~}Two");
     }
 
     /// Renders each block as `kind: markup`, one per line, with the move id on moved blocks.
@@ -268,10 +350,12 @@ mod tests {
                 let markup: String = block
                     .segments
                     .iter()
-                    .map(|segment| match segment.kind {
-                        SegmentKind::Equal => segment.text.clone(),
-                        SegmentKind::Delete => format!("[-{}-]", segment.text),
-                        SegmentKind::Insert => format!("{{+{}+}}", segment.text),
+                    .map(|segment| match (segment.kind, segment.cosmetic) {
+                        (SegmentKind::Equal, _) => segment.text.clone(),
+                        (SegmentKind::Delete, false) => format!("[-{}-]", segment.text),
+                        (SegmentKind::Insert, false) => format!("{{+{}+}}", segment.text),
+                        (SegmentKind::Delete, true) => format!("[~{}~]", segment.text),
+                        (SegmentKind::Insert, true) => format!("{{~{}~}}", segment.text),
                     })
                     .collect();
                 let markup = markup.replace("\n", "");
@@ -295,17 +379,18 @@ mod tests {
                 "Equal: Title",
                 "MovedFrom #0: [-All 17 people on board were unhurt.-]",
                 "Equal: The plane landed.",
-                "Changed: Crew praised.{++}",
-                "MovedTo #0: All [-17-]{+seventeen+} people on board were unhurt.[--]",
+                "Equal: Crew praised.{~~}",
+                "MovedTo #0: All [-17-]{+seventeen+} people on board were unhurt.[~~]",
             ]
         );
         let comparison = compare(original, reworked);
         assert_eq!(comparison.stats.paragraphs_moved, 1);
         assert_eq!(comparison.stats.words_removed, 1);
         assert_eq!(comparison.stats.words_added, 1);
-        // The moved paragraph lost its blank line, which "Crew praised." gained: whitespace-only
-        // changes, shown as such. The edits inside the moved paragraph belong to the move.
-        assert_eq!(comparison.n_changes, 3);
+        // The moved paragraph lost its blank line, which "Crew praised." gained: layout, so
+        // cosmetic. The edits inside the moved paragraph belong to the move.
+        assert_eq!(comparison.n_changes, 2);
+        assert_eq!(comparison.stats.cosmetic_changes, 2);
     }
 
     #[test]

@@ -42,10 +42,15 @@ pub struct Segment {
     /// Byte range in the reworked version, absent for deletions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reworked: Option<[usize; 2]>,
-    /// The change this segment belongs to (see [`Comparison::n_changes`]); absent for equal text
-    /// and inside blocks whose change is the whole block.
+    /// The change this segment belongs to (see [`Comparison::n_changes`]); absent for equal text,
+    /// for cosmetic changes, and inside blocks whose change is the whole block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<usize>,
+    /// A deletion or insertion that the options count as cosmetic (case, typographic variants,
+    /// whitespace, line breaks, punctuation only): shown on request, counted in
+    /// [`Stats::cosmetic_changes`], never a numbered change.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cosmetic: bool,
 }
 
 /// What happened to a paragraph.
@@ -116,6 +121,8 @@ pub struct Stats {
     pub paragraphs_moved: usize,
     /// Whether the headline, the first non-empty line, differs.
     pub headline_changed: bool,
+    /// Cosmetic changes (see [`Segment::cosmetic`]), each replacement counted once.
+    pub cosmetic_changes: usize,
 }
 
 impl Stats {
@@ -139,6 +146,11 @@ impl Stats {
             }
             for segment in &block.segments {
                 match (segment.kind, segment.original, segment.reworked) {
+                    // A cosmetic change keeps its words: count them once, on the original side.
+                    (SegmentKind::Delete, Some(bytes), _) if segment.cosmetic => {
+                        stats.words_unchanged += original.n_words(range(bytes));
+                    }
+                    (SegmentKind::Insert, _, _) if segment.cosmetic => {}
                     (SegmentKind::Equal, Some(bytes), _) => {
                         stats.words_unchanged += original.n_words(range(bytes))
                     }
@@ -163,14 +175,13 @@ impl Stats {
 }
 
 /// Numbers the changes of `blocks` in reading order (see [`Comparison::n_changes`]) and returns
-/// how many there are.
-pub(crate) fn number_changes(blocks: &mut [Block]) -> usize {
-    let mut n_changes = 0;
+/// how many there are, and how many cosmetic changes.
+pub(crate) fn number_changes(blocks: &mut [Block]) -> (usize, usize) {
+    let (mut n_changes, mut n_cosmetic) = (0, 0);
     // Whether the last thing read was a change that the next deletion or insertion continues.
     let mut is_open = false;
-    for block in blocks {
+    for block in blocks.iter_mut() {
         match block.kind {
-            BlockKind::Equal => is_open = false,
             BlockKind::Deleted | BlockKind::Inserted => {
                 if !is_open {
                     n_changes += 1;
@@ -183,8 +194,12 @@ pub(crate) fn number_changes(blocks: &mut [Block]) -> usize {
                 n_changes += 1;
                 is_open = false;
             }
-            BlockKind::Changed => {
+            BlockKind::Equal | BlockKind::Changed => {
                 for segment in &mut block.segments {
+                    // Cosmetic changes are not numbered; they are counted below.
+                    if segment.cosmetic {
+                        continue;
+                    }
                     if segment.kind == SegmentKind::Equal {
                         is_open = false;
                         continue;
@@ -198,7 +213,22 @@ pub(crate) fn number_changes(blocks: &mut [Block]) -> usize {
             }
         }
     }
-    n_changes
+    // Cosmetic changes, wherever they are (a moved paragraph's word diff included); the
+    // deletion and insertion of one cosmetic replacement count once.
+    for block in blocks
+        .iter()
+        .filter(|block| block.kind != BlockKind::MovedFrom)
+    {
+        let mut is_after_deletion = false;
+        for segment in &block.segments {
+            if segment.cosmetic {
+                n_cosmetic +=
+                    usize::from(!(is_after_deletion && segment.kind == SegmentKind::Insert));
+            }
+            is_after_deletion = segment.cosmetic && segment.kind == SegmentKind::Delete;
+        }
+    }
+    (n_changes, n_cosmetic)
 }
 
 /// The first non-empty line, trimmed.

@@ -6,7 +6,7 @@
 //! `moved_to` block; the `moved_to` block shows the word diff of the move.
 
 use super::align::kept_share;
-use super::diff::{BlocksBuilder, diff_words};
+use super::diff::{BlocksBuilder, WordDiffOptions, diff_words};
 use super::model::{Block, BlockKind};
 use super::text::{Texts, bag_similarity};
 
@@ -19,7 +19,7 @@ pub const MOVE_THRESHOLD: f64 = 0.5;
 /// Above this many deleted × inserted paragraphs, moves are not looked for, which bounds the work.
 const MOVE_BUDGET: usize = 10_000;
 
-pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, cleanup: bool) {
+pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: WordDiffOptions) {
     let range = |range: Option<[usize; 2]>| {
         let [start, end] = range.expect("whole-paragraph blocks have a range on their side");
         start..end
@@ -67,7 +67,7 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, cleanup: boo
             range(blocks[deleted_idx].original),
             range(blocks[inserted_idx].reworked),
         );
-        let runs = diff_words(texts, original_range, reworked_range.clone(), cleanup);
+        let runs = diff_words(texts, original_range, reworked_range.clone(), options);
         if kept_share(texts, &runs) < MOVE_THRESHOLD {
             continue;
         }

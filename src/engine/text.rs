@@ -22,6 +22,9 @@ pub(crate) struct Side<'a> {
     offsets: Vec<usize>,
     /// The token's exact text, interned across both sides: equal ids mean equal tokens.
     pub(crate) ids: Vec<u32>,
+    /// The token's text as the options compare it (see [`KeyOptions`]), interned in the same
+    /// space as `ids`: tokens with equal keys but different ids differ only cosmetically.
+    pub(crate) key_ids: Vec<u32>,
     /// The token's lower-case text, interned across both sides, or [`NOT_A_WORD`].
     lower_ids: Vec<u32>,
     /// Number of word tokens before token `idx` (one more entry than tokens).
@@ -36,28 +39,74 @@ pub(crate) struct Texts<'a> {
     pub(crate) reworked: Side<'a>,
 }
 
+/// Which differences between two tokens count as cosmetic rather than as a change.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KeyOptions {
+    /// `The` and `the` compare equal.
+    pub(crate) ignore_case: bool,
+    /// Any two runs of whitespace compare equal.
+    pub(crate) ignore_whitespace: bool,
+    /// Curly and straight quotes, no-break and plain spaces, and dash kinds compare equal.
+    pub(crate) typographic: bool,
+}
+
+impl KeyOptions {
+    /// The token as these options compare it.
+    fn key<'a>(&self, token: &'a str) -> Cow<'a, str> {
+        if self.ignore_whitespace && token.trim().is_empty() {
+            return Cow::Borrowed(" ");
+        }
+        let mut key = Cow::Borrowed(token);
+        if self.typographic && !token.is_ascii() {
+            let typographic = |c: char| match c {
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+                | '\u{00BB}' => '"',
+                '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                other => other,
+            };
+            if token.chars().any(|c| typographic(c) != c) {
+                key = Cow::Owned(token.chars().map(typographic).collect());
+            }
+        }
+        if self.ignore_case && key.chars().any(char::is_uppercase) {
+            key = Cow::Owned(key.to_lowercase());
+        }
+        key
+    }
+}
+
 impl<'a> Texts<'a> {
-    pub(crate) fn new(original: &'a str, reworked: &'a str) -> Self {
+    pub(crate) fn new(original: &'a str, reworked: &'a str, options: KeyOptions) -> Self {
         let mut interner = Interner::default();
-        let original = Side::new(original, &mut interner);
-        let reworked = Side::new(reworked, &mut interner);
+        let original = Side::new(original, &mut interner, options);
+        let reworked = Side::new(reworked, &mut interner, options);
         Texts { original, reworked }
     }
 }
 
 #[derive(Default)]
 struct Interner<'a> {
-    exact: FxHashMap<&'a str, u32>,
+    exact: FxHashMap<Cow<'a, str>, u32>,
     lower: FxHashMap<Cow<'a, str>, u32>,
 }
 
+impl<'a> Interner<'a> {
+    fn exact(&mut self, text: Cow<'a, str>) -> u32 {
+        let n_ids = self.exact.len() as u32;
+        *self.exact.entry(text).or_insert(n_ids)
+    }
+}
+
 impl<'a> Side<'a> {
-    fn new(text: &'a str, interner: &mut Interner<'a>) -> Self {
+    fn new(text: &'a str, interner: &mut Interner<'a>, options: KeyOptions) -> Self {
         let tokens = tokenize(text);
         let mut side = Side {
             text,
             offsets: Vec::with_capacity(tokens.len() + 1),
             ids: Vec::with_capacity(tokens.len()),
+            key_ids: Vec::with_capacity(tokens.len()),
             lower_ids: Vec::with_capacity(tokens.len()),
             word_prefix: Vec::with_capacity(tokens.len() + 1),
             counted_prefix: Vec::with_capacity(tokens.len() + 1),
@@ -67,9 +116,11 @@ impl<'a> Side<'a> {
             side.offsets.push(offset);
             side.word_prefix.push(n_words);
             side.counted_prefix.push(n_counted);
-            let n_exact = interner.exact.len() as u32;
-            side.ids
-                .push(*interner.exact.entry(token).or_insert(n_exact));
+            side.ids.push(interner.exact(Cow::Borrowed(token)));
+            side.key_ids.push(match options.key(token) {
+                Cow::Borrowed(key) if key == token => *side.ids.last().unwrap(),
+                key => interner.exact(key),
+            });
             if is_word(token) {
                 // Most words need no allocation: only those with upper-case letters change.
                 let lower = if token.chars().any(char::is_uppercase) {
@@ -172,7 +223,7 @@ mod tests {
 
     #[test]
     fn ids_are_shared_across_sides() {
-        let texts = Texts::new("The cat, the dog", "the Cat");
+        let texts = Texts::new("The cat, the dog", "the Cat", KeyOptions::default());
         let original = &texts.original;
         let reworked = &texts.reworked;
         assert_eq!(original.ids[0], original.ids[0]);
@@ -197,11 +248,28 @@ mod tests {
 
     #[test]
     fn similarity_of_bags() {
-        let texts = Texts::new("a b c d", "a b x y");
+        let texts = Texts::new("a b c d", "a b x y", KeyOptions::default());
         let (original, reworked) = (texts.original.bag(0..7), texts.reworked.bag(0..7));
         assert_eq!(bag_similarity(&original, &reworked), 0.5);
         assert_eq!(bag_similarity(&original, &original), 1.0);
         assert_eq!(bag_similarity(&original, &[]), 0.0);
         assert_eq!(bag_similarity(&[], &[]), 1.0);
+    }
+
+    #[test]
+    fn keys_follow_the_options() {
+        let all = KeyOptions {
+            ignore_case: true,
+            ignore_whitespace: true,
+            typographic: true,
+        };
+        assert_eq!(all.key("Don’t"), "don't");
+        assert_eq!(all.key("\u{a0}"), " ");
+        assert_eq!(all.key("  \t"), " ");
+        assert_eq!(all.key("—"), "-");
+        assert_eq!(all.key("«"), "\"");
+        let none = KeyOptions::default();
+        assert_eq!(none.key("Don’t"), "Don’t");
+        assert!(matches!(none.key("word"), Cow::Borrowed(_)));
     }
 }

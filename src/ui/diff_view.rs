@@ -28,11 +28,12 @@ pub fn DiffView(
                 "headline unchanged"
             };
             format!(
-                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline}",
+                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline} · {} cosmetic changes hidden",
                 stats.paragraphs_changed,
                 stats.paragraphs_removed,
                 stats.paragraphs_added,
-                stats.paragraphs_moved
+                stats.paragraphs_moved,
+                stats.cosmetic_changes
             )
         })
     };
@@ -52,10 +53,16 @@ pub fn DiffView(
                         .iter()
                         .map(|segment| {
                             let text = segment.text.clone();
-                            match segment.kind {
-                                SegmentKind::Equal => view! { <span>{text}</span> }.into_any(),
-                                SegmentKind::Delete => view! { <del>{text}</del> }.into_any(),
-                                SegmentKind::Insert => view! { <ins>{text}</ins> }.into_any(),
+                            // Cosmetic changes (typography, layout) are hidden: the reworked
+                            // text reads as it is, and the stats say how many were hidden.
+                            match (segment.kind, segment.cosmetic) {
+                                (SegmentKind::Equal, _) => view! { <span>{text}</span> }.into_any(),
+                                (SegmentKind::Delete, true) => ().into_any(),
+                                (SegmentKind::Insert, true) => {
+                                    view! { <span class="diff-cosmetic">{text}</span> }.into_any()
+                                }
+                                (SegmentKind::Delete, false) => view! { <del>{text}</del> }.into_any(),
+                                (SegmentKind::Insert, false) => view! { <ins>{text}</ins> }.into_any(),
                             }
                         })
                         .collect_view();
