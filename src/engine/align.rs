@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use similar::DiffOp;
 
 use super::diff::{BlocksBuilder, Run, RunKind, WordDiffOptions, diff_slices, diff_words};
@@ -92,22 +94,30 @@ pub fn similarity(original: &str, reworked: &str) -> f64 {
 }
 
 /// Diffs the two texts paragraph by paragraph into `builder`.
-pub(crate) fn diff_paragraphs(
+pub(crate) fn diff_paragraphs<'a>(
     builder: &mut BlocksBuilder<'_>,
-    texts: &Texts<'_>,
+    texts: &'a Texts<'_>,
     options: WordDiffOptions,
 ) {
     let (original, reworked) = (texts.original.text, texts.reworked.text);
     let original_paragraphs = split_paragraphs(original);
     let reworked_paragraphs = split_paragraphs(reworked);
     // Paragraphs compare by their tokens' keys, so a paragraph that differs only cosmetically
-    // (as the options define it) is the same paragraph.
-    fn keys<'s>(side: &'s Side<'_>, paragraphs: &[Paragraph]) -> Vec<&'s [u32]> {
+    // (as the options define it) is the same paragraph. Each distinct key sequence becomes one
+    // `u32`, so that `similar` is instantiated for one element type only (each instantiation
+    // costs about 25 KB of wasm).
+    let mut paragraph_ids: FxHashMap<&[u32], u32> = FxHashMap::default();
+    let mut keys = |side: &'a Side<'_>, paragraphs: &[Paragraph]| -> Vec<u32> {
         paragraphs
             .iter()
-            .map(|p| &side.key_ids[side.token_range(p.content.clone())])
+            .map(|p| {
+                let n_ids = paragraph_ids.len() as u32;
+                *paragraph_ids
+                    .entry(&side.key_ids[side.token_range(p.content.clone())])
+                    .or_insert(n_ids)
+            })
             .collect()
-    }
+    };
     let original_keys = keys(&texts.original, &original_paragraphs);
     let reworked_keys = keys(&texts.reworked, &reworked_paragraphs);
 
