@@ -149,10 +149,12 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
     let mut blocks = builder.finish();
     moves::detect_moves(&mut blocks, &texts, word_options);
     let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
+    let headline = model::headline_blocks(original, reworked, &blocks);
     let mut stats = Stats::from_blocks(&texts, &blocks);
     stats.cosmetic_changes = cosmetic_changes;
     Comparison {
         blocks,
+        headline,
         n_changes,
         stats,
     }
@@ -331,6 +333,27 @@ mod tests {
             ..Options::default()
         };
         check_with("a  b\tc", "a b c", &spaces, "a[~  ~]{~ ~}b[~\t~]{~ ~}c");
+    }
+
+    #[test]
+    fn headline_blocks_cover_an_edited_or_replaced_headline() {
+        let edited = compare(
+            "\nHarbour plan approved\n\nBody.",
+            "\nHarbour plan cut\n\nBody.",
+        );
+        // The leading blank line is block 0.
+        assert_eq!(edited.headline, [1, 2]);
+        assert_eq!(edited.blocks[1].kind, BlockKind::Changed);
+        let replaced = compare(
+            "Mayor resigns\n\nBody.",
+            "Schools reopen in the north\n\nBody.",
+        );
+        assert_eq!(replaced.headline, [0, 2]);
+        assert_eq!(
+            (replaced.blocks[0].kind, replaced.blocks[1].kind),
+            (BlockKind::Deleted, BlockKind::Inserted)
+        );
+        assert_eq!(compare(" \n", "\n").headline, [0, 0]);
     }
 
     #[test]

@@ -231,6 +231,35 @@ pub(crate) fn number_changes(blocks: &mut [Block]) -> (usize, usize) {
     (n_changes, n_cosmetic)
 }
 
+/// The blocks that hold the headline (first non-empty line) of either text, as a range of
+/// block indices; empty when both texts are blank.
+pub(crate) fn headline_blocks(original: &str, reworked: &str, blocks: &[Block]) -> [usize; 2] {
+    let line_range = |text: &str| -> Option<(usize, usize)> {
+        let line = headline(text);
+        (!line.is_empty()).then(|| {
+            let start = line.as_ptr() as usize - text.as_ptr() as usize;
+            (start, start + line.len())
+        })
+    };
+    let overlaps = |range: Option<[usize; 2]>, line: Option<(usize, usize)>| match (range, line) {
+        (Some([start, end]), Some((line_start, line_end))) => start < line_end && line_start < end,
+        _ => false,
+    };
+    let (original_line, reworked_line) = (line_range(original), line_range(reworked));
+    let holds_headline = |block: &Block| {
+        overlaps(block.original, original_line) || overlaps(block.reworked, reworked_line)
+    };
+    let Some(start) = blocks.iter().position(holds_headline) else {
+        return [0, 0];
+    };
+    let end = start
+        + blocks[start..]
+            .iter()
+            .take_while(|block| holds_headline(block))
+            .count();
+    [start, end]
+}
+
 /// The first non-empty line, trimmed.
 pub(crate) fn headline(text: &str) -> &str {
     text.lines()
@@ -244,6 +273,10 @@ pub(crate) fn headline(text: &str) -> &str {
 pub struct Comparison {
     /// Paragraphs in reading order.
     pub blocks: Vec<Block>,
+    /// The blocks holding the headline, the first non-empty line of either version, as block
+    /// indices `[start, end)`: one block when the headline was kept or edited, a deleted and an
+    /// inserted block when it was replaced. Empty (`[0, 0]`) for two blank texts.
+    pub headline: [usize; 2],
     /// Number of changes. Changes are numbered from 0 in reading order: a whole inserted,
     /// deleted or moved paragraph (adjacent inserted and deleted paragraphs together) is one
     /// change, and so is each stretch of deleted and inserted text inside an edited paragraph.
