@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use redline::engine::{BlockKind, Comparison, Options, SegmentKind, compare, compare_with_options};
+use redline::engine::{
+    BlockKind, Comparison, Granularity, Options, SegmentKind, compare, compare_with_options,
+};
 
 /// Asserts that the comparison rebuilds both inputs, that each side's segment ranges tile its
 /// text in order (moved-to blocks left out on the original side, moved-from blocks on the
@@ -222,7 +224,10 @@ fn article_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 cases by default; PROPTEST_CASES=100000 for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(512)
+    ))]
 
     #[test]
     fn arbitrary_texts_rebuild_exactly(original in article_text(), reworked in article_text()) {
@@ -235,6 +240,7 @@ proptest! {
         original in article_text(),
         reworked in article_text(),
         flags in proptest::array::uniform5(any::<bool>()),
+        granularity in prop_oneof![Just(Granularity::Word), Just(Granularity::Character), Just(Granularity::Sentence)],
     ) {
         let options = Options {
             semantic_cleanup: flags[0],
@@ -242,6 +248,7 @@ proptest! {
             ignore_whitespace: flags[2],
             ignore_punctuation: flags[3],
             typographic_cosmetic: flags[4],
+            granularity,
         };
         let comparison = compare_with_options(&original, &reworked, &options);
         assert_exact(&original, &reworked, &comparison);

@@ -11,7 +11,9 @@ use rustc_hash::FxHashMap;
 
 use similar::DiffOp;
 
-use super::diff::{BlocksBuilder, Run, RunKind, WordDiffOptions, diff_slices, diff_words};
+use super::diff::{
+    BlocksBuilder, Run, RunKind, WordDiffOptions, apply_granularity, diff_slices, diff_words,
+};
 use super::model::BlockKind;
 use super::text::{KeyOptions, Side, Texts, bag_similarity};
 
@@ -255,7 +257,7 @@ fn diff_chunk(
                 BlockKind::Changed,
                 Some(original_paragraph.whole()),
                 Some(reworked_paragraph.whole()),
-                &runs,
+                &apply_granularity(runs, texts, options),
             );
         } else {
             whole_paragraphs(builder, std::slice::from_ref(original_paragraph), true);

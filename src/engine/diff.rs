@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::Granularity;
 use super::model::{Block, BlockKind, Segment, SegmentKind};
 use super::text::Texts;
 
@@ -57,14 +58,20 @@ impl Run {
     }
 }
 
-/// How word diffs treat what the options call cosmetic.
+/// How word diffs treat what the options call cosmetic, and their unit of change.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordDiffOptions {
     /// Absorb short equalities between changes (see [`diff_words`]).
     pub(crate) cleanup: bool,
     /// A change with no word on either side (punctuation, whitespace) is cosmetic.
     pub(crate) ignore_punctuation: bool,
+    /// The unit of change.
+    pub(crate) granularity: Granularity,
 }
+
+/// Character refinement re-diffs a replacement only when each side is at most this many bytes,
+/// which bounds the work; longer replacements stay word-level.
+const CHARACTER_BUDGET: usize = 400;
 
 /// Collects blocks in reading order.
 pub(crate) struct BlocksBuilder<'a> {
@@ -275,6 +282,175 @@ pub(crate) fn diff_words(
         }
     }
     runs
+}
+
+/// Applies the granularity to the word-level runs of [`diff_words`]. Kept apart because
+/// decisions about pairing and moves read the word-level runs.
+pub(crate) fn apply_granularity(
+    runs: Vec<Run>,
+    texts: &Texts<'_>,
+    options: WordDiffOptions,
+) -> Vec<Run> {
+    match options.granularity {
+        Granularity::Word => runs,
+        Granularity::Character => {
+            refine_to_characters(runs, texts.original.text, texts.reworked.text)
+        }
+        Granularity::Sentence => widen_to_sentences(runs, texts.original.text),
+    }
+}
+
+/// Re-diffs each replacement character by character: `[-colour-]{+color+}` becomes
+/// `colo[-u-]r`. Replacements longer than [`CHARACTER_BUDGET`] on either side stay whole.
+fn refine_to_characters(runs: Vec<Run>, original: &str, reworked: &str) -> Vec<Run> {
+    let mut res = Vec::with_capacity(runs.len());
+    for run in runs {
+        let (original_text, reworked_text) = (
+            &original[run.original.clone()],
+            &reworked[run.reworked.clone()],
+        );
+        let is_small =
+            original_text.len() <= CHARACTER_BUDGET && reworked_text.len() <= CHARACTER_BUDGET;
+        if run.kind != RunKind::Change
+            || original_text.is_empty()
+            || reworked_text.is_empty()
+            || !is_small
+        {
+            res.push(run);
+            continue;
+        }
+        // Characters as `u32`, so that `similar` is instantiated once for the whole engine.
+        let characters = |text: &str, base: usize| -> (Vec<u32>, Vec<usize>) {
+            let mut offsets: Vec<usize> = text.char_indices().map(|(idx, _)| base + idx).collect();
+            offsets.push(base + text.len());
+            (text.chars().map(u32::from).collect(), offsets)
+        };
+        let (original_chars, original_offsets) = characters(original_text, run.original.start);
+        let (reworked_chars, reworked_offsets) = characters(reworked_text, run.reworked.start);
+        for op in diff_slices(&original_chars, &reworked_chars) {
+            let (original_idx, reworked_idx) = (op.old_range(), op.new_range());
+            let piece = Run {
+                kind: if matches!(op, DiffOp::Equal { .. }) {
+                    RunKind::Equal
+                } else {
+                    RunKind::Change
+                },
+                original: original_offsets[original_idx.start]..original_offsets[original_idx.end],
+                reworked: reworked_offsets[reworked_idx.start]..reworked_offsets[reworked_idx.end],
+            };
+            push_run(&mut res, piece, false, original);
+        }
+    }
+    res
+}
+
+/// Widens each change to whole sentences: the equal text around a change, up to the nearest
+/// sentence end (`.`, `!`, `?` and their CJK forms, followed by whitespace) or the end of the
+/// run, joins the change.
+fn widen_to_sentences(runs: Vec<Run>, original: &str) -> Vec<Run> {
+    let is_end = |text: &str, idx: usize| {
+        let before = text[..idx].trim_end_matches(['"', '\'', '”', '’', ')']);
+        before.ends_with(['.', '!', '?', '。', '！', '？'])
+            && text[idx..].starts_with(|c: char| c.is_whitespace())
+    };
+    // The byte offset, inside an equal run, where the sentence containing its end starts; `None`
+    // when no sentence ends inside it.
+    let last_sentence_start = |run: &Run| -> Option<usize> {
+        let text = &original[run.original.clone()];
+        let mut boundaries = text
+            .char_indices()
+            .map(|(idx, _)| idx)
+            .filter(|&idx| idx > 0 && is_end(text, idx));
+        let end = boundaries.next_back()?;
+        let after_space = text[end..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(text.len(), |offset| end + offset);
+        Some(after_space)
+    };
+    // The byte offset inside an equal run where the sentence containing its start ends.
+    let first_sentence_end = |run: &Run| -> Option<usize> {
+        let text = &original[run.original.clone()];
+        text.char_indices()
+            .map(|(idx, _)| idx)
+            .find(|&idx| idx > 0 && is_end(text, idx))
+    };
+
+    let mut res: Vec<Run> = Vec::with_capacity(runs.len());
+    let mut runs = runs.into_iter().peekable();
+    while let Some(run) = runs.next() {
+        if run.kind != RunKind::Change {
+            res.push(run);
+            continue;
+        }
+        let mut change = run;
+        // Backwards: take the tail of the equal text before, from its last sentence start.
+        // A cosmetic run differs in length between the sides, so it is taken whole.
+        if let Some(before) = res.last()
+            && before.kind == RunKind::Cosmetic
+        {
+            let whole = res.pop().expect("checked above");
+            change.original.start = whole.original.start;
+            change.reworked.start = whole.reworked.start;
+        } else if let Some(before) = res.last_mut()
+            && before.kind == RunKind::Equal
+        {
+            match last_sentence_start(before) {
+                Some(start) if start < before.original.len() => {
+                    let taken = before.original.len() - start;
+                    change.original.start -= taken;
+                    change.reworked.start -= taken;
+                    before.original.end -= taken;
+                    before.reworked.end -= taken;
+                }
+                Some(_) => {}
+                None => {
+                    let whole = res.pop().expect("checked above");
+                    change.original.start = whole.original.start;
+                    change.reworked.start = whole.reworked.start;
+                }
+            }
+        }
+        // A change now next to another change joins it.
+        if let Some(before) = res.last()
+            && before.kind == RunKind::Change
+        {
+            let before = res.pop().expect("checked above");
+            change.original.start = before.original.start;
+            change.reworked.start = before.reworked.start;
+        }
+        // Forwards: take the head of the equal text after, up to its first sentence end.
+        if let Some(after) = runs.peek()
+            && after.kind == RunKind::Cosmetic
+        {
+            let whole = runs.next().expect("checked above");
+            change.original.end = whole.original.end;
+            change.reworked.end = whole.reworked.end;
+        } else if let Some(after) = runs.peek_mut()
+            && after.kind == RunKind::Equal
+        {
+            let taken = first_sentence_end(after).unwrap_or(after.original.len());
+            change.original.end += taken;
+            change.reworked.end += taken;
+            after.original.start += taken;
+            after.reworked.start += taken;
+            if after.original.is_empty() {
+                runs.next();
+            }
+        }
+        res.push(change);
+    }
+    // Joining can leave two changes side by side; merge them.
+    let mut merged: Vec<Run> = Vec::with_capacity(res.len());
+    for run in res {
+        match merged.last_mut() {
+            Some(last) if last.kind == run.kind => {
+                last.original.end = run.original.end;
+                last.reworked.end = run.reworked.end;
+            }
+            _ => merged.push(run),
+        }
+    }
+    merged
 }
 
 /// Appends a run, merging it with a previous run of the same kind and, with `cleanup`,

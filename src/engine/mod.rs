@@ -90,6 +90,23 @@ pub struct Options {
     /// Curly and straight quotes and guillemets, no-break and plain spaces, and dash kinds
     /// differ only cosmetically. The default is `true`.
     pub typographic_cosmetic: bool,
+    /// The unit of change inside edited paragraphs. The default is [`Granularity::Word`].
+    pub granularity: Granularity,
+}
+
+/// The unit of change inside an edited paragraph.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// Whole words, numbers, links and punctuation marks: a change never starts or ends inside
+    /// a word.
+    #[default]
+    Word,
+    /// Characters inside replaced words, for spelling fixes: `colo[-u-]r`. Replacements longer
+    /// than a few hundred bytes stay word-level.
+    Character,
+    /// Whole sentences: any change marks the sentence it is in, old sentence then new sentence.
+    Sentence,
 }
 
 impl Default for Options {
@@ -100,6 +117,7 @@ impl Default for Options {
             ignore_whitespace: false,
             ignore_punctuation: false,
             typographic_cosmetic: true,
+            granularity: Granularity::Word,
         }
     }
 }
@@ -142,6 +160,7 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
     let word_options = diff::WordDiffOptions {
         cleanup: options.semantic_cleanup,
         ignore_punctuation: options.ignore_punctuation,
+        granularity: options.granularity,
     };
     let texts = text::Texts::new(original, reworked, key_options);
     let mut builder = diff::BlocksBuilder::new(original, reworked);
@@ -354,6 +373,38 @@ mod tests {
             (BlockKind::Deleted, BlockKind::Inserted)
         );
         assert_eq!(compare(" \n", "\n").headline, [0, 0]);
+    }
+
+    #[test]
+    fn granularity_character_and_sentence() {
+        let original = "The colour was grey. It rained on Monday. Fans stayed.";
+        let reworked = "The color was gray. It rained on Tuesday. Fans stayed.";
+        let characters = Options {
+            granularity: Granularity::Character,
+            ..Options::default()
+        };
+        check_with(
+            original,
+            reworked,
+            &characters,
+            "The colo[-u-]r was gr[-e-]{+a+}y. It rained on [-Mon-]{+Tues+}day. Fans stayed.",
+        );
+        let sentences = Options {
+            granularity: Granularity::Sentence,
+            ..Options::default()
+        };
+        check_with(
+            original,
+            reworked,
+            &sentences,
+            "[-The colour was grey. It rained on Monday.-]{+The color was gray. It rained on Tuesday.+} Fans stayed.",
+        );
+        check_with(
+            "One. Two three. Four.",
+            "One. Two four. Four.",
+            &sentences,
+            "One. [-Two three.-]{+Two four.+} Four.",
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! `moved_to` block; the `moved_to` block shows the word diff of the move.
 
 use super::align::kept_share;
-use super::diff::{BlocksBuilder, WordDiffOptions, diff_words};
+use super::diff::{BlocksBuilder, WordDiffOptions, apply_granularity, diff_words};
 use super::model::{Block, BlockKind};
 use super::text::{Texts, bag_similarity};
 
@@ -72,6 +72,7 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
             continue;
         }
         let mut builder = BlocksBuilder::new(texts.original.text, texts.reworked.text);
+        let runs = apply_granularity(runs, texts, options);
         builder.block(BlockKind::MovedTo, None, Some(reworked_range), &runs);
         let Some(moved_to) = builder.finish().pop() else {
             continue;

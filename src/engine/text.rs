@@ -165,10 +165,12 @@ impl<'a> Side<'a> {
         self.offsets[idx]
     }
 
-    /// Number of words in a byte range.
+    /// Number of words that start in a byte range. On token boundaries that is the words in
+    /// it; a range that cuts a word (character granularity) counts the word where it starts.
     pub(crate) fn n_words(&self, bytes: Range<usize>) -> usize {
-        let tokens = self.token_range(bytes);
-        (self.word_prefix[tokens.end] - self.word_prefix[tokens.start]) as usize
+        let start = self.offsets.partition_point(|&offset| offset < bytes.start);
+        let end = self.offsets.partition_point(|&offset| offset < bytes.end);
+        (self.word_prefix[end] - self.word_prefix[start]) as usize
     }
 
     /// Number of tokens other than whitespace in a byte range.
