@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use redline::engine::share;
 use redline::engine::{
     Comparison, Options, SegmentKind, compare, compare_with_options, is_word, tokenize,
 };
@@ -109,8 +110,58 @@ fn print_quality_table() {
     println!();
 }
 
+/// A link that carries both texts whole, compressed together: the baseline for the delta.
+fn naive_link_length(original: &str, reworked: &str) -> usize {
+    use base64::Engine as _;
+    let both = [original.as_bytes(), reworked.as_bytes()].concat();
+    let compressed = miniz_oxide::deflate::compress_to_vec(&both, 9);
+    "v1.".len()
+        + base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(compressed)
+            .len()
+}
+
+fn print_link_lengths() {
+    println!("| pair | words (original) | link characters | both texts compressed | saved |");
+    println!("|---|--:|--:|--:|--:|");
+    let mut rows: Vec<(String, String, String)> =
+        ["1k_light", "1k_heavy", "10k_light", "10k_heavy"]
+            .iter()
+            .map(|pair| {
+                let (original, reworked) = load(pair);
+                (pair.to_string(), original, reworked)
+            })
+            .collect();
+    let corpus = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pairs.jsonl"),
+    )
+    .unwrap();
+    for line in corpus.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let field = |name: &str| value[name].as_str().unwrap_or_default().to_owned();
+        rows.push((field("id"), field("original"), field("reworked")));
+    }
+    for (name, original, reworked) in rows {
+        let shared = share::Shared {
+            original: original.clone(),
+            reworked: reworked.clone(),
+            ..share::Shared::default()
+        };
+        let n_link = share::encode(&shared).len();
+        let n_naive = naive_link_length(&original, &reworked);
+        let n_words = tokenize(&original)
+            .into_iter()
+            .filter(|token| is_word(token))
+            .count();
+        let saved = 100.0 * (1.0 - n_link as f64 / n_naive as f64);
+        println!("| {name} | {n_words} | {n_link} | {n_naive} | {saved:.0}% |");
+    }
+    println!();
+}
+
 fn main() {
     print_quality_table();
+    print_link_lengths();
     divan::main();
 }
 

@@ -108,3 +108,43 @@ fn notes_json_lists_kind_range_and_text() {
         }])
     );
 }
+
+#[test]
+fn link_then_open_round_trips_and_a_damaged_link_exits_2() {
+    let original = temp_file("link-original.txt", "The vote was on Monday.\n".as_bytes());
+    let reworked = temp_file("link-reworked.txt", "The vote was on Tuesday.\n".as_bytes());
+    let note = temp_file("link-note.txt", b"Correction: the day was wrong.");
+    let output = redline(&[
+        "link",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--note",
+        note.to_str().unwrap(),
+        "--base-url",
+        "https://redline.example/app/",
+    ]);
+    assert!(output.status.success());
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        link.starts_with("https://redline.example/app/#v1."),
+        "{link}"
+    );
+
+    let output = redline(&["open", link.trim(), "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["original"], "The vote was on Monday.\n");
+    assert_eq!(json["reworked"], "The vote was on Tuesday.\n");
+    assert_eq!(json["note"], "Correction: the day was wrong.");
+    assert_eq!(json["fingerprint"].as_str().unwrap().len(), 8);
+
+    let damaged = &link.trim()[..link.trim().len() - 4];
+    let output = redline(&["open", damaged]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("redline: This link is damaged: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+}

@@ -3,13 +3,17 @@
 //! ```text
 //! redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup]
 //! redline notes FILE [--json]
+//! redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL]
+//! redline open LINK_OR_FRAGMENT [--json]
 //! ```
 //!
 //! `compare` prints the word counts, then the text with deletions and insertions marked: in
 //! colour (struck through red, underlined green) when stdout is a terminal, and as
 //! `[-deleted-]{+inserted+}` otherwise; with `--json`, the comparison model (see
 //! `engine::Comparison`). `notes` prints the correction, update, clarification and disclaimer
-//! notes found in a file, or with `--json` a list of `{kind, range, text}`.
+//! notes found in a file, or with `--json` a list of `{kind, range, text}`. `link` prints a share
+//! link (the texts travel in its fragment); `open` prints what a link holds, or with `--json`
+//! `{original, reworked, note, fingerprint}`; a damaged link gives the page's message.
 //! Bad input gives a one-line message and exit code 2.
 
 // The web app is a separate binary; this one is for scripts, bots and benchmarks, so on wasm32
@@ -29,9 +33,13 @@ fn main() {
 mod cli {
     use std::io::{IsTerminal, Write};
 
+    use redline::engine::share::{self, Shared};
     use redline::engine::{Comparison, Options, SegmentKind, compare_with_options, detect_notes};
 
-    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] | redline notes FILE [--json]";
+    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] | redline notes FILE [--json] | redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL] | redline open LINK [--json]";
+
+    /// Where links point when no `--base-url` is given: `make serve`'s address.
+    const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
 
     pub fn run(args: Vec<String>) -> Result<(), String> {
         let Some((command, rest)) = args.split_first() else {
@@ -40,6 +48,8 @@ mod cli {
         match command.as_str() {
             "compare" => compare_files(rest),
             "notes" => print_notes(rest),
+            "link" => print_link(rest),
+            "open" => open_link(rest),
             "--help" | "-h" | "help" => {
                 println!("{USAGE}");
                 Ok(())
@@ -113,6 +123,70 @@ mod cli {
                     note.kind, note.range[0], note.range[1], note.text
                 )
             })
+        };
+        write_result(res)
+    }
+
+    fn print_link(args: &[String]) -> Result<(), String> {
+        let mut files = Vec::new();
+        let (mut note_path, mut base_url) = (None, DEFAULT_BASE_URL.to_owned());
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--note" => note_path = Some(args.next().ok_or("--note needs a file")?.clone()),
+                "--base-url" => base_url = args.next().ok_or("--base-url needs a URL")?.clone(),
+                flag if flag.starts_with("--") => {
+                    return Err(format!("unknown option '{flag}'; {USAGE}"));
+                }
+                file => files.push(file),
+            }
+        }
+        let [original_path, reworked_path] = files[..] else {
+            return Err(USAGE.to_owned());
+        };
+        let shared = Shared {
+            original: read_text(original_path)?,
+            reworked: read_text(reworked_path)?,
+            note: note_path
+                .as_deref()
+                .map(read_text)
+                .transpose()?
+                .unwrap_or_default(),
+            ..Shared::default()
+        };
+        let base_url = base_url.split('#').next().unwrap_or_default();
+        write_result(writeln!(
+            std::io::stdout(),
+            "{base_url}#{}",
+            share::encode(&shared)
+        ))
+    }
+
+    fn open_link(args: &[String]) -> Result<(), String> {
+        let json = args.iter().any(|arg| arg == "--json");
+        let links: Vec<&String> = args.iter().filter(|arg| *arg != "--json").collect();
+        let [link] = links[..] else {
+            return Err(USAGE.to_owned());
+        };
+        let shared = share::decode(link).map_err(|err| format!("This link is damaged: {err}"))?;
+        let fingerprint = share::fingerprint(&shared.original, &shared.reworked, &shared.note);
+        let mut out = std::io::stdout().lock();
+        let res = if json {
+            let value = serde_json::json!({
+                "original": shared.original,
+                "reworked": shared.reworked,
+                "note": shared.note,
+                "fingerprint": fingerprint,
+            });
+            serde_json::to_writer_pretty(&mut out, &value)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            write!(
+                out,
+                "fingerprint {fingerprint}\n\n== original ==\n{}\n\n== reworked ==\n{}\n\n== note ==\n{}\n",
+                shared.original, shared.reworked, shared.note
+            )
         };
         write_result(res)
     }

@@ -58,6 +58,7 @@ mod diff;
 mod model;
 mod moves;
 mod notes;
+pub mod share;
 mod text;
 mod tokenize;
 

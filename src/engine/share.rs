@@ -1,0 +1,655 @@
+//! Share links: the whole comparison (texts, note, options, view) in a URL fragment, `#v1.…`.
+//!
+//! # Format, version 1
+//!
+//! A fragment is `v1.` followed by the URL-safe base64 (no padding) of a raw-deflate-compressed
+//! payload. Browsers never send the fragment to a server, so the texts stay between the sender
+//! and the receiver. The payload is, in order (`varint` is LEB128, at most 5 bytes, ≤ 2³² − 1):
+//!
+//! 1. options: one byte of flags (bit 0 semantic cleanup, 1 ignore case, 2 ignore whitespace,
+//!    3 ignore punctuation, 4 typographic variants cosmetic; other bits must be 0), then one byte
+//!    of granularity (0 word, 1 character, 2 sentence);
+//! 2. view: one byte (0 inline, 1 side by side, 2 changes only);
+//! 3. focused change: varint, 0 for none, n + 1 for change n;
+//! 4. note: varint length, then UTF-8 bytes;
+//! 5. original: varint length, then UTF-8 bytes;
+//! 6. reworked, as a delta against the original: varint number of operations, then each
+//!    operation: tag 0 and a varint start and varint length copied from the original, or tag 1,
+//!    a varint length and that many bytes of inserted text. The delta comes from the word diff;
+//!    the encoder also tries the whole reworked text as one insertion and keeps the shorter
+//!    link (measured in docs/benchmarks.md: the delta wins on long articles, 26–44% on 10k words,
+//!    and loses a little on short ones, where deflate's window already holds both texts).
+//!
+//! Nothing may follow. Version 1 links decode forever: a later format gets a new prefix, and
+//! `tests/fixtures/share-v1.txt` keeps a real version 1 link.
+//!
+//! # Untrusted input
+//!
+//! [`decode`] reads links from strangers. It checks, in this order, each with its own
+//! [`ShareError`]: the fragment's length, the prefix and version, base64, decompression (capped
+//! at [`MAX_PAYLOAD_BYTES`], so a small deflate bomb cannot take the memory), every varint,
+//! every length and copy range against what is left, UTF-8, and the total size of the reworked
+//! text. It never panics.
+
+use std::fmt;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{BlockKind, Granularity, Options, SegmentKind, compare};
+
+/// Longest fragment [`decode`] accepts, in characters; links this long are cut by most mail and
+/// chat programs anyway.
+pub const MAX_FRAGMENT_CHARS: usize = 1_000_000;
+
+/// Largest payload after decompression, and largest rebuilt reworked text, in bytes.
+pub const MAX_PAYLOAD_BYTES: usize = 8 * 1024 * 1024;
+
+/// The prefix of a version 1 fragment.
+const PREFIX_V1: &str = "v1.";
+
+/// How the comparison is shown; carried by the link so the receiver sees what the sender saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    /// One column with deletions and insertions.
+    #[default]
+    Inline,
+    /// Original left, reworked right, paragraphs aligned.
+    SideBySide,
+    /// Unchanged paragraphs collapsed.
+    ChangesOnly,
+}
+
+/// Everything a share link carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shared {
+    /// The original text.
+    pub original: String,
+    /// The reworked text.
+    pub reworked: String,
+    /// The correction note.
+    pub note: String,
+    /// The comparison options.
+    pub options: Options,
+    /// The view.
+    pub view: View,
+    /// The change the sender had in focus, if any.
+    pub focus: Option<u32>,
+}
+
+/// Why a link could not be opened. Each message completes "This link is damaged: …".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The fragment is longer than [`MAX_FRAGMENT_CHARS`].
+    TooLong {
+        /// Its length in characters.
+        n_chars: usize,
+    },
+    /// The fragment does not start with a version this Redline knows.
+    UnknownVersion {
+        /// What it starts with, shortened.
+        prefix: String,
+    },
+    /// The base64 text is broken.
+    Base64 {
+        /// What the decoder said.
+        detail: String,
+    },
+    /// The compressed data is broken or cut short.
+    Decompress,
+    /// The data would unpack to more than [`MAX_PAYLOAD_BYTES`].
+    TooLarge,
+    /// The payload ends in the middle of a field.
+    Truncated {
+        /// The field being read.
+        field: &'static str,
+    },
+    /// A field holds a value no version 1 link has.
+    Invalid {
+        /// The field, and what is wrong with it.
+        detail: String,
+    },
+    /// A text is not valid UTF-8.
+    NotUtf8 {
+        /// Which text.
+        field: &'static str,
+    },
+    /// Bytes follow the last field.
+    TrailingData,
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::TooLong { n_chars } => write!(
+                f,
+                "it is {n_chars} characters long, more than the {MAX_FRAGMENT_CHARS} a Redline link can have"
+            ),
+            ShareError::UnknownVersion { prefix } if prefix.starts_with('v') => write!(
+                f,
+                "it starts with \"{prefix}\", a format this version of Redline does not know (made by a newer one?)"
+            ),
+            ShareError::UnknownVersion { .. } => {
+                write!(
+                    f,
+                    "it does not start with \"#v1.\", so it is not a Redline link"
+                )
+            }
+            ShareError::Base64 { detail } => {
+                write!(f, "some characters were changed or lost (base64: {detail})")
+            }
+            ShareError::Decompress => write!(f, "the compressed texts are cut short or corrupted"),
+            ShareError::TooLarge => write!(
+                f,
+                "it would unpack to more than {} MB, more than any real article",
+                MAX_PAYLOAD_BYTES / (1024 * 1024)
+            ),
+            ShareError::Truncated { field } => write!(f, "it ends in the middle of the {field}"),
+            ShareError::Invalid { detail } => write!(f, "{detail}"),
+            ShareError::NotUtf8 { field } => write!(f, "the {field} is not valid UTF-8 text"),
+            ShareError::TrailingData => write!(f, "it has extra data after the texts"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// Encodes `shared` as a fragment, `v1.…` (without the `#`).
+///
+/// ```
+/// use redline::engine::share::{decode, encode, Shared};
+///
+/// let shared = Shared {
+///     original: "The council approved 60,000 homes.".into(),
+///     reworked: "The council approved 25,000 homes.".into(),
+///     note: "Correction: the number of homes was misstated.".into(),
+///     ..Shared::default()
+/// };
+/// let fragment = encode(&shared);
+/// assert!(fragment.starts_with("v1."));
+/// assert_eq!(decode(&fragment), Ok(shared));
+/// ```
+pub fn encode(shared: &Shared) -> String {
+    let mut payload = Vec::with_capacity(shared.original.len() / 2 + shared.note.len() + 64);
+    let options = &shared.options;
+    let flags = u8::from(options.semantic_cleanup)
+        | u8::from(options.ignore_case) << 1
+        | u8::from(options.ignore_whitespace) << 2
+        | u8::from(options.ignore_punctuation) << 3
+        | u8::from(options.typographic_cosmetic) << 4;
+    payload.push(flags);
+    payload.push(match options.granularity {
+        Granularity::Word => 0,
+        Granularity::Character => 1,
+        Granularity::Sentence => 2,
+    });
+    payload.push(match shared.view {
+        View::Inline => 0,
+        View::SideBySide => 1,
+        View::ChangesOnly => 2,
+    });
+    write_varint(
+        &mut payload,
+        shared.focus.map_or(0, |change| u64::from(change) + 1),
+    );
+    write_bytes(&mut payload, shared.note.as_bytes());
+    write_bytes(&mut payload, shared.original.as_bytes());
+    // Deflate sees only the last 32 KB, so for short articles it finds the repetition between
+    // the two texts by itself and the delta's numbers only add bytes; for long ones the delta
+    // wins by far. Both are valid version 1 payloads, so the shorter one is kept.
+    let with_delta = compress(payload.clone(), &delta(&shared.original, &shared.reworked));
+    let whole = compress(payload, &[DeltaOp::Insert(&shared.reworked)]);
+    let shorter = if whole.len() < with_delta.len() {
+        whole
+    } else {
+        with_delta
+    };
+    format!("{PREFIX_V1}{}", URL_SAFE_NO_PAD.encode(shorter))
+}
+
+/// Appends the reworked text as `ops` to `payload` and compresses it.
+fn compress(mut payload: Vec<u8>, ops: &[DeltaOp<'_>]) -> Vec<u8> {
+    write_varint(&mut payload, ops.len() as u64);
+    for op in ops {
+        match *op {
+            DeltaOp::Copy { start, len } => {
+                payload.push(0);
+                write_varint(&mut payload, start as u64);
+                write_varint(&mut payload, len as u64);
+            }
+            DeltaOp::Insert(text) => {
+                payload.push(1);
+                write_bytes(&mut payload, text.as_bytes());
+            }
+        }
+    }
+    miniz_oxide::deflate::compress_to_vec(&payload, 9)
+}
+
+/// Decodes a fragment (with or without the leading `#`, or a whole URL with one) made by
+/// [`encode`]. See the module docs for what is checked.
+pub fn decode(link: &str) -> Result<Shared, ShareError> {
+    let fragment = link
+        .rsplit_once('#')
+        .map_or(link, |(_, fragment)| fragment)
+        .trim();
+    let n_chars = fragment.chars().count();
+    if n_chars > MAX_FRAGMENT_CHARS {
+        return Err(ShareError::TooLong { n_chars });
+    }
+    let Some(body) = fragment.strip_prefix(PREFIX_V1) else {
+        let prefix: String = fragment.chars().take(12).collect();
+        let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
+        return Err(ShareError::UnknownVersion { prefix });
+    };
+    let compressed = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|err| ShareError::Base64 {
+            detail: err.to_string(),
+        })?;
+    let payload =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_BYTES)
+            .map_err(|err| match err.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                _ => ShareError::Decompress,
+            })?;
+    read_payload(&payload)
+}
+
+/// A short fingerprint of the texts and the note: the first 8 hex digits of the SHA-256 of
+/// their lengths and bytes. Sender and receiver compare it to be sure they see the same texts.
+///
+/// ```
+/// let fingerprint = redline::engine::share::fingerprint("a", "b", "");
+/// assert_eq!(fingerprint.len(), 8);
+/// assert_ne!(fingerprint, redline::engine::share::fingerprint("a", "", "b"));
+/// ```
+pub fn fingerprint(original: &str, reworked: &str, note: &str) -> String {
+    let mut hasher = Sha256::new();
+    for text in [original, reworked, note] {
+        hasher.update((text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.finalize()[..4]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// One step of rebuilding the reworked text from the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DeltaOp<'a> {
+    Copy { start: usize, len: usize },
+    Insert(&'a str),
+}
+
+/// The reworked text as copies from the original and inserted text, from the word diff.
+fn delta<'a>(original: &str, reworked: &'a str) -> Vec<DeltaOp<'a>> {
+    let comparison = compare(original, reworked);
+    let mut ops: Vec<DeltaOp<'a>> = Vec::new();
+    let segments = comparison
+        .blocks
+        .iter()
+        .filter(|block| block.kind != BlockKind::MovedFrom)
+        .flat_map(|block| &block.segments);
+    for segment in segments {
+        let op = match (segment.kind, segment.original, segment.reworked) {
+            (SegmentKind::Equal, Some([start, end]), _) => DeltaOp::Copy {
+                start,
+                len: end - start,
+            },
+            (SegmentKind::Insert, _, Some([start, end])) => DeltaOp::Insert(&reworked[start..end]),
+            _ => continue,
+        };
+        // Adjacent copies of adjacent text, and adjacent insertions, become one operation.
+        match (ops.last_mut(), &op) {
+            (
+                Some(DeltaOp::Copy { start, len }),
+                DeltaOp::Copy {
+                    start: next,
+                    len: more,
+                },
+            ) if *start + *len == *next => {
+                *len += more;
+            }
+            (Some(DeltaOp::Insert(text)), DeltaOp::Insert(more))
+                if text.as_ptr() as usize + text.len() == more.as_ptr() as usize =>
+            {
+                let start = text.as_ptr() as usize - reworked.as_ptr() as usize;
+                *text = &reworked[start..start + text.len() + more.len()];
+            }
+            _ => ops.push(op),
+        }
+    }
+    ops
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn write_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    write_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+/// Reads a version 1 payload, field by field, checking every length against what is left.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self, field: &'static str) -> Result<u8, ShareError> {
+        let (&byte, rest) = self
+            .bytes
+            .split_first()
+            .ok_or(ShareError::Truncated { field })?;
+        self.bytes = rest;
+        Ok(byte)
+    }
+
+    /// A LEB128 varint of at most 5 bytes whose value fits in 32 bits.
+    fn varint(&mut self, field: &'static str) -> Result<usize, ShareError> {
+        let mut value: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let byte = self.byte(field)?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return u32::try_from(value)
+                    .map(|value| value as usize)
+                    .map_err(|_| ShareError::Invalid {
+                        detail: format!("the {field} is out of range"),
+                    });
+            }
+        }
+        Err(ShareError::Invalid {
+            detail: format!("the {field} is not a valid number"),
+        })
+    }
+
+    fn bytes(&mut self, len: usize, field: &'static str) -> Result<&'a [u8], ShareError> {
+        if len > self.bytes.len() {
+            return Err(ShareError::Truncated { field });
+        }
+        let (head, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        Ok(head)
+    }
+
+    fn text(&mut self, field: &'static str) -> Result<&'a str, ShareError> {
+        let len = self.varint(field)?;
+        let bytes = self.bytes(len, field)?;
+        std::str::from_utf8(bytes).map_err(|_| ShareError::NotUtf8 { field })
+    }
+}
+
+fn read_payload(payload: &[u8]) -> Result<Shared, ShareError> {
+    let mut reader = Reader { bytes: payload };
+    let flags = reader.byte("options")?;
+    if flags & !0b1_1111 != 0 {
+        return Err(ShareError::Invalid {
+            detail: format!("the options hold unknown flags ({flags:#04x})"),
+        });
+    }
+    let granularity = match reader.byte("options")? {
+        0 => Granularity::Word,
+        1 => Granularity::Character,
+        2 => Granularity::Sentence,
+        other => {
+            return Err(ShareError::Invalid {
+                detail: format!("the granularity {other} is unknown"),
+            });
+        }
+    };
+    let options = Options {
+        semantic_cleanup: flags & 1 != 0,
+        ignore_case: flags & 1 << 1 != 0,
+        ignore_whitespace: flags & 1 << 2 != 0,
+        ignore_punctuation: flags & 1 << 3 != 0,
+        typographic_cosmetic: flags & 1 << 4 != 0,
+        granularity,
+    };
+    let view = match reader.byte("view")? {
+        0 => View::Inline,
+        1 => View::SideBySide,
+        2 => View::ChangesOnly,
+        other => {
+            return Err(ShareError::Invalid {
+                detail: format!("the view {other} is unknown"),
+            });
+        }
+    };
+    let focus = match reader.varint("focused change")? {
+        0 => None,
+        change => Some(change as u32 - 1),
+    };
+    let note = reader.text("note")?.to_owned();
+    let original = reader.text("original")?;
+
+    let n_ops = reader.varint("reworked text")?;
+    let mut reworked: Vec<u8> = Vec::with_capacity(original.len().min(MAX_PAYLOAD_BYTES));
+    for _ in 0..n_ops {
+        match reader.byte("reworked text")? {
+            0 => {
+                let start = reader.varint("reworked text")?;
+                let len = reader.varint("reworked text")?;
+                let range = start
+                    .checked_add(len)
+                    .filter(|&end| end <= original.len())
+                    .map(|end| start..end);
+                let Some(range) = range else {
+                    return Err(ShareError::Invalid {
+                        detail: format!(
+                            "the reworked text copies bytes {start}..{} of an original of {} bytes",
+                            start.saturating_add(len),
+                            original.len()
+                        ),
+                    });
+                };
+                reworked.extend_from_slice(&original.as_bytes()[range]);
+            }
+            1 => {
+                let len = reader.varint("reworked text")?;
+                reworked.extend_from_slice(reader.bytes(len, "reworked text")?);
+            }
+            other => {
+                return Err(ShareError::Invalid {
+                    detail: format!("the reworked text has an unknown operation ({other})"),
+                });
+            }
+        }
+        if reworked.len() > MAX_PAYLOAD_BYTES {
+            return Err(ShareError::TooLarge);
+        }
+    }
+    if !reader.bytes.is_empty() {
+        return Err(ShareError::TrailingData);
+    }
+    let reworked = String::from_utf8(reworked).map_err(|_| ShareError::NotUtf8 {
+        field: "reworked text",
+    })?;
+    Ok(Shared {
+        original: original.to_owned(),
+        reworked,
+        note,
+        options,
+        view,
+        focus,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(original: &str, reworked: &str) -> Shared {
+        Shared {
+            original: original.into(),
+            reworked: reworked.into(),
+            ..Shared::default()
+        }
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let all = Shared {
+            original: "Line one\r\n\r\n\0 😀 \u{200f}שלום".into(),
+            reworked: "Line two\r\n\r\n\0 😀 \u{200f}שלום!".into(),
+            note: "Correction: …".into(),
+            options: Options {
+                semantic_cleanup: false,
+                ignore_case: true,
+                ignore_whitespace: true,
+                ignore_punctuation: true,
+                typographic_cosmetic: false,
+                granularity: Granularity::Sentence,
+            },
+            view: View::ChangesOnly,
+            focus: Some(41),
+        };
+        assert_eq!(decode(&encode(&all)), Ok(all.clone()));
+        assert_eq!(
+            decode(&format!("https://example.org/#{}", encode(&all))),
+            Ok(all)
+        );
+    }
+
+    #[test]
+    fn delta_copies_what_is_kept() {
+        let ops = delta("The cat sat on the mat.", "The dog sat on the mat.");
+        assert_eq!(
+            ops,
+            [
+                DeltaOp::Copy { start: 0, len: 4 },
+                DeltaOp::Insert("dog"),
+                DeltaOp::Copy { start: 7, len: 16 }
+            ]
+        );
+    }
+
+    #[test]
+    fn every_error_has_its_message() {
+        let link = encode(&shared("a", "b"));
+        let cases: Vec<(String, &str)> = vec![
+            (
+                "v1.".to_owned() + &"A".repeat(MAX_FRAGMENT_CHARS),
+                "more than the 1000000",
+            ),
+            (
+                "v9.AAAA".to_owned(),
+                "\"v9\", a format this version of Redline does not know",
+            ),
+            ("hello".to_owned(), "not a Redline link"),
+            ("v1.@@@@".to_owned(), "some characters were changed or lost"),
+            ("v1.AAAA".to_owned(), "cut short or corrupted"),
+            (link[..link.len() - 3].to_owned(), "cut short or corrupted"),
+        ];
+        for (fragment, expected) in cases {
+            let err = decode(&fragment).unwrap_err();
+            assert!(err.to_string().contains(expected), "{fragment:.40}: {err}");
+        }
+    }
+
+    /// Builds a link around a hand-made payload.
+    fn link_of(payload: &[u8]) -> String {
+        format!(
+            "v1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(payload, 6))
+        )
+    }
+
+    #[test]
+    fn payload_errors() {
+        let cases: Vec<(Vec<u8>, ShareError)> = vec![
+            (vec![], ShareError::Truncated { field: "options" }),
+            (
+                vec![0xff, 0, 0, 0],
+                ShareError::Invalid {
+                    detail: "the options hold unknown flags (0xff)".into(),
+                },
+            ),
+            (
+                vec![1, 7, 0, 0],
+                ShareError::Invalid {
+                    detail: "the granularity 7 is unknown".into(),
+                },
+            ),
+            (
+                vec![1, 0, 9, 0],
+                ShareError::Invalid {
+                    detail: "the view 9 is unknown".into(),
+                },
+            ),
+            (
+                vec![1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01],
+                ShareError::Invalid {
+                    detail: "the focused change is not a valid number".into(),
+                },
+            ),
+            (
+                vec![1, 0, 0, 0, 5, b'a'],
+                ShareError::Truncated { field: "note" },
+            ),
+            (
+                vec![1, 0, 0, 0, 1, 0xff],
+                ShareError::NotUtf8 { field: "note" },
+            ),
+            (
+                vec![1, 0, 0, 0, 0, 1, b'a', 1, 0, 0, 5],
+                ShareError::Invalid {
+                    detail: "the reworked text copies bytes 0..5 of an original of 1 bytes".into(),
+                },
+            ),
+            (
+                vec![1, 0, 0, 0, 0, 2, 0xc3, 0xa9, 1, 0, 0, 1],
+                ShareError::NotUtf8 {
+                    field: "reworked text",
+                },
+            ),
+            (
+                vec![1, 0, 0, 0, 0, 0, 1, 2],
+                ShareError::Invalid {
+                    detail: "the reworked text has an unknown operation (2)".into(),
+                },
+            ),
+            (vec![1, 0, 0, 0, 0, 0, 0, 9], ShareError::TrailingData),
+        ];
+        for (payload, expected) in cases {
+            assert_eq!(decode(&link_of(&payload)), Err(expected), "{payload:?}");
+        }
+    }
+
+    #[test]
+    fn a_deflate_bomb_is_refused() {
+        let bomb = link_of(&vec![0u8; MAX_PAYLOAD_BYTES + 1]);
+        assert!(bomb.len() < 20_000, "{} characters", bomb.len());
+        assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
+        // A small payload that copies the same original bytes over and over.
+        let mut payload = vec![1, 0, 0, 0, 0];
+        write_bytes(&mut payload, &[b'x'; 60_000]);
+        write_varint(&mut payload, 200);
+        for _ in 0..200 {
+            payload.push(0);
+            write_varint(&mut payload, 0);
+            write_varint(&mut payload, 60_000);
+        }
+        assert_eq!(decode(&link_of(&payload)), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn fingerprint_is_stable() {
+        assert_eq!(fingerprint("", "", ""), fingerprint("", "", ""));
+        assert_ne!(fingerprint("a", "b", "c"), fingerprint("a", "b", "d"));
+    }
+}
