@@ -60,6 +60,21 @@ fn ui_does_no_diff_math() {
 }
 
 #[test]
+fn only_browser_rs_touches_web_sys() {
+    for path in rust_files(&src().join("ui")) {
+        if path.ends_with("browser.rs") {
+            continue;
+        }
+        let code = fs::read_to_string(&path).unwrap();
+        assert!(
+            !mentions(&code, "web_sys"),
+            "{} uses web_sys: browser APIs go through src/ui/browser.rs (see ARCHITECTURE.md)",
+            path.display()
+        );
+    }
+}
+
+#[test]
 fn every_source_file_starts_with_a_module_doc() {
     let files = rust_files(&src());
     assert!(

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::{DiffView, TextPane};
+use super::{DiffView, ShareBar, TextPane, browser};
+use crate::engine::share;
 use crate::engine::{Comparison, compare};
 
 /// The whole page: header, the original, reworked and note inputs, and the diff beside the note.
@@ -11,6 +12,31 @@ pub fn App() -> impl IntoView {
     let original = RwSignal::new(String::new());
     let reworked = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
+    // Why the last link could not be opened; the drafts stay as they were.
+    let link_error = RwSignal::new(None::<String>);
+    // Opens the link in the URL fragment, if there is one: fills the inputs, or explains why not.
+    let open_fragment = move || {
+        let fragment = browser::fragment();
+        if fragment.is_empty() {
+            return;
+        }
+        match share::decode(&fragment) {
+            Ok(shared) => {
+                original.set(shared.original);
+                reworked.set(shared.reworked);
+                note.set(shared.note);
+                link_error.set(None);
+            }
+            Err(err) => link_error.set(Some(format!(
+                "This link is damaged: {err}. Your texts were not changed."
+            ))),
+        }
+    };
+    open_fragment();
+    // A second link pasted into the address bar of the same tab.
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| open_fragment());
+    on_cleanup(move || hashchange.remove());
+
     // A Memo, so the diff runs once per change of either text and not once per reader.
     let comparison: Memo<Comparison> = Memo::new(move |_| {
         original.with(|original| reworked.with(|reworked| compare(original, reworked)))
@@ -22,6 +48,18 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"See exactly how an article was corrected."</p>
         </header>
         <main>
+            {move || {
+                link_error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <div class="banner" role="alert" data-testid="diff-link-error">
+                                <p>{message}</p>
+                                <button type="button" on:click=move |_| link_error.set(None)>"Dismiss"</button>
+                            </div>
+                        }
+                    })
+            }}
             <section class="inputs" aria-label="Texts to compare">
                 <TextPane
                     id="original"
@@ -44,6 +82,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="result" aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
+                    <ShareBar original=original reworked=reworked note=note />
                     <h2>"Correction note"</h2>
                     <Show
                         when=move || note.with(|note| !note.trim().is_empty())

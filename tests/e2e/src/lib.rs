@@ -1,10 +1,12 @@
 //! End-to-end test harness: serves dist/ on loopback, runs Debian's chromedriver, and wraps the page.
 //!
-//! Each test starts its own server, chromedriver and browser, and [`Harness::stop`] ends them;
-//! if a test panics first, `Drop` still kills chromedriver (and with it Chromium).
+//! Each test starts its own server, chromedriver and browsers; [`Harness::stop`] closes the last
+//! browser, and dropping the harness (after `stop`, or when a test panics) kills chromedriver's
+//! whole process group, so no browser outlives the test.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -37,6 +39,9 @@ impl Harness {
         let driver_port = free_port();
         let chromedriver = Command::new("chromedriver")
             .arg(format!("--port={driver_port}"))
+            // Its own process group, which its browsers inherit, so that `kill_all` can end
+            // every browser even when one ignores WebDriver's quit.
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -59,6 +64,16 @@ impl Harness {
 
     /// Opens a fresh headless Chromium (new empty profile) on the app and waits for it to mount.
     pub async fn open_app(&self) -> Page {
+        self.open_at("").await
+    }
+
+    /// The app's address, for building links.
+    pub fn app_url(&self) -> &str {
+        &self.app_url
+    }
+
+    /// Opens a fresh headless Chromium on the app with `fragment` (`#…`, or empty) in its URL.
+    pub async fn open_at(&self, fragment: &str) -> Page {
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary("/usr/bin/chromium").unwrap();
         for arg in [
@@ -81,7 +96,7 @@ impl Harness {
             .await
             .expect("chromedriver refused a session");
         driver
-            .goto(&self.app_url)
+            .goto(&format!("{}{fragment}", self.app_url))
             .await
             .expect("the browser could not open the app");
         let page = Page { driver };
@@ -90,20 +105,25 @@ impl Harness {
     }
 
     /// Closes the browser and stops chromedriver.
-    pub async fn stop(mut self, page: Page) {
+    pub async fn stop(self, page: Page) {
         page.driver
             .quit()
             .await
             .expect("the browser session did not close");
-        self.chromedriver.kill().ok();
-        self.chromedriver.wait().ok();
+        // Drop ends chromedriver and anything left of its browsers.
     }
 }
 
 impl Drop for Harness {
     fn drop(&mut self) {
-        // A no-op after `stop`; after a panic it ends chromedriver, which ends its Chromium.
-        self.chromedriver.kill().ok();
+        // After `stop`, and after a panic: end chromedriver's whole process group. A browser
+        // whose page used the clipboard was seen to outlive WebDriver's quit in headless
+        // Chromium 156, so quitting alone could leave processes behind.
+        let group = format!("-{}", self.chromedriver.id());
+        Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status()
+            .ok();
         self.chromedriver.wait().ok();
     }
 }
@@ -122,6 +142,51 @@ impl Page {
             .first()
             .await
             .unwrap_or_else(|err| panic!("no element with data-testid {test_id}: {err}"))
+    }
+
+    /// Closes this browser (the harness's `stop` closes the last one and chromedriver).
+    pub async fn close(self) {
+        self.driver
+            .quit()
+            .await
+            .expect("the browser session did not close");
+    }
+
+    /// Clicks the element with this `data-testid`.
+    pub async fn click(&self, test_id: &str) {
+        self.element(test_id)
+            .await
+            .click()
+            .await
+            .expect("the click did not happen");
+    }
+
+    /// The value of the text area or input with this `data-testid`.
+    pub async fn value(&self, test_id: &str) -> String {
+        let value = self
+            .element(test_id)
+            .await
+            .prop("value")
+            .await
+            .expect("no value property");
+        value.unwrap_or_default()
+    }
+
+    /// The page's current URL.
+    pub async fn url(&self) -> String {
+        self.driver
+            .current_url()
+            .await
+            .expect("no current URL")
+            .to_string()
+    }
+
+    /// Sets `location.hash` as a user pasting a link into the address bar of the same tab would.
+    pub async fn set_hash(&self, fragment: &str) {
+        self.driver
+            .execute("location.hash = arguments[0];", vec![fragment.into()])
+            .await
+            .expect("the script did not run");
     }
 
     /// Types `text` into the input with this `data-testid`, key by key.

@@ -1,0 +1,127 @@
+//! ShareBar: the Copy link button, the link's length and warnings, and the content fingerprint.
+
+use leptos::prelude::*;
+
+use super::browser;
+use crate::engine::share::{self, Shared};
+
+/// Links longer than this get cut by some mail programs.
+const MAIL_LIMIT: usize = 8_000;
+/// Links longer than this get cut by chat apps.
+const CHAT_LIMIT: usize = 40_000;
+
+/// What happened to the last Copy link.
+#[derive(Clone, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied {
+        n_chars: usize,
+        link: String,
+    },
+    /// The clipboard was refused; the link is shown for the user to copy.
+    ShowLink {
+        n_chars: usize,
+        link: String,
+    },
+}
+
+/// Share controls for the current texts.
+#[component]
+pub fn ShareBar(
+    /// The original text.
+    original: RwSignal<String>,
+    /// The reworked text.
+    reworked: RwSignal<String>,
+    /// The correction note.
+    note: RwSignal<String>,
+) -> impl IntoView {
+    let state = RwSignal::new(CopyState::Idle);
+    // A Memo: the fingerprint is shown all the time and hashes all three texts.
+    let fingerprint = Memo::new(move |_| {
+        original.with(|original| {
+            reworked.with(|reworked| note.with(|note| share::fingerprint(original, reworked, note)))
+        })
+    });
+    // Any edit makes the last link stale.
+    Effect::new(move |_| {
+        original.track();
+        reworked.track();
+        note.track();
+        state.set(CopyState::Idle);
+    });
+
+    let copy_link = move |_| {
+        let shared = Shared {
+            original: original.get_untracked(),
+            reworked: reworked.get_untracked(),
+            note: note.get_untracked(),
+            ..Shared::default()
+        };
+        let fragment = share::encode(&shared);
+        let link = format!("{}#{fragment}", browser::base_url());
+        browser::replace_fragment(&fragment);
+        let n_chars = link.chars().count();
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_to_clipboard(&link).await.is_ok();
+            state.set(if copied {
+                CopyState::Copied { n_chars, link }
+            } else {
+                CopyState::ShowLink { n_chars, link }
+            });
+        });
+    };
+
+    let status = move || match state.get() {
+        CopyState::Idle => None,
+        CopyState::Copied { n_chars, link } | CopyState::ShowLink { n_chars, link } => {
+            let copied = matches!(state.get_untracked(), CopyState::Copied { .. });
+            let warning = if n_chars > CHAT_LIMIT {
+                Some("Chat apps cut links this long; send the texts as a file instead.")
+            } else if n_chars > MAIL_LIMIT {
+                Some("Some mail programs cut links this long.")
+            } else {
+                None
+            };
+            Some(view! {
+                <p class="share-status" data-testid="diff-share-status" role="status">
+                    {if copied { "Copied. " } else { "Copy this link: " }}
+                    {format!("link: {} characters", group_thousands(n_chars))}
+                </p>
+                {(!copied).then(|| view! {
+                    <input
+                        class="share-link"
+                        data-testid="diff-share-link"
+                        readonly
+                        aria-label="Share link"
+                        prop:value=link.clone()
+                        on:focus=|ev| browser::select_all(&ev)
+                    />
+                })}
+                {warning.map(|warning| view! { <p class="share-warning" role="alert">{warning}</p> })}
+            })
+        }
+    };
+
+    view! {
+        <div class="share-bar">
+            <button type="button" data-testid="diff-copy-link" on:click=copy_link>"Copy link"</button>
+            <span class="fingerprint" data-testid="diff-fingerprint" title="The same texts give the same fingerprint on every computer">
+                {move || format!("fingerprint {}", fingerprint.get())}
+            </span>
+            {status}
+        </div>
+    }
+}
+
+/// `12345` as `12,345`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut res = String::with_capacity(digits.len() + digits.len() / 3);
+    for (idx, digit) in digits.chars().enumerate() {
+        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
+            res.push(',');
+        }
+        res.push(digit);
+    }
+    res
+}

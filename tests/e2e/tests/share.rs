@@ -1,0 +1,91 @@
+//! End-to-end tests of share links: copy a link, open it in a fresh browser, and damaged links.
+
+use redline_e2e::Harness;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_copied_link_opens_the_same_diff_in_a_fresh_browser() {
+    let harness = Harness::start().await;
+    let sender = harness.open_app().await;
+    sender
+        .type_into(
+            "diff-input-original",
+            "Harbour plan approved\n\nThe council approved 60,000 homes.",
+        )
+        .await;
+    sender
+        .type_into(
+            "diff-input-reworked",
+            "Harbour plan cut\n\nThe council approved 25,000 homes.",
+        )
+        .await;
+    sender
+        .type_into(
+            "diff-input-note",
+            "Correction: the number of homes was misstated.",
+        )
+        .await;
+    sender
+        .wait_for_texts("[data-testid='diff-output'] del", &["approved", "60,000"])
+        .await;
+    sender.click("diff-copy-link").await;
+    // Copied to the clipboard, or shown to copy by hand where the browser refuses: either way
+    // the status gives the length, and the address bar holds the link.
+    sender
+        .wait_for_text("diff-share-status", "characters")
+        .await;
+    let link = sender.url().await;
+    assert!(link.contains("#v1."), "{link}");
+    let fingerprint = sender
+        .texts("[data-testid='diff-fingerprint']")
+        .await
+        .unwrap();
+
+    // A new session is a new, empty browser profile: nothing but the link carries the texts.
+    let receiver = harness.open_at(&link[link.find('#').unwrap()..]).await;
+    receiver
+        .wait_for_texts("[data-testid='diff-output'] del", &["approved", "60,000"])
+        .await;
+    receiver
+        .wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    assert_eq!(
+        receiver.value("diff-input-note").await,
+        "Correction: the number of homes was misstated."
+    );
+    receiver
+        .wait_for_texts(
+            "[data-testid='diff-fingerprint']",
+            &[fingerprint[0].as_str()],
+        )
+        .await;
+
+    harness.stop(receiver).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_link_shows_why_and_keeps_the_drafts() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.type_into("diff-input-original", "My draft original")
+        .await;
+    page.type_into("diff-input-reworked", "My draft reworked")
+        .await;
+
+    // A link pasted into the same tab, cut short on the way.
+    page.set_hash("v1.q1YqLs").await;
+    page.wait_for_text("diff-link-error", "This link is damaged:")
+        .await;
+    assert_eq!(page.value("diff-input-original").await, "My draft original");
+    assert_eq!(page.value("diff-input-reworked").await, "My draft reworked");
+
+    // A link from a newer Redline says so.
+    page.set_hash("v2.AAAA").await;
+    page.wait_for_text(
+        "diff-link-error",
+        "a format this version of Redline does not know",
+    )
+    .await;
+    assert_eq!(page.value("diff-input-original").await, "My draft original");
+
+    harness.stop(page).await;
+}
