@@ -1,5 +1,7 @@
 //! App: the page shell holding the three inputs, the comparison and the result area.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::{DiffView, ShareBar, TextPane, browser};
@@ -14,6 +16,8 @@ pub fn App() -> impl IntoView {
     let note = RwSignal::new(String::new());
     // Why the last link could not be opened; the drafts stay as they were.
     let link_error = RwSignal::new(None::<String>);
+    // Whether the page shows the texts of a link it was opened with.
+    let follows_link = RwSignal::new(false);
     // Opens the link in the URL fragment, if there is one: fills the inputs, or explains why not.
     let open_fragment = move || {
         let fragment = browser::fragment();
@@ -26,6 +30,7 @@ pub fn App() -> impl IntoView {
                 reworked.set(shared.reworked);
                 note.set(shared.note);
                 link_error.set(None);
+                follows_link.set(true);
             }
             Err(err) => link_error.set(Some(format!(
                 "This link is damaged: {err}. Your texts were not changed."
@@ -36,6 +41,26 @@ pub fn App() -> impl IntoView {
     // A second link pasted into the address bar of the same tab.
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| open_fragment());
     on_cleanup(move || hashchange.remove());
+
+    // After opening a link, edits keep the address bar's link current: with replaceState (no
+    // history entry per keystroke), debounced because encoding diffs the texts again.
+    let mut update_fragment = debounce(Duration::from_millis(500), move |()| {
+        let shared = share::Shared {
+            original: original.get_untracked(),
+            reworked: reworked.get_untracked(),
+            note: note.get_untracked(),
+            ..share::Shared::default()
+        };
+        browser::replace_fragment(&share::encode(&shared));
+    });
+    Effect::new(move |previous: Option<()>| {
+        original.track();
+        reworked.track();
+        note.track();
+        if previous.is_some() && follows_link.get_untracked() {
+            update_fragment(());
+        }
+    });
 
     // A Memo, so the diff runs once per change of either text and not once per reader.
     let comparison: Memo<Comparison> = Memo::new(move |_| {
