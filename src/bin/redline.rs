@@ -8,8 +8,9 @@
 //! ```
 //!
 //! `compare` prints the word counts, then the text with deletions and insertions marked: in
-//! colour (struck through red, underlined green) when stdout is a terminal, and as
-//! `[-deleted-]{+inserted+}` otherwise; with `--json`, the comparison model (see
+//! colour (struck through red, underlined green; cosmetic changes shown as the reworked text)
+//! when stdout is a terminal, and as `[-deleted-]{+inserted+}` (cosmetic ones as
+//! `[~deleted~]{~inserted~}`) otherwise; with `--json`, the comparison model (see
 //! `engine::Comparison`). `notes` prints the correction, update, clarification and disclaimer
 //! notes found in a file, or with `--json` a list of `{kind, range, text}`. `link` prints a share
 //! link (the texts travel in its fragment); `open` prints what a link holds, or with `--json`
@@ -223,14 +224,18 @@ mod cli {
             stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
         )?;
         writeln!(out)?;
+        if !colour {
+            write!(out, "{}", comparison.markup())?;
+            return writeln!(out);
+        }
         for segment in comparison.iter_segments() {
             let text = &segment.text;
-            match (segment.kind, colour) {
-                (SegmentKind::Equal, _) => write!(out, "{text}")?,
-                (SegmentKind::Delete, false) => write!(out, "[-{text}-]")?,
-                (SegmentKind::Insert, false) => write!(out, "{{+{text}+}}")?,
-                (SegmentKind::Delete, true) => write!(out, "\x1b[9;31m{text}\x1b[0m")?,
-                (SegmentKind::Insert, true) => write!(out, "\x1b[4;32m{text}\x1b[0m")?,
+            // In colour, cosmetic changes read as the reworked text, as in the page.
+            match (segment.kind, segment.cosmetic) {
+                (SegmentKind::Equal, _) | (SegmentKind::Insert, true) => write!(out, "{text}")?,
+                (SegmentKind::Delete, true) => {}
+                (SegmentKind::Delete, false) => write!(out, "\x1b[9;31m{text}\x1b[0m")?,
+                (SegmentKind::Insert, false) => write!(out, "\x1b[4;32m{text}\x1b[0m")?,
             }
         }
         writeln!(out)

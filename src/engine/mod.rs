@@ -188,17 +188,7 @@ mod tests {
     /// `[~deleted~]{~inserted~}`), and checks that the segments rebuild both texts.
     fn check_with(original: &str, reworked: &str, options: &Options, expect: &str) {
         let comparison = compare_with_options(original, reworked, options);
-        let rendered: String = comparison
-            .iter_segments()
-            .map(|segment| match (segment.kind, segment.cosmetic) {
-                (SegmentKind::Equal, _) => segment.text.clone(),
-                (SegmentKind::Delete, false) => format!("[-{}-]", segment.text),
-                (SegmentKind::Insert, false) => format!("{{+{}+}}", segment.text),
-                (SegmentKind::Delete, true) => format!("[~{}~]", segment.text),
-                (SegmentKind::Insert, true) => format!("{{~{}~}}", segment.text),
-            })
-            .collect();
-        assert_eq!(rendered, expect);
+        assert_eq!(comparison.markup(), expect);
         assert_eq!(comparison.original_text(), original);
         assert_eq!(comparison.reworked_text(), reworked);
     }
@@ -422,17 +412,7 @@ mod tests {
             .blocks
             .iter()
             .map(|block| {
-                let markup: String = block
-                    .segments
-                    .iter()
-                    .map(|segment| match (segment.kind, segment.cosmetic) {
-                        (SegmentKind::Equal, _) => segment.text.clone(),
-                        (SegmentKind::Delete, false) => format!("[-{}-]", segment.text),
-                        (SegmentKind::Insert, false) => format!("{{+{}+}}", segment.text),
-                        (SegmentKind::Delete, true) => format!("[~{}~]", segment.text),
-                        (SegmentKind::Insert, true) => format!("{{~{}~}}", segment.text),
-                    })
-                    .collect();
+                let markup: String = block.segments.iter().map(Segment::markup).collect();
                 let markup = markup.replace("\n", "");
                 let move_id = block
                     .move_id

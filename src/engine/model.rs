@@ -53,6 +53,21 @@ pub struct Segment {
     pub cosmetic: bool,
 }
 
+impl Segment {
+    /// The segment in Redline's plain-text notation: equal text as it is, `[-deleted-]`,
+    /// `{+inserted+}`, and cosmetic changes as `[~deleted~]` and `{~inserted~}`.
+    pub fn markup(&self) -> String {
+        let text = &self.text;
+        match (self.kind, self.cosmetic) {
+            (SegmentKind::Equal, _) => text.clone(),
+            (SegmentKind::Delete, false) => format!("[-{text}-]"),
+            (SegmentKind::Insert, false) => format!("{{+{text}+}}"),
+            (SegmentKind::Delete, true) => format!("[~{text}~]"),
+            (SegmentKind::Insert, true) => format!("{{~{text}~}}"),
+        }
+    }
+}
+
 /// What happened to a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -299,6 +314,16 @@ impl Comparison {
     /// Rebuilds the reworked text from the blocks.
     pub fn reworked_text(&self) -> String {
         self.side_text(BlockKind::MovedFrom, SegmentKind::Insert)
+    }
+
+    /// The whole comparison in the notation of [`Segment::markup`], in reading order.
+    ///
+    /// ```
+    /// let comparison = redline::engine::compare("The cat sat.", "The dog sat.");
+    /// assert_eq!(comparison.markup(), "The [-cat-]{+dog+} sat.");
+    /// ```
+    pub fn markup(&self) -> String {
+        self.iter_segments().map(Segment::markup).collect()
     }
 
     /// Whether the two versions differ at all.
