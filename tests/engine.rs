@@ -1,10 +1,11 @@
 //! Engine tests through the public API: real revision pairs and arbitrary Unicode must rebuild exactly.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{any_options, article_text};
 use proptest::prelude::*;
-use redline::engine::{
-    BlockKind, Comparison, Granularity, Options, SegmentKind, compare, compare_with_options,
-};
+use redline::engine::{BlockKind, Comparison, Options, SegmentKind, compare, compare_with_options};
 
 /// Asserts that the comparison rebuilds both inputs, that each side's segment ranges tile its
 /// text in order (moved-to blocks left out on the original side, moved-from blocks on the
@@ -202,32 +203,9 @@ fn json_names_the_kinds_and_ranges() {
     assert_eq!(back, comparison);
 }
 
-/// Text built from pieces that stress tokenization: CRLF, NUL, emoji, combining marks, RTL marks.
-fn article_text() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("the ".to_owned()),
-        Just("said, ".to_owned()),
-        Just("\r\n".to_owned()),
-        Just("\n\n".to_owned()),
-        Just("\0".to_owned()),
-        Just("👩‍👩‍👧 ".to_owned()),
-        Just("e\u{301}".to_owned()),
-        Just("\u{200f}שלום ".to_owned()),
-        Just("東京".to_owned()),
-        Just("$1,200.50 ".to_owned()),
-        Just("Don’t “stop” — ".to_owned()),
-        Just("THE\u{a0}".to_owned()),
-        "\\PC{0,8}",
-        any::<String>(),
-    ];
-    proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
-}
-
 proptest! {
     // 512 cases by default; PROPTEST_CASES=100000 for a longer hunt.
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(512)
-    ))]
+    #![proptest_config(ProptestConfig::with_cases(common::n_cases(512)))]
 
     #[test]
     fn arbitrary_texts_rebuild_exactly(original in article_text(), reworked in article_text()) {
@@ -239,17 +217,8 @@ proptest! {
     fn every_option_still_rebuilds_exactly(
         original in article_text(),
         reworked in article_text(),
-        flags in proptest::array::uniform5(any::<bool>()),
-        granularity in prop_oneof![Just(Granularity::Word), Just(Granularity::Character), Just(Granularity::Sentence)],
+        options in any_options(),
     ) {
-        let options = Options {
-            semantic_cleanup: flags[0],
-            ignore_case: flags[1],
-            ignore_whitespace: flags[2],
-            ignore_punctuation: flags[3],
-            typographic_cosmetic: flags[4],
-            granularity,
-        };
         let comparison = compare_with_options(&original, &reworked, &options);
         assert_exact(&original, &reworked, &comparison);
     }

@@ -1,11 +1,14 @@
 //! Share links through the public API: the frozen v1 fixture, exact round trips, and untrusted input.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{any_options, article_text};
 use proptest::prelude::*;
+use redline::engine::Options;
 use redline::engine::share::{
     MAX_FRAGMENT_CHARS, ShareError, Shared, View, decode, encode, fingerprint,
 };
-use redline::engine::{Granularity, Options};
 
 #[test]
 fn the_v1_fixture_decodes_forever() {
@@ -52,46 +55,14 @@ fn damaged_links_fail_with_a_message_never_a_panic() {
     ));
 }
 
-fn any_options() -> impl Strategy<Value = Options> {
-    (proptest::array::uniform5(any::<bool>()), 0..3u8).prop_map(|(flags, granularity)| Options {
-        semantic_cleanup: flags[0],
-        ignore_case: flags[1],
-        ignore_whitespace: flags[2],
-        ignore_punctuation: flags[3],
-        typographic_cosmetic: flags[4],
-        granularity: [
-            Granularity::Word,
-            Granularity::Character,
-            Granularity::Sentence,
-        ][usize::from(granularity)],
-    })
-}
-
-/// Text with the pieces that break naive codecs: CRLF, NUL, emoji, RTL marks, combining marks.
-fn text() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("the ".to_owned()),
-        Just("\r\n".to_owned()),
-        Just("\0".to_owned()),
-        Just("👩‍👩‍👧".to_owned()),
-        Just("\u{200f}שלום".to_owned()),
-        Just("e\u{301}".to_owned()),
-        Just("$1,200.50".to_owned()),
-        any::<String>(),
-    ];
-    proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(256)
-    ))]
+    #![proptest_config(ProptestConfig::with_cases(common::n_cases(256)))]
 
     #[test]
     fn every_text_comes_back_byte_for_byte(
-        original in text(),
-        reworked in text(),
-        note in text(),
+        original in article_text(),
+        reworked in article_text(),
+        note in article_text(),
         options in any_options(),
         view in prop_oneof![Just(View::Inline), Just(View::SideBySide), Just(View::ChangesOnly)],
         focus in proptest::option::of(any::<u32>().prop_map(|focus| focus % 1_000_000)),
