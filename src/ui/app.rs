@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{DiffView, ShareBar, TextPane, browser};
 use crate::engine::share;
-use crate::engine::{Comparison, compare};
+use crate::engine::{Comparison, NoteKind, compare, detect_notes};
 
 /// The whole page: header, the original, reworked and note inputs, and the diff beside the note.
 #[component]
@@ -62,6 +62,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The correction, update or clarification note the reworked text carries, shown when the
+    // user has not given one (disclaimers are not what the panel is for).
+    let detected_note = Memo::new(move |_| {
+        reworked.with(|reworked| {
+            detect_notes(reworked)
+                .into_iter()
+                .find(|found| found.kind != NoteKind::Disclaimer)
+                .map(|found| found.text)
+        })
+    });
+
     // A Memo, so the diff runs once per change of either text and not once per reader.
     let comparison: Memo<Comparison> = Memo::new(move |_| {
         original.with(|original| reworked.with(|reworked| compare(original, reworked)))
@@ -111,7 +122,22 @@ pub fn App() -> impl IntoView {
                     <h2>"Correction note"</h2>
                     <Show
                         when=move || note.with(|note| !note.trim().is_empty())
-                        fallback=|| view! { <p class="muted">"No note given."</p> }
+                        fallback=move || {
+                            view! {
+                                {move || match detected_note.get() {
+                                    Some(text) => {
+                                        view! {
+                                            <p class="note-source" data-testid="diff-note-detected">
+                                                "Detected in the reworked text (type a note to replace it)"
+                                            </p>
+                                            <p class="note-text" dir="auto">{text}</p>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => view! { <p class="muted">"No note given."</p> }.into_any(),
+                                }}
+                            }
+                        }
                     >
                         <p class="note-text" dir="auto">{move || note.get()}</p>
                     </Show>

@@ -48,3 +48,38 @@ async fn the_note_appears_beside_the_diff_and_counts_follow_typing() {
 
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_note_in_the_reworked_text_fills_the_panel_until_one_is_typed() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+
+    page.type_into("diff-input-original", "The vote was on Monday.")
+        .await;
+    page.type_into(
+        "diff-input-reworked",
+        "The vote was on Tuesday.\n\nCorrection: An earlier version of this article gave the wrong day.",
+    )
+    .await;
+    page.wait_for_text("diff-note-detected", "Detected in the reworked text")
+        .await;
+    page.wait_for_text(
+        "diff-note-panel",
+        "An earlier version of this article gave the wrong day.",
+    )
+    .await;
+
+    // A note the user types wins over the detected one.
+    page.type_into("diff-input-note", "Editor's note: the day was corrected.")
+        .await;
+    page.wait_for_text("diff-note-panel", "Editor's note: the day was corrected.")
+        .await;
+    assert!(
+        page.texts("[data-testid='diff-note-detected']")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    harness.stop(page).await;
+}
