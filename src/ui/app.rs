@@ -4,16 +4,71 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::{DiffView, ShareBar, TextPane, browser};
-use crate::engine::share;
-use crate::engine::{Comparison, NoteKind, compare, detect_notes};
+use super::{DiffView, OptionsBar, ShareBar, TextPane, browser};
+use crate::engine::share::{self, Shared};
+use crate::engine::{Comparison, NoteKind, Options, compare_with_options, detect_notes};
+
+/// What the user is comparing: the texts, the note and the options. A share link carries all of it.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    /// The original text.
+    pub original: RwSignal<String>,
+    /// The reworked text.
+    pub reworked: RwSignal<String>,
+    /// The correction note.
+    pub note: RwSignal<String>,
+    /// The comparison options.
+    pub options: RwSignal<Options>,
+}
+
+impl Drafts {
+    fn new() -> Self {
+        Drafts {
+            original: RwSignal::new(String::new()),
+            reworked: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+            options: RwSignal::new(Options::default()),
+        }
+    }
+
+    /// Everything a share link carries, read without subscribing to it.
+    pub fn to_shared(&self) -> Shared {
+        Shared {
+            original: self.original.get_untracked(),
+            reworked: self.reworked.get_untracked(),
+            note: self.note.get_untracked(),
+            options: self.options.get_untracked(),
+            ..Shared::default()
+        }
+    }
+
+    /// Subscribes the calling effect or memo to every part of the drafts.
+    fn track(&self) {
+        self.original.track();
+        self.reworked.track();
+        self.note.track();
+        self.options.track();
+    }
+
+    /// Replaces the drafts with what a link carried.
+    fn set(&self, shared: Shared) {
+        self.original.set(shared.original);
+        self.reworked.set(shared.reworked);
+        self.note.set(shared.note);
+        self.options.set(shared.options);
+    }
+}
 
 /// The whole page: header, the original, reworked and note inputs, and the diff beside the note.
 #[component]
 pub fn App() -> impl IntoView {
-    let original = RwSignal::new(String::new());
-    let reworked = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    let drafts = Drafts::new();
+    let Drafts {
+        original,
+        reworked,
+        note,
+        options,
+    } = drafts;
     // Why the last link could not be opened; the drafts stay as they were.
     let link_error = RwSignal::new(None::<String>);
     // Whether the page shows the texts of a link it was opened with.
@@ -26,9 +81,7 @@ pub fn App() -> impl IntoView {
         }
         match share::decode(&fragment) {
             Ok(shared) => {
-                original.set(shared.original);
-                reworked.set(shared.reworked);
-                note.set(shared.note);
+                drafts.set(shared);
                 link_error.set(None);
                 follows_link.set(true);
             }
@@ -45,18 +98,10 @@ pub fn App() -> impl IntoView {
     // After opening a link, edits keep the address bar's link current: with replaceState (no
     // history entry per keystroke), debounced because encoding diffs the texts again.
     let mut update_fragment = debounce(Duration::from_millis(500), move |()| {
-        let shared = share::Shared {
-            original: original.get_untracked(),
-            reworked: reworked.get_untracked(),
-            note: note.get_untracked(),
-            ..share::Shared::default()
-        };
-        browser::replace_fragment(&share::encode(&shared));
+        browser::replace_fragment(&share::encode(&drafts.to_shared()));
     });
     Effect::new(move |previous: Option<()>| {
-        original.track();
-        reworked.track();
-        note.track();
+        drafts.track();
         if previous.is_some() && follows_link.get_untracked() {
             update_fragment(());
         }
@@ -75,7 +120,11 @@ pub fn App() -> impl IntoView {
 
     // A Memo, so the diff runs once per change of either text and not once per reader.
     let comparison: Memo<Comparison> = Memo::new(move |_| {
-        original.with(|original| reworked.with(|reworked| compare(original, reworked)))
+        options.with(|options| {
+            original.with(|original| {
+                reworked.with(|reworked| compare_with_options(original, reworked, options))
+            })
+        })
     });
 
     view! {
@@ -118,7 +167,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="result" aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
-                    <ShareBar original=original reworked=reworked note=note />
+                    <ShareBar drafts=drafts />
                     <h2>"Correction note"</h2>
                     <Show
                         when=move || note.with(|note| !note.trim().is_empty())
@@ -142,7 +191,10 @@ pub fn App() -> impl IntoView {
                         <p class="note-text" dir="auto">{move || note.get()}</p>
                     </Show>
                 </aside>
-                <DiffView comparison=comparison />
+                <div class="diff-column">
+                    <OptionsBar options=options />
+                    <DiffView comparison=comparison />
+                </div>
             </section>
         </main>
     }

@@ -19,6 +19,9 @@ pub fn DiffView(
             )
         })
     };
+    // Cosmetic changes (typography, layout, and what the options ignore) are hidden by default:
+    // the reworked text reads as it is, and the stats say how many were hidden.
+    let show_cosmetic = RwSignal::new(false);
     let paragraph_summary = move || {
         comparison.with(|comparison| {
             let stats = &comparison.stats;
@@ -27,8 +30,9 @@ pub fn DiffView(
             } else {
                 "headline unchanged"
             };
+            let cosmetic = if show_cosmetic.get() { "shown" } else { "hidden" };
             format!(
-                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline} · {} cosmetic changes hidden",
+                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline} · {} cosmetic changes {cosmetic}",
                 stats.paragraphs_changed,
                 stats.paragraphs_removed,
                 stats.paragraphs_added,
@@ -53,13 +57,13 @@ pub fn DiffView(
                         .iter()
                         .map(|segment| {
                             let text = segment.text.clone();
-                            // Cosmetic changes (typography, layout) are hidden: the reworked
-                            // text reads as it is, and the stats say how many were hidden.
                             match (segment.kind, segment.cosmetic) {
                                 (SegmentKind::Equal, _) => view! { <span>{text}</span> }.into_any(),
-                                (SegmentKind::Delete, true) => ().into_any(),
+                                (SegmentKind::Delete, true) => {
+                                    view! { <del class="diff-cosmetic" hidden=move || !show_cosmetic.get()>{text}</del> }.into_any()
+                                }
                                 (SegmentKind::Insert, true) => {
-                                    view! { <span class="diff-cosmetic">{text}</span> }.into_any()
+                                    view! { <ins class="diff-cosmetic" class:diff-cosmetic-hidden=move || !show_cosmetic.get()>{text}</ins> }.into_any()
                                 }
                                 (SegmentKind::Delete, false) => view! { <del>{text}</del> }.into_any(),
                                 (SegmentKind::Insert, false) => view! { <ins>{text}</ins> }.into_any(),
@@ -83,6 +87,17 @@ pub fn DiffView(
             <h2>"Differences"</h2>
             <p class="stats" data-testid="diff-stats">{summary}</p>
             <p class="stats" data-testid="diff-paragraph-stats">{paragraph_summary}</p>
+            <Show when=move || comparison.with(|comparison| comparison.stats.cosmetic_changes > 0)>
+                <button
+                    type="button"
+                    class="link-button"
+                    data-testid="diff-toggle-cosmetic"
+                    aria-pressed=move || show_cosmetic.get().to_string()
+                    on:click=move |_| show_cosmetic.update(|shown| *shown = !*shown)
+                >
+                    {move || if show_cosmetic.get() { "Hide cosmetic changes" } else { "Show cosmetic changes" }}
+                </button>
+            </Show>
             <Show
                 when=move || !is_empty()
                 fallback=|| {

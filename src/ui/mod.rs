@@ -3,10 +3,12 @@
 mod app;
 mod browser;
 mod diff_view;
+mod options_bar;
 mod share_bar;
 mod text_pane;
 
-pub use app::App;
+pub use app::{App, Drafts};
 pub use diff_view::DiffView;
+pub use options_bar::OptionsBar;
 pub use share_bar::ShareBar;
 pub use text_pane::TextPane;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::browser;
-use crate::engine::share::{self, Shared};
+use super::{Drafts, browser};
+use crate::engine::share;
 
 /// Links longer than this get cut by some mail programs.
 const MAIL_LIMIT: usize = 8_000;
@@ -28,13 +28,15 @@ enum CopyState {
 /// Share controls for the current texts.
 #[component]
 pub fn ShareBar(
-    /// The original text.
-    original: RwSignal<String>,
-    /// The reworked text.
-    reworked: RwSignal<String>,
-    /// The correction note.
-    note: RwSignal<String>,
+    /// The texts, note and options the link carries.
+    drafts: Drafts,
 ) -> impl IntoView {
+    let Drafts {
+        original,
+        reworked,
+        note,
+        ..
+    } = drafts;
     let state = RwSignal::new(CopyState::Idle);
     // A Memo: the fingerprint is shown all the time and hashes all three texts.
     let fingerprint = Memo::new(move |_| {
@@ -44,6 +46,7 @@ pub fn ShareBar(
     });
     // Any edit makes the last link stale.
     Effect::new(move |_| {
+        drafts.options.track();
         original.track();
         reworked.track();
         note.track();
@@ -51,13 +54,7 @@ pub fn ShareBar(
     });
 
     let copy_link = move |_| {
-        let shared = Shared {
-            original: original.get_untracked(),
-            reworked: reworked.get_untracked(),
-            note: note.get_untracked(),
-            ..Shared::default()
-        };
-        let fragment = share::encode(&shared);
+        let fragment = share::encode(&drafts.to_shared());
         let link = format!("{}#{fragment}", browser::base_url());
         browser::replace_fragment(&fragment);
         let n_chars = link.chars().count();

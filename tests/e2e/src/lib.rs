@@ -172,6 +172,15 @@ impl Page {
         value.unwrap_or_default()
     }
 
+    /// Whether the checkbox with this `data-testid` is checked.
+    pub async fn is_checked(&self, test_id: &str) -> bool {
+        self.element(test_id)
+            .await
+            .is_selected()
+            .await
+            .expect("no checked state")
+    }
+
     /// The page's current URL.
     pub async fn url(&self) -> String {
         self.driver

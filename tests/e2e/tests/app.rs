@@ -83,3 +83,42 @@ async fn a_note_in_the_reworked_text_fills_the_panel_until_one_is_typed() {
 
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn options_recompute_and_cosmetic_changes_can_be_shown() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+
+    page.type_into("diff-input-original", "The Council met on Monday.")
+        .await;
+    page.type_into("diff-input-reworked", "The council met on Tuesday.")
+        .await;
+    page.wait_for_texts(
+        "[data-testid='diff-output'] del:not(.diff-cosmetic)",
+        &["Council", "Monday"],
+    )
+    .await;
+
+    // Ignoring case turns "Council" → "council" into a hidden cosmetic change.
+    page.click("diff-option-case").await;
+    page.wait_for_texts(
+        "[data-testid='diff-output'] del:not(.diff-cosmetic)",
+        &["Monday"],
+    )
+    .await;
+    page.wait_for_text("diff-paragraph-stats", "1 cosmetic changes hidden")
+        .await;
+    page.wait_for_texts("[data-testid='diff-output'] del.diff-cosmetic", &[""])
+        .await;
+
+    page.click("diff-toggle-cosmetic").await;
+    page.wait_for_text("diff-paragraph-stats", "1 cosmetic changes shown")
+        .await;
+    page.wait_for_texts(
+        "[data-testid='diff-output'] del.diff-cosmetic",
+        &["Council"],
+    )
+    .await;
+
+    harness.stop(page).await;
+}
