@@ -30,9 +30,10 @@ pub fn DiffView(
             } else {
                 "headline unchanged"
             };
-            let cosmetic = if show_cosmetic.get() { "shown" } else { "hidden" };
+            let shown = if show_cosmetic.get() { "shown" } else { "hidden" };
+            let changes = if stats.cosmetic_changes == 1 { "change" } else { "changes" };
             format!(
-                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline} · {} cosmetic changes {cosmetic}",
+                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline} · {} cosmetic {changes} {shown}",
                 stats.paragraphs_changed,
                 stats.paragraphs_removed,
                 stats.paragraphs_added,

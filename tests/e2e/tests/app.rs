@@ -106,13 +106,13 @@ async fn options_recompute_and_cosmetic_changes_can_be_shown() {
         &["Monday"],
     )
     .await;
-    page.wait_for_text("diff-paragraph-stats", "1 cosmetic changes hidden")
+    page.wait_for_text("diff-paragraph-stats", "1 cosmetic change hidden")
         .await;
     page.wait_for_texts("[data-testid='diff-output'] del.diff-cosmetic", &[""])
         .await;
 
     page.click("diff-toggle-cosmetic").await;
-    page.wait_for_text("diff-paragraph-stats", "1 cosmetic changes shown")
+    page.wait_for_text("diff-paragraph-stats", "1 cosmetic change shown")
         .await;
     page.wait_for_texts(
         "[data-testid='diff-output'] del.diff-cosmetic",
