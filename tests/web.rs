@@ -9,8 +9,10 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh container, so that tests do not see each other's DOM.
+/// Mounts the app into a fresh container, so that tests do not see each other's DOM, after
+/// clearing localStorage, so that they do not see each other's saved drafts either.
 fn mount_app() -> HtmlElement {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
     let container: HtmlElement = document()
         .create_element("section")
         .unwrap()

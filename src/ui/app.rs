@@ -90,6 +90,11 @@ pub fn App() -> impl IntoView {
             ))),
         }
     };
+    // The drafts saved in this browser come back first; a link then replaces them, and a
+    // damaged link leaves them as they were.
+    if let Some(shared) = browser::load_drafts().and_then(|saved| share::decode(&saved).ok()) {
+        drafts.set(shared);
+    }
     open_fragment();
     // A second link pasted into the address bar of the same tab.
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| open_fragment());
@@ -97,13 +102,21 @@ pub fn App() -> impl IntoView {
 
     // After opening a link, edits keep the address bar's link current: with replaceState (no
     // history entry per keystroke), debounced because encoding diffs the texts again.
-    let mut update_fragment = debounce(Duration::from_millis(500), move |()| {
-        browser::replace_fragment(&share::encode(&drafts.to_shared()));
+    // The same debounced step saves the drafts.
+    // Edits are saved in this browser too (localStorage), so a reload or a crash loses
+    // nothing; when the browser refuses (storage full or blocked), a quiet warning says so.
+    let save_failed = RwSignal::new(false);
+    let mut save = debounce(Duration::from_millis(500), move |()| {
+        let fragment = share::encode(&drafts.to_shared());
+        if follows_link.get_untracked() {
+            browser::replace_fragment(&fragment);
+        }
+        save_failed.set(browser::save_drafts(&fragment).is_err());
     });
     Effect::new(move |previous: Option<()>| {
         drafts.track();
-        if previous.is_some() && follows_link.get_untracked() {
-            update_fragment(());
+        if previous.is_some() {
+            save(());
         }
     });
 
@@ -145,6 +158,11 @@ pub fn App() -> impl IntoView {
                         }
                     })
             }}
+            <Show when=move || save_failed.get()>
+                <p class="save-warning" role="status" data-testid="diff-save-warning">
+                    "This browser did not let Redline save your drafts (storage full or blocked). Keep a copy of your texts elsewhere."
+                </p>
+            </Show>
             <section class="inputs" aria-label="Texts to compare">
                 <TextPane
                     id="original"

@@ -1,4 +1,4 @@
-//! The browser APIs the UI needs beyond Leptos's own: the URL fragment, history and the clipboard.
+//! The browser APIs the UI needs beyond Leptos's own: the URL fragment, history, clipboard, localStorage.
 //!
 //! The only UI file that calls web-sys. Each function degrades to a harmless result when the
 //! browser refuses (no clipboard permission, an old browser), and says so in its return value.
@@ -43,4 +43,19 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
 pub fn select_all(event: &leptos::ev::FocusEvent) {
     let input: web_sys::HtmlInputElement = event_target(event);
     input.select();
+}
+
+/// The localStorage key that holds the drafts (as a share fragment: compact and validated).
+const DRAFTS_KEY: &str = "redline.drafts";
+
+/// The drafts saved by [`save_drafts`], if any and if storage is readable.
+pub fn load_drafts() -> Option<String> {
+    let storage = window().local_storage().ok().flatten()?;
+    storage.get_item(DRAFTS_KEY).ok().flatten()
+}
+
+/// Saves the drafts. Fails when storage is blocked or full; the caller says so quietly.
+pub fn save_drafts(fragment: &str) -> Result<(), ()> {
+    let storage = window().local_storage().ok().flatten().ok_or(())?;
+    storage.set_item(DRAFTS_KEY, fragment).map_err(|_| ())
 }

@@ -36,25 +36,7 @@ impl Harness {
         );
         let app_port = serve_directory(dist);
 
-        let driver_port = free_port();
-        let chromedriver = Command::new("chromedriver")
-            .arg(format!("--port={driver_port}"))
-            // Its own process group, which its browsers inherit, so that `kill_all` can end
-            // every browser even when one ignores WebDriver's quit.
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver must be on PATH (scripts/bootstrap.sh test installs it)");
-        let driver_address = (Ipv4Addr::LOCALHOST, driver_port);
-        let started = Instant::now();
-        while TcpStream::connect(driver_address).is_err() {
-            assert!(
-                started.elapsed() < WAIT,
-                "chromedriver did not listen within {WAIT:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        let (chromedriver, driver_port) = start_chromedriver().await;
         Harness {
             app_url: format!("http://127.0.0.1:{app_port}/"),
             driver_url: format!("http://127.0.0.1:{driver_port}"),
@@ -181,6 +163,36 @@ impl Page {
             .expect("no checked state")
     }
 
+    /// Reloads the page and waits for the app to mount again.
+    pub async fn reload(&self) {
+        self.driver
+            .refresh()
+            .await
+            .expect("the page did not reload");
+        self.element("diff-input-original").await;
+    }
+
+    /// Goes to `url` in this browser (same profile, so same localStorage) and waits for the app.
+    pub async fn goto(&self, url: &str) {
+        self.driver
+            .goto(url)
+            .await
+            .expect("the browser could not open the page");
+        self.element("diff-input-original").await;
+    }
+
+    /// Waits until the app has saved its drafts in localStorage.
+    pub async fn wait_for_saved_drafts(&self) {
+        self.wait_for("the drafts to be saved in localStorage", || async {
+            let saved = self
+                .driver
+                .execute("return localStorage.getItem('redline.drafts');", vec![])
+                .await;
+            saved.is_ok_and(|saved| !saved.json().is_null())
+        })
+        .await;
+    }
+
     /// The page's current URL.
     pub async fn url(&self) -> String {
         self.driver
@@ -258,6 +270,59 @@ impl Page {
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
+}
+
+/// Starts chromedriver on a free port and waits until it answers `/status` as ready.
+///
+/// A port found free can be taken by another test's server before chromedriver binds it; then
+/// chromedriver exits, and another port is tried (a plain connect would have reached the other
+/// server and made the session request fail).
+async fn start_chromedriver() -> (Child, u16) {
+    let started = Instant::now();
+    loop {
+        let port = free_port();
+        let mut chromedriver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            // Its own process group, which its browsers inherit, so that dropping the harness
+            // can end every browser even when one ignores WebDriver's quit.
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver must be on PATH (scripts/bootstrap.sh test installs it)");
+        loop {
+            assert!(
+                started.elapsed() < WAIT,
+                "chromedriver did not become ready within {WAIT:?}"
+            );
+            if chromedriver.try_wait().ok().flatten().is_some() {
+                break; // It exited, most likely because the port was taken: try another.
+            }
+            if chromedriver_is_ready(port) {
+                return (chromedriver, port);
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// Whether a chromedriver on `port` answers `GET /status` with `"ready": true`.
+fn chromedriver_is_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect((Ipv4Addr::LOCALHOST, port)) else {
+        return false;
+    };
+    // Never wait long on a server that keeps the connection open.
+    stream
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .ok();
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut response = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut response).ok();
+    response.contains("\"ready\":true") || response.contains("\"ready\": true")
 }
 
 fn free_port() -> u16 {

@@ -122,3 +122,36 @@ async fn options_recompute_and_cosmetic_changes_can_be_shown() {
 
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drafts_survive_a_reload_and_a_damaged_link() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+
+    page.type_into("diff-input-original", "Draft original text")
+        .await;
+    page.type_into("diff-input-reworked", "Draft reworked text")
+        .await;
+    page.type_into("diff-input-note", "Draft note").await;
+    page.wait_for_saved_drafts().await;
+
+    page.reload().await;
+    page.wait_for_texts("[data-testid='diff-output'] del", &["original"])
+        .await;
+    assert_eq!(
+        page.value("diff-input-original").await,
+        "Draft original text"
+    );
+    assert_eq!(page.value("diff-input-note").await, "Draft note");
+
+    // Opening a damaged link in the same browser shows why and keeps the saved drafts.
+    page.goto(&format!("{}#v1.broken", harness.app_url())).await;
+    page.wait_for_text("diff-link-error", "This link is damaged:")
+        .await;
+    assert_eq!(
+        page.value("diff-input-reworked").await,
+        "Draft reworked text"
+    );
+
+    harness.stop(page).await;
+}
