@@ -410,14 +410,6 @@ fn widen_to_sentences(runs: Vec<Run>, original: &str) -> Vec<Run> {
                 }
             }
         }
-        // A change now next to another change joins it.
-        if let Some(before) = res.last()
-            && before.kind == RunKind::Change
-        {
-            let before = res.pop().expect("checked above");
-            change.original.start = before.original.start;
-            change.reworked.start = before.reworked.start;
-        }
         // Forwards: take the head of the equal text after, up to its first sentence end.
         if let Some(after) = runs.peek()
             && after.kind == RunKind::Cosmetic
@@ -439,16 +431,10 @@ fn widen_to_sentences(runs: Vec<Run>, original: &str) -> Vec<Run> {
         }
         res.push(change);
     }
-    // Joining can leave two changes side by side; merge them.
+    // Widening can leave two changes side by side; merge them as any runs are merged.
     let mut merged: Vec<Run> = Vec::with_capacity(res.len());
     for run in res {
-        match merged.last_mut() {
-            Some(last) if last.kind == run.kind => {
-                last.original.end = run.original.end;
-                last.reworked.end = run.reworked.end;
-            }
-            _ => merged.push(run),
-        }
+        push_run(&mut merged, run, false, original);
     }
     merged
 }
