@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff};
 
 use super::Granularity;
 use super::model::{Block, BlockKind, Segment, SegmentKind};
@@ -14,8 +14,47 @@ const ALGORITHM: Algorithm = Algorithm::Patience;
 
 /// Diffs two sequences. Without a deadline `similar` never reads the clock, which would panic in
 /// the browser, so no deadline is ever passed.
+///
+/// The common prefix and suffix are cut off first: Patience hashes every element it is given,
+/// and a lightly edited paragraph is mostly prefix and suffix around a few changed words.
 pub(crate) fn diff_slices<T: Eq + std::hash::Hash>(original: &[T], reworked: &[T]) -> Vec<DiffOp> {
-    capture_diff_slices(ALGORITHM, original, reworked)
+    let n_prefix = original
+        .iter()
+        .zip(reworked)
+        .take_while(|(original, reworked)| original == reworked)
+        .count();
+    let n_suffix = original[n_prefix..]
+        .iter()
+        .rev()
+        .zip(reworked[n_prefix..].iter().rev())
+        .take_while(|(original, reworked)| original == reworked)
+        .count();
+    let (original_end, reworked_end) = (original.len() - n_suffix, reworked.len() - n_suffix);
+    let mut ops = Vec::new();
+    if n_prefix > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: n_prefix,
+        });
+    }
+    if n_prefix < original_end || n_prefix < reworked_end {
+        ops.extend(capture_diff(
+            ALGORITHM,
+            original,
+            n_prefix..original_end,
+            reworked,
+            n_prefix..reworked_end,
+        ));
+    }
+    if n_suffix > 0 {
+        ops.push(DiffOp::Equal {
+            old_index: original_end,
+            new_index: reworked_end,
+            len: n_suffix,
+        });
+    }
+    ops
 }
 
 /// What a run of a word diff is.

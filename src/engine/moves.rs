@@ -5,6 +5,8 @@
 //! insertions when their words are similar enough, and turns them into a `moved_from` and a
 //! `moved_to` block; the `moved_to` block shows the word diff of the move.
 
+use rustc_hash::FxHashMap;
+
 use super::align::kept_share;
 use super::diff::{BlocksBuilder, WordDiffOptions, apply_granularity, diff_words};
 use super::model::{Block, BlockKind};
@@ -16,8 +18,16 @@ use super::text::{Texts, bag_similarity};
 /// place; wikidiff2 uses 0.4.
 pub const MOVE_THRESHOLD: f64 = 0.5;
 
-/// Above this many deleted × inserted paragraphs, moves are not looked for, which bounds the work.
-const MOVE_BUDGET: usize = 10_000;
+/// A word found in more inserted paragraphs than this says little about where a deleted
+/// paragraph went ("the", "said"): candidates for a move are found through rarer words only.
+/// A text with fewer inserted paragraphs than this has no such words, and every pair that
+/// shares a word is scored. This bounds the work of a long rewrite by the words of its deleted
+/// paragraphs times this, instead of deleted × inserted paragraphs.
+const COMMON_WORD_PARAGRAPHS: usize = 32;
+
+/// How many inserted paragraphs, those sharing the most rarer words, are scored as the possible
+/// new place of one deleted paragraph.
+const CANDIDATES_PER_PARAGRAPH: usize = 8;
 
 pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: WordDiffOptions) {
     let range = |range: Option<[usize; 2]>| {
@@ -33,7 +43,7 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
             .collect()
     };
     let (deleted, inserted) = (of_kind(BlockKind::Deleted), of_kind(BlockKind::Inserted));
-    if deleted.is_empty() || inserted.is_empty() || deleted.len() * inserted.len() > MOVE_BUDGET {
+    if deleted.is_empty() || inserted.is_empty() {
         return;
     }
 
@@ -45,12 +55,49 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
         .iter()
         .map(|&idx| texts.reworked.bag(range(blocks[idx].reworked)))
         .collect();
+    // Which inserted paragraphs hold each word (bags are sorted, so a word's repeats are
+    // adjacent and each paragraph is listed once).
+    let mut paragraphs_of_word: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (inserted_pos, bag) in inserted_bags.iter().enumerate() {
+        for word in distinct(bag) {
+            paragraphs_of_word
+                .entry(word)
+                .or_default()
+                .push(inserted_pos);
+        }
+    }
     let mut candidates = Vec::new();
+    // How many of the deleted paragraph's rarer words each inserted paragraph shares.
+    let mut n_shared = vec![0_u32; inserted.len()];
+    let mut found = Vec::new();
     for (&deleted_idx, deleted_bag) in deleted.iter().zip(&deleted_bags) {
-        for (&inserted_idx, inserted_bag) in inserted.iter().zip(&inserted_bags) {
-            let score = bag_similarity(deleted_bag, inserted_bag);
+        for word in distinct(deleted_bag) {
+            let Some(paragraphs) = paragraphs_of_word.get(&word) else {
+                continue;
+            };
+            if paragraphs.len() > COMMON_WORD_PARAGRAPHS {
+                continue;
+            }
+            for &inserted_pos in paragraphs {
+                if n_shared[inserted_pos] == 0 {
+                    found.push(inserted_pos);
+                }
+                n_shared[inserted_pos] += 1;
+            }
+        }
+        // Only the paragraphs that share the most rarer words are scored in full.
+        if found.len() > CANDIDATES_PER_PARAGRAPH {
+            found.select_nth_unstable_by_key(CANDIDATES_PER_PARAGRAPH, |&pos| {
+                std::cmp::Reverse((n_shared[pos], std::cmp::Reverse(pos)))
+            });
+        }
+        for &inserted_pos in &found {
+            n_shared[inserted_pos] = 0;
+        }
+        for inserted_pos in found.drain(..).take(CANDIDATES_PER_PARAGRAPH) {
+            let score = bag_similarity(deleted_bag, &inserted_bags[inserted_pos]);
             if score >= MOVE_THRESHOLD {
-                candidates.push((score, deleted_idx, inserted_idx));
+                candidates.push((score, deleted_idx, inserted[inserted_pos]));
             }
         }
     }
@@ -89,4 +136,12 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
         blocks[deleted_idx].move_id = Some(move_id);
         blocks[inserted_idx].move_id = Some(move_id);
     }
+}
+
+/// The distinct words of a sorted bag.
+fn distinct(bag: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    bag.iter()
+        .enumerate()
+        .filter(|&(idx, word)| idx == 0 || bag[idx - 1] != *word)
+        .map(|(_, &word)| word)
 }

@@ -90,12 +90,56 @@ impl<'a> Texts<'a> {
 struct Interner<'a> {
     exact: FxHashMap<Cow<'a, str>, u32>,
     lower: FxHashMap<Cow<'a, str>, u32>,
+    /// What each exact id derives to, indexed by id, filled the first time a token with that
+    /// id is seen. Texts repeat most of their tokens, so each distinct token is keyed,
+    /// lower-cased and classified once, and repeats cost one hash lookup.
+    derived: Vec<Option<Derived>>,
+}
+
+/// What a token derives to under the options: see the fields of [`Side`].
+#[derive(Clone, Copy)]
+struct Derived {
+    key_id: u32,
+    lower_id: u32,
+    is_counted: bool,
 }
 
 impl<'a> Interner<'a> {
     fn exact(&mut self, text: Cow<'a, str>) -> u32 {
         let n_ids = self.exact.len() as u32;
         *self.exact.entry(text).or_insert(n_ids)
+    }
+
+    /// The id of `token`, and what it derives to.
+    fn token(&mut self, token: &'a str, options: KeyOptions) -> (u32, Derived) {
+        let id = self.exact(Cow::Borrowed(token));
+        if let Some(Some(derived)) = self.derived.get(id as usize) {
+            return (id, *derived);
+        }
+        let key_id = match options.key(token) {
+            Cow::Borrowed(key) if key == token => id,
+            key => self.exact(key),
+        };
+        let lower_id = if is_word(token) {
+            // Most words need no allocation: only those with upper-case letters change.
+            let lower = if token.chars().any(char::is_uppercase) {
+                Cow::Owned(token.to_lowercase())
+            } else {
+                Cow::Borrowed(token)
+            };
+            let n_lower = self.lower.len() as u32;
+            *self.lower.entry(lower).or_insert(n_lower)
+        } else {
+            NOT_A_WORD
+        };
+        let derived = Derived {
+            key_id,
+            lower_id,
+            is_counted: !token.trim().is_empty(),
+        };
+        self.derived.resize(self.exact.len(), None);
+        self.derived[id as usize] = Some(derived);
+        (id, derived)
     }
 }
 
@@ -116,26 +160,12 @@ impl<'a> Side<'a> {
             side.offsets.push(offset);
             side.word_prefix.push(n_words);
             side.counted_prefix.push(n_counted);
-            side.ids.push(interner.exact(Cow::Borrowed(token)));
-            side.key_ids.push(match options.key(token) {
-                Cow::Borrowed(key) if key == token => *side.ids.last().unwrap(),
-                key => interner.exact(key),
-            });
-            if is_word(token) {
-                // Most words need no allocation: only those with upper-case letters change.
-                let lower = if token.chars().any(char::is_uppercase) {
-                    Cow::Owned(token.to_lowercase())
-                } else {
-                    Cow::Borrowed(token)
-                };
-                let n_lower = interner.lower.len() as u32;
-                side.lower_ids
-                    .push(*interner.lower.entry(lower).or_insert(n_lower));
-                n_words += 1;
-            } else {
-                side.lower_ids.push(NOT_A_WORD);
-            }
-            n_counted += u32::from(!token.trim().is_empty());
+            let (id, derived) = interner.token(token, options);
+            side.ids.push(id);
+            side.key_ids.push(derived.key_id);
+            side.lower_ids.push(derived.lower_id);
+            n_words += u32::from(derived.lower_id != NOT_A_WORD);
+            n_counted += u32::from(derived.is_counted);
             offset += token.len();
         }
         side.offsets.push(offset);

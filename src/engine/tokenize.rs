@@ -82,6 +82,22 @@ fn push_words<'a>(text: &'a str, tokens: &mut Vec<&'a str>) {
 /// both give the same tokens.
 pub(crate) fn word_bounds(text: &str) -> Vec<(usize, &str)> {
     let mut res = Vec::with_capacity(text.len() / 3);
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        // Most lines of most articles are pure ASCII, checked quickly as a whole; the
+        // scanner below handles them without looking for cuts first.
+        if line.is_ascii() {
+            ascii_word_bounds(line, line_start, &mut res);
+        } else {
+            mixed_word_bounds(line, line_start, &mut res);
+        }
+        line_start += line.len();
+    }
+    res
+}
+
+/// Word boundaries of one line that holds non-ASCII text, starting at `base` in the whole text.
+fn mixed_word_bounds<'a>(text: &'a str, base: usize, res: &mut Vec<(usize, &'a str)>) {
     let bytes = text.as_bytes();
     let mut piece_start = 0;
     for idx in 1..=bytes.len() {
@@ -97,17 +113,16 @@ pub(crate) fn word_bounds(text: &str) -> Vec<(usize, &str)> {
         }
         let piece = &text[piece_start..idx];
         if piece.is_ascii() {
-            ascii_word_bounds(piece, piece_start, &mut res);
+            ascii_word_bounds(piece, base + piece_start, res);
         } else {
             res.extend(
                 piece
                     .split_word_bound_indices()
-                    .map(|(start, word)| (piece_start + start, word)),
+                    .map(|(start, word)| (base + piece_start + start, word)),
             );
         }
         piece_start = idx;
     }
-    res
 }
 
 /// The UAX #29 word break classes of ASCII characters that matter to the rules below.
@@ -185,6 +200,10 @@ fn ascii_word_bounds<'a>(piece: &'a str, base: usize, res: &mut Vec<(usize, &'a 
 }
 
 fn should_join(last: &str, next: &str) -> bool {
+    // Most tokens are words, which never join what follows: decide those without the checks.
+    if last.as_bytes()[0].is_ascii_alphabetic() {
+        return false;
+    }
     let is_blank = |token: &str| {
         token
             .chars()
@@ -250,7 +269,9 @@ fn find_links(text: &str) -> Vec<(usize, usize)> {
     let mut res = Vec::new();
     let mut idx = 0;
     while idx < bytes.len() {
-        if !bytes[idx].is_ascii() {
+        // Only these bytes can start a link or be an address's `@`; skipping the rest quickly
+        // matters, since this loop sees every byte of the text.
+        if !matches!(bytes[idx], b'h' | b'H' | b'w' | b'W' | b'@') {
             idx += 1;
             continue;
         }
@@ -285,7 +306,23 @@ fn find_links(text: &str) -> Vec<(usize, usize)> {
 /// Characters that can continue a URL or an e-mail address (ASCII only, which is what links hold
 /// in running text).
 fn is_link_char(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&byte)
+    // A table, since the link scanner asks this for many bytes of every text.
+    const TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            table[byte] = (byte as u8).is_ascii_alphanumeric();
+            byte += 1;
+        }
+        let others = b"-._~:/?#[]@!$&'()*+,;=%";
+        let mut idx = 0;
+        while idx < others.len() {
+            table[others[idx] as usize] = true;
+            idx += 1;
+        }
+        table
+    };
+    TABLE[usize::from(byte)]
 }
 
 /// Length of the URL at the start of `rest`: up to whitespace or a character that cannot be in a
