@@ -230,3 +230,40 @@ proptest! {
         prop_assert_eq!(comparison.stats.words_added + comparison.stats.words_removed, 0);
     }
 }
+
+/// A paragraph that moved from the top to the bottom of a long rewrite is found as a move even
+/// when every other paragraph changed too, and common words ("the") appear everywhere: move
+/// candidates come from the rarer words the two places share.
+#[test]
+fn far_move_in_a_long_rewrite_is_found() {
+    let moved = "The harbour commission approved the dredging contract after a long hearing.";
+    let paragraph = |idx: usize, version: &str| {
+        format!("The {version}{idx} and the town{version}{idx} item{version}{idx}.")
+    };
+    let mut original = vec![moved.to_owned()];
+    let mut reworked = Vec::new();
+    for idx in 0..200 {
+        original.push(paragraph(idx, "first"));
+        reworked.push(paragraph(idx + 1000, "second"));
+    }
+    reworked.push(moved.replace("long", "lengthy"));
+    let (original, reworked) = (original.join("\n\n"), reworked.join("\n\n"));
+    let comparison = compare(&original, &reworked);
+    assert_exact(&original, &reworked, &comparison);
+    assert_eq!(comparison.stats.paragraphs_moved, 1);
+    let moved_to = comparison
+        .blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::MovedTo)
+        .expect("a moved-to block");
+    let markup: String = moved_to
+        .segments
+        .iter()
+        .map(|segment| segment.markup())
+        .collect();
+    assert_eq!(
+        markup,
+        "The harbour commission approved the dredging contract after a [-long-]{+lengthy+} hearing.[~\n\n~]",
+        "the word diff inside the move; its lost blank line is cosmetic"
+    );
+}
