@@ -55,8 +55,10 @@ use serde::{Deserialize, Serialize};
 
 mod align;
 mod diff;
+pub mod example;
 mod model;
 mod moves;
+mod navigation;
 mod notes;
 pub mod share;
 mod text;
@@ -65,8 +67,22 @@ mod tokenize;
 pub use align::{PAIR_THRESHOLD, similarity};
 pub use model::{Block, BlockKind, Comparison, Segment, SegmentKind, Stats};
 pub use moves::MOVE_THRESHOLD;
+pub use navigation::{ChangeKind, ChangeMark, Section};
 pub use notes::{Note, NoteKind, classify_note, detect_notes};
 pub use tokenize::{is_word, tokenize};
+
+/// Characters and words of a text, as the input panes show them.
+///
+/// ```
+/// assert_eq!(redline::engine::text_counts("Café, 25% off!"), (14, 3));
+/// ```
+pub fn text_counts(text: &str) -> (usize, usize) {
+    let n_words = tokenize(text)
+        .into_iter()
+        .filter(|token| is_word(token))
+        .count();
+    (text.chars().count(), n_words)
+}
 
 /// How [`compare_with_options`] works.
 ///

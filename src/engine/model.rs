@@ -141,6 +141,20 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// How much longer (positive) or shorter (negative) the reworked text is, in percent of the
+    /// original's words, rounded; `None` when the original has no words.
+    ///
+    /// ```
+    /// let comparison = redline::engine::compare("one two three four", "one two three");
+    /// assert_eq!(comparison.stats.words_change_percent(), Some(-25));
+    /// ```
+    pub fn words_change_percent(&self) -> Option<i64> {
+        (self.original_words > 0).then(|| {
+            let change = self.reworked_words as f64 - self.original_words as f64;
+            (100.0 * change / self.original_words as f64).round() as i64
+        })
+    }
+
     pub(crate) fn from_blocks(texts: &Texts<'_>, blocks: &[Block]) -> Stats {
         let (original, reworked) = (&texts.original, &texts.reworked);
         let mut stats = Stats {
