@@ -2,8 +2,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 use redline::engine::compare;
+use redline::engine::share::{self, Shared};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
@@ -12,7 +13,17 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Mounts the app into a fresh container, so that tests do not see each other's DOM, after
 /// clearing localStorage, so that they do not see each other's saved drafts either.
 fn mount_app() -> HtmlElement {
-    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    // Saved (empty) drafts: not a first visit, so no example.
+    storage
+        .set_item("redline.drafts", &share::encode(&Shared::default()))
+        .unwrap();
+    mount()
+}
+
+/// Mounts the app into a fresh container as it is, localStorage included.
+fn mount() -> HtmlElement {
     let container: HtmlElement = document()
         .create_element("section")
         .unwrap()
@@ -72,11 +83,132 @@ async fn typing_both_versions_shows_the_word_diff() {
     assert_eq!(texts(&output, "ins"), ["25,000", "Tuesday"]);
     assert_eq!(
         find(&app, "diff-stats").text_content().unwrap(),
-        "7 words → 7 words · 2 added · 2 removed"
+        "7 words → 7 words (±0%) · 2 added · 2 removed"
     );
     assert_eq!(
         find(&app, "diff-paragraph-stats").text_content().unwrap(),
-        "Paragraphs: 1 changed · 0 removed · 0 added · 0 moved · headline changed · 0 cosmetic changes hidden"
+        "Paragraphs: 1 changed · 0 removed · 0 added · 0 moved"
+    );
+    assert_eq!(
+        find(&app, "diff-headline-stats").text_content().unwrap(),
+        "Headline changed"
+    );
+    assert_eq!(
+        find(&app, "diff-counter").text_content().unwrap(),
+        "2 changes"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_shows_the_example_until_the_reader_starts_their_own() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    // The test runner's page has a fragment of its own (`#wbg_style=…`), which the app would
+    // take for a link; a first visit has none.
+    let runner_url = window().location().href().unwrap();
+    let path = window().location().pathname().unwrap();
+    let history = window().history().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let app = mount();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&runner_url))
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(
+        find(&app, "diff-example")
+            .text_content()
+            .unwrap()
+            .contains("This is an example")
+    );
+    assert!(
+        find(&app, "diff-headline")
+            .text_content()
+            .unwrap()
+            .contains("after long debate")
+    );
+    assert!(
+        find(&app, "diff-note-panel")
+            .text_content()
+            .unwrap()
+            .contains("Detected in the reworked text")
+    );
+    let output = find(&app, "diff-output");
+    assert!(texts(&output, "del").contains(&"$4.2".to_owned()));
+    assert_eq!(
+        output
+            .query_selector_all(".diff-block-moved-to")
+            .unwrap()
+            .length(),
+        1
+    );
+
+    find(&app, "diff-start-own")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert!(
+        app.query_selector("[data-testid='diff-example']")
+            .unwrap()
+            .is_none()
+    );
+    let original: HtmlTextAreaElement = find(&app, "diff-input-original").unchecked_into();
+    assert_eq!(original.value(), "");
+    assert!(
+        find(&app, "diff-empty")
+            .text_content()
+            .unwrap()
+            .contains("Paste the original")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn views_switch_between_inline_side_by_side_and_changes_only() {
+    let app = mount_app();
+    let paragraphs: Vec<String> = (1..=6)
+        .map(|idx| format!("Paragraph number {idx}."))
+        .collect();
+    let original = paragraphs.join("\n\n");
+    type_into(&app, "diff-input-original", &original);
+    type_into(
+        &app,
+        "diff-input-reworked",
+        &original.replace("number 6", "number six"),
+    );
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    assert_eq!(
+        output.query_selector_all(".diff-block").unwrap().length(),
+        6
+    );
+
+    find(&app, "diff-view-side-by-side")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    assert_eq!(output.query_selector_all(".sbs-row").unwrap().length(), 6);
+    assert_eq!(texts(&output, ".sbs-original del"), ["6"]);
+    assert_eq!(texts(&output, ".sbs-reworked ins"), ["six"]);
+
+    find(&app, "diff-view-changes-only")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    assert_eq!(texts(&output, ".fold"), ["… 5 unchanged paragraphs"]);
+    assert_eq!(
+        output.query_selector_all(".diff-block").unwrap().length(),
+        1
+    );
+    find(&output, "diff-fold")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    assert_eq!(
+        output.query_selector_all(".diff-block").unwrap().length(),
+        6
     );
 }
 

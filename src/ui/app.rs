@@ -4,9 +4,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::{DiffView, OptionsBar, ShareBar, TextPane, browser};
-use crate::engine::share::{self, Shared};
-use crate::engine::{Comparison, NoteKind, Options, compare_with_options, detect_notes};
+use super::{
+    ChangeNav, DiffView, OptionsBar, OverviewRuler, ShareBar, StatsSummary, TextPane, ViewSwitch,
+    browser,
+};
+use crate::engine::share::{self, Shared, View};
+use crate::engine::{
+    ChangeMark, Comparison, NoteKind, Options, compare_with_options, detect_notes, example,
+};
 
 /// What the user is comparing: the texts, the note and the options. A share link carries all of it.
 #[derive(Clone, Copy)]
@@ -19,6 +24,10 @@ pub struct Drafts {
     pub note: RwSignal<String>,
     /// The comparison options.
     pub options: RwSignal<Options>,
+    /// How the comparison is shown.
+    pub view: RwSignal<View>,
+    /// The change in focus, if any.
+    pub current: RwSignal<Option<usize>>,
 }
 
 impl Drafts {
@@ -28,6 +37,8 @@ impl Drafts {
             reworked: RwSignal::new(String::new()),
             note: RwSignal::new(String::new()),
             options: RwSignal::new(Options::default()),
+            view: RwSignal::new(View::default()),
+            current: RwSignal::new(None),
         }
     }
 
@@ -38,7 +49,11 @@ impl Drafts {
             reworked: self.reworked.get_untracked(),
             note: self.note.get_untracked(),
             options: self.options.get_untracked(),
-            ..Shared::default()
+            view: self.view.get_untracked(),
+            focus: self
+                .current
+                .get_untracked()
+                .and_then(|change| u32::try_from(change).ok()),
         }
     }
 
@@ -48,6 +63,8 @@ impl Drafts {
         self.reworked.track();
         self.note.track();
         self.options.track();
+        self.view.track();
+        self.current.track();
     }
 
     /// Replaces the drafts with what a link carried.
@@ -56,6 +73,9 @@ impl Drafts {
         self.reworked.set(shared.reworked);
         self.note.set(shared.note);
         self.options.set(shared.options);
+        self.view.set(shared.view);
+        self.current
+            .set(shared.focus.and_then(|change| usize::try_from(change).ok()));
     }
 }
 
@@ -68,6 +88,8 @@ pub fn App() -> impl IntoView {
         reworked,
         note,
         options,
+        view,
+        current,
     } = drafts;
     // Why the last link could not be opened; the drafts stay as they were.
     let link_error = RwSignal::new(None::<String>);
@@ -92,10 +114,48 @@ pub fn App() -> impl IntoView {
     };
     // The drafts saved in this browser come back first; a link then replaces them, and a
     // damaged link leaves them as they were.
-    if let Some(shared) = browser::load_drafts().and_then(|saved| share::decode(&saved).ok()) {
-        drafts.set(shared);
+    // A first visit (nothing saved, no link) starts with the example, so a new reader sees what
+    // Redline does before pasting anything.
+    let showing_example = RwSignal::new(false);
+    match browser::load_drafts() {
+        Some(saved) => {
+            if let Ok(shared) = share::decode(&saved) {
+                drafts.set(shared);
+            }
+        }
+        None if browser::fragment().is_empty() => {
+            original.set(example::ORIGINAL.to_owned());
+            reworked.set(example::REWORKED.to_owned());
+            showing_example.set(true);
+        }
+        None => {}
     }
     open_fragment();
+    let start_own = move |_| {
+        drafts.set(Shared::default());
+        showing_example.set(false);
+        browser::focus_id("original");
+    };
+    // Clearing keeps what was there until the next edit, for one Undo.
+    let cleared = RwSignal::new(None::<Shared>);
+    let clear = move |_| {
+        cleared.set(Some(drafts.to_shared()));
+        original.set(String::new());
+        reworked.set(String::new());
+        note.set(String::new());
+        showing_example.set(false);
+    };
+    let undo_clear = move |_| {
+        if let Some(shared) = cleared.get_untracked() {
+            drafts.set(shared);
+        }
+        cleared.set(None);
+    };
+    let swap = move |_| {
+        let (was_original, was_reworked) = (original.get_untracked(), reworked.get_untracked());
+        original.set(was_reworked);
+        reworked.set(was_original);
+    };
     // A second link pasted into the address bar of the same tab.
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| open_fragment());
     on_cleanup(move || hashchange.remove());
@@ -139,11 +199,49 @@ pub fn App() -> impl IntoView {
             })
         })
     });
+    let marks: Memo<Vec<ChangeMark>> =
+        Memo::new(move |_| comparison.with(Comparison::change_marks));
+    let n_changes = Signal::derive(move || comparison.with(|comparison| comparison.n_changes));
+    // A new comparison may have fewer changes than the one in focus.
+    Effect::new(move |_| {
+        let n = n_changes.get();
+        if current.get_untracked().is_some_and(|change| change >= n) {
+            current.set(None);
+        }
+    });
+    // The change in focus is scrolled into view once it is drawn.
+    Effect::new(move |_| {
+        if let Some(change) = current.get() {
+            view.track();
+            request_animation_frame(move || browser::scroll_to_change(change));
+        }
+    });
+    let show_cosmetic = RwSignal::new(false);
+    // Light or dark as the user picked, else as the system says.
+    let theme = RwSignal::new(browser::load_theme());
+    Effect::new(move |_| theme.with(|theme| browser::set_theme(theme.as_deref())));
+    let next_theme = move |_| {
+        theme.update(|theme| {
+            *theme = match theme.as_deref() {
+                None => Some("light".to_owned()),
+                Some("light") => Some("dark".to_owned()),
+                _ => None,
+            }
+        })
+    };
+    let theme_label = move || match theme.get().as_deref() {
+        Some("light") => "Theme: light",
+        Some("dark") => "Theme: dark",
+        _ => "Theme: system",
+    };
 
     view! {
         <header class="app-header">
             <h1>"Redline"</h1>
             <p class="tagline">"See exactly how an article was corrected."</p>
+            <button type="button" class="theme-toggle" data-testid="diff-theme" on:click=next_theme>
+                {theme_label}
+            </button>
         </header>
         <main>
             {move || {
@@ -163,6 +261,36 @@ pub fn App() -> impl IntoView {
                     "This browser did not let Redline save your drafts (storage full or blocked). Keep a copy of your texts elsewhere."
                 </p>
             </Show>
+            <Show when=move || showing_example.get()>
+                <div class="example-banner" role="note" data-testid="diff-example">
+                    <p>
+                        "This is an example: a made-up article and its corrected version, with the kinds of change Redline shows."
+                    </p>
+                    <button type="button" data-testid="diff-start-own" on:click=start_own>
+                        "Start with your own texts"
+                    </button>
+                </div>
+            </Show>
+            <div class="input-actions">
+                <button type="button" data-testid="diff-swap" on:click=swap title="Swap the original and the reworked text">
+                    "⇄ Swap sides"
+                </button>
+                <button type="button" data-testid="diff-clear" on:click=clear>"Clear all"</button>
+                {move || {
+                    cleared
+                        .get()
+                        .map(|_| {
+                            view! {
+                                <span role="status" class="muted">
+                                    "Cleared. "
+                                    <button type="button" class="link-button" data-testid="diff-undo-clear" on:click=undo_clear>
+                                        "Undo"
+                                    </button>
+                                </span>
+                            }
+                        })
+                }}
+            </div>
             <section class="inputs" aria-label="Texts to compare">
                 <TextPane
                     id="original"
@@ -186,6 +314,7 @@ pub fn App() -> impl IntoView {
             <section class="result" aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
                     <ShareBar drafts=drafts />
+                    <StatsSummary comparison=comparison show_cosmetic=show_cosmetic />
                     <h2>"Correction note"</h2>
                     <Show
                         when=move || note.with(|note| !note.trim().is_empty())
@@ -211,7 +340,20 @@ pub fn App() -> impl IntoView {
                 </aside>
                 <div class="diff-column">
                     <OptionsBar options=options />
-                    <DiffView comparison=comparison />
+                    <div class="diff-toolbar">
+                        <ViewSwitch view=view />
+                        <ChangeNav n_changes=n_changes current=current />
+                    </div>
+                    <div class="diff-with-ruler">
+                        <div class="diff-view">
+                            <h2 class="visually-hidden">"Differences"</h2>
+                            <p class="print-legend">
+                                "Legend: "<del>"deleted text"</del>" is struck through, "<ins>"inserted text"</ins>" is underlined."
+                            </p>
+                            <DiffView comparison=comparison view=view current=current show_cosmetic=show_cosmetic />
+                        </div>
+                        <OverviewRuler marks=marks current=current />
+                    </div>
                 </div>
             </section>
         </main>

@@ -59,3 +59,85 @@ pub fn save_drafts(fragment: &str) -> Result<(), ()> {
     let storage = window().local_storage().ok().flatten().ok_or(())?;
     storage.set_item(DRAFTS_KEY, fragment).map_err(|_| ())
 }
+
+/// Whether a key press goes to a place where letters are text (a text box, a select, an
+/// editable element), so that shortcut keys must leave it alone.
+pub fn is_typing_target(event: &leptos::ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+        || element.is_content_editable()
+}
+
+/// The value of `attribute` on the clicked element or the nearest ancestor that has it.
+pub fn data_attribute_of_target(event: &leptos::ev::MouseEvent, attribute: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let holder = element.closest(&format!("[{attribute}]")).ok()??;
+    holder.get_attribute(attribute)
+}
+
+/// Scrolls the element matching a CSS selector to the middle of the window, if there is one.
+fn scroll_to(selector: &str) {
+    let Ok(Some(element)) = document().query_selector(selector) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scrolls to the element with this `id`.
+pub fn scroll_to_id(id: &str) {
+    scroll_to(&format!("#{id}"));
+}
+
+/// Scrolls to the first element of numbered change `change` in the diff.
+pub fn scroll_to_change(change: usize) {
+    scroll_to(&format!(
+        "[data-testid='diff-output'] [data-change='{change}']"
+    ));
+}
+
+/// Moves keyboard focus to the element with this `id`.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.focus().ok();
+    }
+}
+
+/// The localStorage key of the colour theme the user picked ("light" or "dark"; absent means
+/// the system's).
+const THEME_KEY: &str = "redline.theme";
+
+/// The theme the user picked earlier, if any.
+pub fn load_theme() -> Option<String> {
+    let storage = window().local_storage().ok().flatten()?;
+    storage.get_item(THEME_KEY).ok().flatten()
+}
+
+/// Applies a theme to the page (`None`: follow the system) and remembers it when storage
+/// allows; a refusal only means the choice is not remembered.
+pub fn set_theme(theme: Option<&str>) {
+    if let Some(root) = document().document_element() {
+        match theme {
+            Some(theme) => root.set_attribute("data-theme", theme).ok(),
+            None => root.remove_attribute("data-theme").ok(),
+        };
+    }
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        match theme {
+            Some(theme) => storage.set_item(THEME_KEY, theme).ok(),
+            None => storage.remove_item(THEME_KEY).ok(),
+        };
+    }
+}

@@ -1,119 +1,302 @@
-//! DiffView: renders a comparison's blocks as text with `<del>` and `<ins>`, and its stats.
+//! DiffView: renders a comparison's blocks inline, side by side or as changes only, with the headline callout.
+
+use std::collections::HashSet;
 
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 
-use crate::engine::{BlockKind, Comparison, SegmentKind};
+use super::browser;
+use crate::engine::share::View;
+use crate::engine::{Block, BlockKind, Comparison, Segment, SegmentKind};
 
-/// The word-level diff of the original and the reworked text.
+/// Which side of a comparison a side-by-side cell shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Original,
+    Reworked,
+}
+
+/// How every segment is drawn: shared by the three views and the headline callout.
+#[derive(Clone, Copy)]
+struct Marks {
+    show_cosmetic: RwSignal<bool>,
+    /// Whether a change number is the current one (one subscription per change, not one
+    /// re-render of every change when the current one moves).
+    is_current: StoredValue<Selector<Option<usize>>, LocalStorage>,
+}
+
+impl Marks {
+    fn segment(self, segment: &Segment) -> AnyView {
+        let text = segment.text.clone();
+        let change = segment.change;
+        let is_current = self.is_current;
+        let current = move || {
+            change.is_some() && is_current.with_value(|selector| selector.selected(&change))
+        };
+        let show_cosmetic = self.show_cosmetic;
+        // Screen readers do not announce <del> and <ins>; the visually hidden words do, and
+        // copying the text leaves them out (they are CSS content, not text).
+        match (segment.kind, segment.cosmetic) {
+            (SegmentKind::Equal, _) => view! { <span>{text}</span> }.into_any(),
+            (SegmentKind::Delete, true) => view! {
+                <del class="diff-cosmetic" hidden=move || !show_cosmetic.get()>{text}</del>
+            }
+            .into_any(),
+            (SegmentKind::Insert, true) => view! {
+                <ins class="diff-cosmetic" class:diff-cosmetic-hidden=move || !show_cosmetic.get()>{text}</ins>
+            }
+            .into_any(),
+            (SegmentKind::Delete, false) => view! {
+                <del data-change=change.map(|n| n.to_string()) class:diff-current=current>{text}</del>
+            }
+            .into_any(),
+            (SegmentKind::Insert, false) => view! {
+                <ins data-change=change.map(|n| n.to_string()) class:diff-current=current>{text}</ins>
+            }
+            .into_any(),
+        }
+    }
+
+    /// The segments of a block that one side shows (all of them for `None`).
+    fn segments(self, block: &Block, side: Option<Side>) -> AnyView {
+        block
+            .segments
+            .iter()
+            .filter(|segment| match (side, segment.kind) {
+                (None, _) | (_, SegmentKind::Equal) => true,
+                (Some(Side::Original), kind) => kind == SegmentKind::Delete,
+                (Some(Side::Reworked), kind) => kind == SegmentKind::Insert,
+            })
+            .map(|segment| self.segment(segment))
+            .collect_view()
+            .into_any()
+    }
+
+    /// A whole block, one column: the inline view, changes only, and the headline callout.
+    fn inline_block(self, block: &Block) -> AnyView {
+        let change = block.change;
+        let is_current = self.is_current;
+        let current = move || {
+            change.is_some() && is_current.with_value(|selector| selector.selected(&change))
+        };
+        view! {
+            <div
+                class=format!("diff-block diff-block-{}", block_class(block.kind))
+                class:diff-current=current
+                data-change=change.map(|n| n.to_string())
+                id=move_anchor(block)
+                dir="auto"
+            >
+                {move_label(block)}
+                {self.segments(block, None)}
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A block as a row of two cells: original left, reworked right.
+    fn row(self, block: &Block) -> AnyView {
+        let change = block.change;
+        let is_current = self.is_current;
+        let current = move || {
+            change.is_some() && is_current.with_value(|selector| selector.selected(&change))
+        };
+        let cell = |side: Side| {
+            // A paragraph only in one version leaves the other side's cell empty.
+            let shows = !matches!(
+                (block.kind, side),
+                (BlockKind::Inserted | BlockKind::MovedTo, Side::Original)
+                    | (BlockKind::Deleted | BlockKind::MovedFrom, Side::Reworked)
+            );
+            let class = match side {
+                Side::Original => "sbs-cell sbs-original",
+                Side::Reworked => "sbs-cell sbs-reworked",
+            };
+            view! {
+                <div class=class dir="auto">
+                    {shows.then(|| view! { {move_label(block)} {self.segments(block, Some(side))} })}
+                </div>
+            }
+        };
+        view! {
+            <div
+                class=format!("sbs-row diff-block-{}", block_class(block.kind))
+                class:diff-current=current
+                data-change=change.map(|n| n.to_string())
+                id=move_anchor(block)
+            >
+                {cell(Side::Original)}
+                {cell(Side::Reworked)}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The word-level diff of the original and the reworked text, in the chosen view.
 #[component]
 pub fn DiffView(
     /// The comparison to show.
     comparison: Memo<Comparison>,
+    /// Inline, side by side, or changes only.
+    view: RwSignal<View>,
+    /// The change in focus, if any.
+    current: RwSignal<Option<usize>>,
+    /// Whether cosmetic changes are shown.
+    show_cosmetic: RwSignal<bool>,
 ) -> impl IntoView {
-    let summary = move || {
+    let marks = Marks {
+        show_cosmetic,
+        is_current: StoredValue::new_local(Selector::new(move || current.get())),
+    };
+    // Folded runs of unchanged paragraphs that the reader opened, by their first block; a new
+    // comparison starts folded again.
+    let expanded = RwSignal::new(HashSet::<usize>::new());
+    Effect::new(move |_| {
+        comparison.track();
+        expanded.set(HashSet::new());
+    });
+
+    let headline = move || {
         comparison.with(|comparison| {
-            let stats = &comparison.stats;
-            format!(
-                "{} words → {} words · {} added · {} removed",
-                stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
-            )
+            let [start, end] = comparison.headline;
+            (comparison.stats.headline_changed && start < end).then(|| {
+                let blocks = comparison.blocks[start..end]
+                    .iter()
+                    .map(|block| marks.inline_block(block))
+                    .collect_view();
+                view! {
+                    <div class="headline-callout" data-testid="diff-headline" role="note">
+                        <p class="callout-label">"Headline changed"</p>
+                        {blocks}
+                    </div>
+                }
+            })
         })
     };
-    // Cosmetic changes (typography, layout, and what the options ignore) are hidden by default:
-    // the reworked text reads as it is, and the stats say how many were hidden.
-    let show_cosmetic = RwSignal::new(false);
-    let paragraph_summary = move || {
-        comparison.with(|comparison| {
-            let stats = &comparison.stats;
-            let headline = if stats.headline_changed {
-                "headline changed"
-            } else {
-                "headline unchanged"
-            };
-            let shown = if show_cosmetic.get() { "shown" } else { "hidden" };
-            let changes = if stats.cosmetic_changes == 1 { "change" } else { "changes" };
-            format!(
-                "Paragraphs: {} changed · {} removed · {} added · {} moved · {headline} · {} cosmetic {changes} {shown}",
-                stats.paragraphs_changed,
-                stats.paragraphs_removed,
-                stats.paragraphs_added,
-                stats.paragraphs_moved,
-                stats.cosmetic_changes
-            )
-        })
-    };
-    let blocks = move || {
-        comparison.with(|comparison| {
-            comparison
+
+    let body = move || {
+        let view = view.get();
+        comparison.with(|comparison| match view {
+            View::Inline => comparison
                 .blocks
                 .iter()
-                .map(|block| {
-                    let label = match block.kind {
-                        BlockKind::MovedFrom => Some("Moved away from here: "),
-                        BlockKind::MovedTo => Some("Moved here: "),
-                        _ => None,
-                    };
-                    let segments = block
-                        .segments
-                        .iter()
-                        .map(|segment| {
-                            let text = segment.text.clone();
-                            match (segment.kind, segment.cosmetic) {
-                                (SegmentKind::Equal, _) => view! { <span>{text}</span> }.into_any(),
-                                (SegmentKind::Delete, true) => {
-                                    view! { <del class="diff-cosmetic" hidden=move || !show_cosmetic.get()>{text}</del> }.into_any()
-                                }
-                                (SegmentKind::Insert, true) => {
-                                    view! { <ins class="diff-cosmetic" class:diff-cosmetic-hidden=move || !show_cosmetic.get()>{text}</ins> }.into_any()
-                                }
-                                (SegmentKind::Delete, false) => view! { <del>{text}</del> }.into_any(),
-                                (SegmentKind::Insert, false) => view! { <ins>{text}</ins> }.into_any(),
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <div class=format!("diff-block diff-block-{}", block_class(block.kind)) dir="auto">
-                            {label.map(|label| view! { <span class="diff-move-label">{label}</span> })}
-                            {segments}
-                        </div>
+                .map(|block| marks.inline_block(block))
+                .collect_view()
+                .into_any(),
+            View::SideBySide => view! {
+                <div class="sbs-head" aria-hidden="true">
+                    <span>"Original"</span>
+                    <span>"Reworked"</span>
+                </div>
+                {comparison.blocks.iter().map(|block| marks.row(block)).collect_view()}
+            }
+            .into_any(),
+            View::ChangesOnly => comparison
+                .sections(0, 1)
+                .into_iter()
+                .map(|section| {
+                    let blocks = &comparison.blocks[section.blocks.clone()];
+                    let first = section.blocks.start;
+                    if section.unchanged && !expanded.with(|open| open.contains(&first)) {
+                        let n_blocks = blocks.len();
+                        let label = if n_blocks == 1 {
+                            "… 1 unchanged paragraph".to_owned()
+                        } else {
+                            format!("… {n_blocks} unchanged paragraphs")
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                class="fold"
+                                data-testid="diff-fold"
+                                aria-expanded="false"
+                                on:click=move |_| expanded.update(|open| { open.insert(first); })
+                            >
+                                {label}
+                            </button>
+                        }
+                        .into_any()
+                    } else {
+                        blocks
+                            .iter()
+                            .map(|block| marks.inline_block(block))
+                            .collect_view()
+                            .into_any()
                     }
                 })
                 .collect_view()
+                .into_any(),
         })
     };
     let is_empty = move || comparison.with(|comparison| comparison.blocks.is_empty());
+    let text_class = move || match view.get() {
+        View::SideBySide => "diff-text diff-sbs",
+        View::Inline | View::ChangesOnly => "diff-text",
+    };
 
     view! {
-        <div class="diff-view">
-            <h2>"Differences"</h2>
-            <p class="stats" data-testid="diff-stats">{summary}</p>
-            <p class="stats" data-testid="diff-paragraph-stats">{paragraph_summary}</p>
-            <Show when=move || comparison.with(|comparison| comparison.stats.cosmetic_changes > 0)>
-                <button
-                    type="button"
-                    class="link-button"
-                    data-testid="diff-toggle-cosmetic"
-                    aria-pressed=move || show_cosmetic.get().to_string()
-                    on:click=move |_| show_cosmetic.update(|shown| *shown = !*shown)
-                >
-                    {move || if show_cosmetic.get() { "Hide cosmetic changes" } else { "Show cosmetic changes" }}
-                </button>
-            </Show>
-            <Show
-                when=move || !is_empty()
-                fallback=|| {
-                    view! {
-                        <p class="muted" data-testid="diff-empty">
-                            "Paste the original and the reworked version to see what changed."
-                        </p>
-                    }
+        <Show
+            when=move || !is_empty()
+            fallback=|| {
+                view! {
+                    <p class="muted" data-testid="diff-empty">
+                        "Paste the original and the reworked version to see what changed."
+                    </p>
                 }
-            >
-                <div class="diff-text" data-testid="diff-output">
-                    {blocks}
-                </div>
-            </Show>
-        </div>
+            }
+        >
+            {headline}
+            <div class=text_class data-testid="diff-output" on:click=follow_move_link>
+                {body}
+            </div>
+        </Show>
+    }
+}
+
+/// The `id` of a moved paragraph's end, which the other end's label links to.
+fn move_anchor(block: &Block) -> Option<String> {
+    let id = block.move_id?;
+    match block.kind {
+        BlockKind::MovedFrom => Some(format!("move-{id}-from")),
+        BlockKind::MovedTo => Some(format!("move-{id}-to")),
+        _ => None,
+    }
+}
+
+/// The label of a moved paragraph's end, with a button to the other end.
+fn move_label(block: &Block) -> Option<AnyView> {
+    let id = block.move_id?;
+    let (text, target, button) = match block.kind {
+        BlockKind::MovedFrom => (
+            "Moved away from here",
+            format!("move-{id}-to"),
+            "go to its new place ↓",
+        ),
+        BlockKind::MovedTo => (
+            "Moved here",
+            format!("move-{id}-from"),
+            "go to its old place ↑",
+        ),
+        _ => return None,
+    };
+    Some(
+        view! {
+            <span class="diff-move-label">
+                {format!("{text} (move {}) · ", id + 1)}
+                <button type="button" class="link-button" data-move-target=target>{button}</button>
+                " "
+            </span>
+        }
+        .into_any(),
+    )
+}
+
+/// One listener for every move link: scrolls to the other end of the move. (A `#fragment`
+/// link would replace the share link in the address bar.)
+fn follow_move_link(ev: leptos::ev::MouseEvent) {
+    if let Some(target) = browser::data_attribute_of_target(&ev, "data-move-target") {
+        browser::scroll_to_id(&target);
     }
 }
 

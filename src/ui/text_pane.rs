@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::{is_word, tokenize};
+use crate::engine::text_counts;
 
 /// A labelled text area whose content lives in `value`.
 #[component]
@@ -16,8 +16,16 @@ pub fn TextPane(
     /// The text, read and written by the area.
     value: RwSignal<String>,
 ) -> impl IntoView {
-    let n_words =
-        move || value.with(|text| tokenize(text).into_iter().filter(|t| is_word(t)).count());
+    let counts = move || {
+        let (n_chars, n_words) = value.with(|text| text_counts(text));
+        let words = if n_words == 1 { "word" } else { "words" };
+        let characters = if n_chars == 1 {
+            "character"
+        } else {
+            "characters"
+        };
+        format!("{n_words} {words} · {n_chars} {characters}")
+    };
     view! {
         <div class="text-pane">
             <label for=id>{label}</label>
@@ -30,7 +38,7 @@ pub fn TextPane(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             ></textarea>
-            <p class="counts" aria-live="off">{move || format!("{} words", n_words())}</p>
+            <p class="counts" data-testid=format!("diff-counts-{id}") aria-live="off">{counts}</p>
         </div>
     }
 }

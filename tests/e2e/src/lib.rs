@@ -44,9 +44,13 @@ impl Harness {
         }
     }
 
-    /// Opens a fresh headless Chromium (new empty profile) on the app and waits for it to mount.
+    /// Opens a fresh headless Chromium (new empty profile) on the app, waits for it to mount,
+    /// and leaves the first-visit example for empty inputs, as a reader starting their own would.
     pub async fn open_app(&self) -> Page {
-        self.open_at("").await
+        let page = self.open_at("").await;
+        page.click("diff-start-own").await;
+        page.wait_for_text("diff-empty", "Paste the original").await;
+        page
     }
 
     /// The app's address, for building links.
@@ -224,6 +228,38 @@ impl Page {
             res.push(element.text().await?);
         }
         Ok(res)
+    }
+
+    /// Resizes the browser window (CSS pixels).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.driver
+            .set_window_rect(0, 0, width, height)
+            .await
+            .expect("the browser did not resize");
+    }
+
+    /// Presses keys with the focus on the page body, as a reader would away from the inputs.
+    pub async fn press(&self, keys: &str) {
+        let body = self
+            .driver
+            .find(By::Tag("body"))
+            .await
+            .expect("the page has no body");
+        self.driver
+            .execute("document.activeElement.blur();", vec![])
+            .await
+            .expect("the script did not run");
+        body.send_keys(keys).await.expect("the keys were not sent");
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn run(&self, script: &str) -> serde_json::Value {
+        self.driver
+            .execute(script, vec![])
+            .await
+            .expect("the script did not run")
+            .json()
+            .clone()
     }
 
     /// Saves a PNG of the browser window.

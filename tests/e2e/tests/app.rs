@@ -19,8 +19,11 @@ async fn typing_two_versions_shows_deletions_and_insertions() {
     )
     .await;
 
-    page.wait_for_text("diff-stats", "10 words → 10 words · 2 added · 2 removed")
-        .await;
+    page.wait_for_text(
+        "diff-stats",
+        "10 words → 10 words (±0%) · 2 added · 2 removed",
+    )
+    .await;
     page.wait_for_texts("[data-testid='diff-output'] del", &["60,000", "2030"])
         .await;
     page.wait_for_texts("[data-testid='diff-output'] ins", &["25,000", "2032"])
@@ -43,8 +46,15 @@ async fn the_note_appears_beside_the_diff_and_counts_follow_typing() {
         .await;
 
     page.type_into("diff-input-original", "One two three").await;
-    page.wait_for_texts(".text-pane .counts", &["3 words", "0 words", "7 words"])
-        .await;
+    page.wait_for_texts(
+        ".text-pane .counts",
+        &[
+            "3 words · 13 characters",
+            "0 words · 0 characters",
+            "7 words · 52 characters",
+        ],
+    )
+    .await;
 
     harness.stop(page).await;
 }
@@ -106,13 +116,13 @@ async fn options_recompute_and_cosmetic_changes_can_be_shown() {
         &["Monday"],
     )
     .await;
-    page.wait_for_text("diff-paragraph-stats", "1 cosmetic change hidden")
+    page.wait_for_text("diff-cosmetic-stats", "1 cosmetic change hidden")
         .await;
     page.wait_for_texts("[data-testid='diff-output'] del.diff-cosmetic", &[""])
         .await;
 
     page.click("diff-toggle-cosmetic").await;
-    page.wait_for_text("diff-paragraph-stats", "1 cosmetic change shown")
+    page.wait_for_text("diff-cosmetic-stats", "1 cosmetic change shown")
         .await;
     page.wait_for_texts(
         "[data-testid='diff-output'] del.diff-cosmetic",
@@ -153,5 +163,102 @@ async fn drafts_survive_a_reload_and_a_damaged_link() {
         "Draft reworked text"
     );
 
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_example_loads_on_first_visit_and_keys_step_through_its_changes() {
+    let harness = Harness::start().await;
+    let page = harness.open_at("").await;
+    page.wait_for_text("diff-example", "This is an example")
+        .await;
+    page.wait_for_text("diff-headline", "after long debate")
+        .await;
+    page.wait_for_text("diff-counter", "6 changes").await;
+
+    page.press("j").await;
+    page.wait_for_text("diff-counter", "Change 1 of 6").await;
+    // The current change is marked, in the diff and on the ruler.
+    page.wait_for_texts(
+        "[data-testid='diff-output'] .diff-current",
+        &["$4.2", "$2.4"],
+    )
+    .await;
+    page.wait_for_texts("[data-testid='diff-ruler'] .mark-current", &[""])
+        .await;
+    page.press("jn").await;
+    page.wait_for_text("diff-counter", "Change 3 of 6").await;
+    page.press("k").await;
+    page.wait_for_text("diff-counter", "Change 2 of 6").await;
+    // Letters typed into a text box stay text.
+    page.type_into("diff-input-note", "jk").await;
+    page.wait_for_text("diff-counter", "Change 2 of 6").await;
+    page.press("?").await;
+    page.wait_for_text("diff-shortcut-help", "next change")
+        .await;
+
+    page.click("diff-start-own").await;
+    page.wait_for_text("diff-empty", "Paste the original").await;
+    page.wait_for_text("diff-counter", "No changes").await;
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn views_switch_and_are_remembered_after_a_reload() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    let original = "Headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nThe vote was on Monday.";
+    page.type_into("diff-input-original", original).await;
+    page.type_into(
+        "diff-input-reworked",
+        &original.replace("Monday", "Tuesday"),
+    )
+    .await;
+    page.wait_for_texts("[data-testid='diff-output'] del", &["Monday"])
+        .await;
+
+    page.click("diff-view-side-by-side").await;
+    page.wait_for_texts(
+        "[data-testid='diff-output'] .sbs-reworked ins",
+        &["Tuesday"],
+    )
+    .await;
+    page.click("diff-view-changes-only").await;
+    page.wait_for_texts("[data-testid='diff-fold']", &["… 5 unchanged paragraphs"])
+        .await;
+
+    page.wait_for_saved_drafts().await;
+    page.reload().await;
+    page.wait_for_texts("[data-testid='diff-fold']", &["… 5 unchanged paragraphs"])
+        .await;
+    assert!(page.is_checked("diff-view-changes-only").await);
+    page.click("diff-fold").await;
+    page.wait_for_text("diff-output", "Three.").await;
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn swap_and_clear_with_undo() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.type_into("diff-input-original", "Old text here.")
+        .await;
+    page.type_into("diff-input-reworked", "New text here.")
+        .await;
+    page.wait_for_texts("[data-testid='diff-output'] del", &["Old"])
+        .await;
+
+    page.click("diff-swap").await;
+    page.wait_for_texts("[data-testid='diff-output'] del", &["New"])
+        .await;
+    assert_eq!(page.value("diff-input-original").await, "New text here.");
+
+    page.click("diff-clear").await;
+    page.wait_for_text("diff-empty", "Paste the original").await;
+    assert_eq!(page.value("diff-input-reworked").await, "");
+    page.click("diff-undo-clear").await;
+    page.wait_for_texts("[data-testid='diff-output'] del", &["New"])
+        .await;
+    assert_eq!(page.value("diff-input-reworked").await, "Old text here.");
     harness.stop(page).await;
 }

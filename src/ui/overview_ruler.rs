@@ -1,0 +1,50 @@
+//! OverviewRuler: a narrow bar beside the diff with one clickable mark per change, placed by how far down it is.
+
+use leptos::prelude::*;
+
+use crate::engine::{ChangeKind, ChangeMark};
+
+/// One mark per change; clicking a mark makes that change the current one.
+#[component]
+pub fn OverviewRuler(
+    /// The changes, in order.
+    marks: Memo<Vec<ChangeMark>>,
+    /// The change in focus, if any.
+    current: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let buttons = move || {
+        marks.with(|marks| {
+            marks
+                .iter()
+                .map(|mark| {
+                    let change = mark.change;
+                    let (class, what) = match mark.kind {
+                        ChangeKind::Deleted => ("mark mark-deleted", "deletion"),
+                        ChangeKind::Inserted => ("mark mark-inserted", "insertion"),
+                        ChangeKind::Replaced => ("mark mark-replaced", "replacement"),
+                        ChangeKind::Moved => ("mark mark-moved", "move"),
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class=class
+                            class:mark-current=move || current.get() == Some(change)
+                            style=format!("top: {:.3}%", mark.position * 100.0)
+                            aria-label=format!("Change {}: {what}", change + 1)
+                            title=format!("Change {}: {what}", change + 1)
+                            tabindex="-1"
+                            on:click=move |_| current.set(Some(change))
+                        ></button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    // The buttons are out of the tab order: the Previous and Next buttons and the keys reach
+    // every change already, and hundreds of tab stops would trap keyboard users.
+    view! {
+        <nav class="ruler" aria-label="Overview of changes" data-testid="diff-ruler">
+            {buttons}
+        </nav>
+    }
+}
