@@ -109,12 +109,16 @@ if [[ $(wasm-bindgen --version 2>/dev/null) != "wasm-bindgen $bindgen_version" ]
     cargo install wasm-bindgen-cli --version "$bindgen_version" --force --quiet
 fi
 
-# 4. wasm-opt from npm's binaryen (pinned in package.json). Debian's binaryen 108 breaks
-# wasm-bindgen's externref table and leaves a blank page, so it is never used.
-if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version_132'; then
+# 4. wasm-opt from npm's binaryen, and axe-core for the accessibility test (both pinned in
+# package.json). Debian's binaryen 108 breaks wasm-bindgen's externref table and leaves a
+# blank page, so it is never used. package-lock.json's hash stamps what was installed.
+npm_stamp="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version_132' ||
+    [[ $(cat node_modules/.redline.stamp 2>/dev/null) != "$npm_stamp" ]]; then
     command -v npm >/dev/null || apt_install "npm installs binaryen's wasm-opt" nodejs npm
-    step "installing wasm-opt 132 from npm's binaryen (shrinks the release wasm)"
+    step "installing wasm-opt 132 (binaryen) and axe-core from npm"
     npm ci --no-audit --no-fund --silent
+    echo "$npm_stamp" >node_modules/.redline.stamp
 fi
 
 # 5. The browser for the browser and end-to-end tests.

@@ -262,6 +262,51 @@ impl Page {
             .clone()
     }
 
+    /// Runs axe-core (from the repository's node_modules, installed by `make test`) on the page
+    /// and returns the violations of `serious` or `critical` impact, one line each.
+    pub async fn serious_accessibility_violations(&self) -> Vec<String> {
+        let axe =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|err| {
+            panic!(
+                "{}: {err}; `make test` installs it with npm ci",
+                axe.display()
+            )
+        });
+        self.driver
+            .execute(&format!("{source}\nwindow.axe = axe;"), vec![])
+            .await
+            .expect("axe-core did not load");
+        let result = self
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(results => done(results.violations.map(v => ({
+                        id: v.id, impact: v.impact, help: v.help,
+                        targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+                    }))))
+                    .catch(err => done([{ id: 'axe-error', impact: 'critical', help: String(err), targets: [] }]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core did not run");
+        let violations = result.json().as_array().cloned().unwrap_or_default();
+        for violation in &violations {
+            eprintln!("axe: {violation}");
+        }
+        violations
+            .into_iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| {
+                format!(
+                    "{} ({}): {} at {}",
+                    v["id"], v["impact"], v["help"], v["targets"]
+                )
+            })
+            .collect()
+    }
+
     /// Saves a PNG of the browser window.
     pub async fn screenshot(&self, path: &Path) {
         self.driver
