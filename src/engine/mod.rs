@@ -56,6 +56,8 @@ use serde::{Deserialize, Serialize};
 mod align;
 mod diff;
 pub mod example;
+pub mod html;
+pub mod input;
 mod model;
 mod moves;
 mod navigation;

@@ -141,3 +141,135 @@ pub fn set_theme(theme: Option<&str>) {
         };
     }
 }
+
+/// A file as the browser hands it over (from a file input or a drop).
+pub type File = web_sys::File;
+
+/// A file the reader opened or dropped: its name, size in bytes, and whether it is HTML.
+pub struct OpenedFile {
+    pub name: String,
+    pub n_bytes: u64,
+    pub is_html: bool,
+    file: web_sys::File,
+}
+
+impl OpenedFile {
+    pub fn new(file: web_sys::File) -> Self {
+        let name = file.name();
+        let lower = name.to_lowercase();
+        let is_html =
+            file.type_() == "text/html" || lower.ends_with(".html") || lower.ends_with(".htm");
+        OpenedFile {
+            name,
+            n_bytes: file.size() as u64,
+            is_html,
+            file,
+        }
+    }
+
+    /// The file's content decoded as UTF-8 (bytes that are not UTF-8 become U+FFFD, as the
+    /// browser's `Blob.text()` does), or why it could not be read.
+    pub async fn text(&self) -> Result<String, String> {
+        JsFuture::from(self.file.text())
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| format!("“{}” could not be read.", self.name))
+    }
+}
+
+/// The files of an `<input type="file">` change event.
+pub fn input_files(event: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event_target(event);
+    let files: Vec<web_sys::File> = input
+        .files()
+        .map(|files| {
+            (0..files.length())
+                .filter_map(|idx| files.get(idx))
+                .collect()
+        })
+        .unwrap_or_default();
+    // The same file chosen again must fire `change` again.
+    input.set_value("");
+    files
+}
+
+/// The `text/html` of a paste, when the clipboard has some.
+pub fn pasted_html(event: &leptos::ev::ClipboardEvent) -> Option<String> {
+    let html = event.clipboard_data()?.get_data("text/html").ok()?;
+    (!html.trim().is_empty()).then_some(html)
+}
+
+/// Puts `text` in place of the selection of the text area a paste went to, with the cursor
+/// after it, and returns the area's new value.
+pub fn insert_at_selection(event: &leptos::ev::ClipboardEvent, text: &str) -> String {
+    let area: web_sys::HtmlTextAreaElement = event_target(event);
+    let (start, end) = (
+        area.selection_start().ok().flatten().unwrap_or(0),
+        area.selection_end().ok().flatten().unwrap_or(0),
+    );
+    area.set_range_text_with_start_and_end_and_mode(text, start, end, "end")
+        .ok();
+    area.value()
+}
+
+/// The text of an HTML document, parsed by the browser's `DOMParser`, which builds an inert
+/// document: scripts do not run, images and styles do not load. Scripts, styles and other
+/// non-text elements are dropped; block elements become paragraphs
+/// ([`text_from_pieces`](crate::engine::html::text_from_pieces)).
+pub fn html_to_text(html: &str) -> String {
+    use crate::engine::html::{HtmlPiece, text_from_pieces};
+    fn walk(node: &web_sys::Node, pieces: &mut Vec<HtmlPiece>) {
+        match node.node_type() {
+            web_sys::Node::TEXT_NODE => {
+                pieces.push(HtmlPiece::Text(node.text_content().unwrap_or_default()));
+            }
+            web_sys::Node::ELEMENT_NODE => {
+                let name = node.node_name().to_ascii_uppercase();
+                let edge = match name.as_str() {
+                    "SCRIPT" | "STYLE" | "NOSCRIPT" | "TEMPLATE" | "IFRAME" | "OBJECT"
+                    | "EMBED" | "SVG" | "MATH" | "HEAD" | "CANVAS" | "SELECT" | "BUTTON" => {
+                        return;
+                    }
+                    "BR" => {
+                        pieces.push(HtmlPiece::LineBreak);
+                        return;
+                    }
+                    "PRE" => {
+                        pieces.push(HtmlPiece::Preformatted(
+                            node.text_content().unwrap_or_default(),
+                        ));
+                        return;
+                    }
+                    "P" | "H1" | "H2" | "H3" | "H4" | "H5" | "H6" | "LI" | "BLOCKQUOTE"
+                    | "SECTION" | "ARTICLE" | "HEADER" | "FOOTER" | "FIGURE" | "TABLE" | "UL"
+                    | "OL" | "DL" | "HR" | "MAIN" | "ASIDE" | "NAV" | "ADDRESS" | "CAPTION" => {
+                        Some(HtmlPiece::Block)
+                    }
+                    "DIV" | "TR" | "DT" | "DD" | "FIGCAPTION" => Some(HtmlPiece::LineEnd),
+                    _ => None,
+                };
+                pieces.extend(edge.clone());
+                let children = node.child_nodes();
+                for idx in 0..children.length() {
+                    if let Some(child) = children.item(idx) {
+                        walk(&child, pieces);
+                    }
+                }
+                pieces.extend(edge);
+            }
+            _ => {}
+        }
+    }
+    let Ok(parser) = web_sys::DomParser::new() else {
+        return String::new();
+    };
+    let Ok(document) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
+        return String::new();
+    };
+    let mut pieces = Vec::new();
+    if let Some(body) = document.body() {
+        walk(&body, &mut pieces);
+    }
+    text_from_pieces(&pieces)
+}

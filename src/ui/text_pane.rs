@@ -1,10 +1,16 @@
-//! TextPane: one labelled text area bound to a signal, with its word count.
+//! TextPane: one labelled text area bound to a signal, with its counts, file opening, drag-and-drop and HTML paste.
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use leptos_use_drop_zone::{UseDropZoneOptions, UseDropZoneReturn, use_drop_zone_with_options};
 
+use super::browser::{self, OpenedFile};
+use crate::engine::input::{FileVerdict, check_file};
 use crate::engine::text_counts;
 
-/// A labelled text area whose content lives in `value`.
+/// A labelled text area whose content lives in `value`. A file opened with the button or
+/// dropped on the area replaces the text (HTML files become their text); pasted HTML keeps
+/// its paragraphs and loses its scripts and styles.
 #[component]
 pub fn TextPane(
     /// Element id of the text area; also names its `data-testid` (`diff-input-<id>`).
@@ -26,9 +32,80 @@ pub fn TextPane(
         };
         format!("{n_words} {words} · {n_chars} {characters}")
     };
+    // What happened to the last file or paste, when there is something to say.
+    let message = RwSignal::new(None::<(bool, String)>);
+    let open = move |file: browser::File| {
+        let file = OpenedFile::new(file);
+        leptos::task::spawn_local(async move {
+            let text = match file.text().await {
+                Ok(text) => text,
+                Err(err) => return message.set(Some((true, err))),
+            };
+            let text = if file.is_html {
+                browser::html_to_text(&text)
+            } else {
+                text
+            };
+            match check_file(&file.name, file.n_bytes, &text) {
+                FileVerdict::Refuse(why) => message.set(Some((true, why))),
+                verdict => {
+                    value.set(text);
+                    message.set(match verdict {
+                        FileVerdict::Warn(why) => Some((true, why)),
+                        _ => Some((false, format!("Opened “{}”.", file.name))),
+                    });
+                }
+            }
+        });
+    };
+
+    let zone = NodeRef::<Div>::new();
+    let UseDropZoneReturn {
+        is_over_drop_zone, ..
+    } = use_drop_zone_with_options(
+        zone,
+        UseDropZoneOptions::default().on_drop(move |event| {
+            event.event.prevent_default();
+            if let Some(file) = event.files.into_iter().next() {
+                open(file);
+            }
+        }),
+    );
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        if let Some(html) = browser::pasted_html(&ev) {
+            let text = browser::html_to_text(&html);
+            if !text.is_empty() {
+                ev.prevent_default();
+                value.set(browser::insert_at_selection(&ev, &text));
+                message.set(Some((
+                    false,
+                    "Pasted as text: paragraphs kept, formatting, scripts and styles left out."
+                        .to_owned(),
+                )));
+            }
+        }
+    };
+
     view! {
-        <div class="text-pane">
-            <label for=id>{label}</label>
+        <div class="text-pane" class:drop-target=move || is_over_drop_zone.get() node_ref=zone>
+            <div class="pane-head">
+                <label for=id>{label}</label>
+                <label class="open-file" for=format!("{id}-file")>
+                    "Open file…"
+                    <input
+                        type="file"
+                        id=format!("{id}-file")
+                        class="visually-hidden"
+                        data-testid=format!("diff-file-{id}")
+                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        on:change=move |ev| {
+                            if let Some(file) = browser::input_files(&ev).into_iter().next() {
+                                open(file);
+                            }
+                        }
+                    />
+                </label>
+            </div>
             <textarea
                 id=id
                 data-testid=format!("diff-input-{id}")
@@ -36,9 +113,24 @@ pub fn TextPane(
                 spellcheck="false"
                 dir="auto"
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    message.set(None);
+                    value.set(event_target_value(&ev));
+                }
+                on:paste=on_paste
             ></textarea>
             <p class="counts" data-testid=format!("diff-counts-{id}") aria-live="off">{counts}</p>
+            {move || {
+                message
+                    .get()
+                    .map(|(is_problem, text)| {
+                        view! {
+                            <p class="pane-message" class:pane-problem=is_problem role="status" data-testid=format!("diff-message-{id}")>
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -262,3 +262,124 @@ async fn swap_and_clear_with_undo() {
     assert_eq!(page.value("diff-input-reworked").await, "Old text here.");
     harness.stop(page).await;
 }
+
+/// Files opened with the button: text as it is, HTML as its text without scripts, and a
+/// binary file refused with a message that leaves the text as it was.
+#[tokio::test(flavor = "multi_thread")]
+async fn files_open_into_the_inputs() {
+    let dir = std::env::temp_dir().join(format!("redline-e2e-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let text_file = write("original.txt", "The vote was on Monday.\n".as_bytes());
+    let html_file = write(
+        "reworked.html",
+        b"<html><head><style>p{color:red}</style><script>window.pwned = 1</script></head>\
+          <body><h1>Vote  moved</h1><p>The vote was on <b>Tuesday</b>.</p>\
+          <img src=x onerror=\"window.pwned = 2\"></body></html>",
+    );
+    let binary_file = write("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    let latin1_file = write("latin1.txt", b"Caf\xe9 cr\xe8me\n");
+
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.element("diff-file-original")
+        .await
+        .send_keys(&text_file)
+        .await
+        .unwrap();
+    page.wait_for_text("diff-message-original", "Opened “original.txt”.")
+        .await;
+    assert_eq!(
+        page.value("diff-input-original").await,
+        "The vote was on Monday.\n"
+    );
+
+    page.element("diff-file-reworked")
+        .await
+        .send_keys(&html_file)
+        .await
+        .unwrap();
+    page.wait_for_text("diff-message-reworked", "Opened “reworked.html”.")
+        .await;
+    assert_eq!(
+        page.value("diff-input-reworked").await,
+        "Vote moved\n\nThe vote was on Tuesday.\n"
+    );
+    page.wait_for_texts(
+        "[data-testid='diff-output'] ins",
+        &["Vote moved", "Tuesday"],
+    )
+    .await;
+
+    page.element("diff-file-original")
+        .await
+        .send_keys(&binary_file)
+        .await
+        .unwrap();
+    page.wait_for_text("diff-message-original", "does not look like a text file")
+        .await;
+    assert_eq!(
+        page.value("diff-input-original").await,
+        "The vote was on Monday.\n"
+    );
+
+    page.element("diff-file-note")
+        .await
+        .send_keys(&latin1_file)
+        .await
+        .unwrap();
+    page.wait_for_text("diff-message-note", "is not UTF-8: 2 characters")
+        .await;
+    assert_eq!(
+        page.run("return window.pwned ?? null;").await,
+        serde_json::Value::Null
+    );
+    harness.stop(page).await;
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Pasted HTML keeps its paragraphs and loses its scripts; a dropped file opens like a chosen one.
+#[tokio::test(flavor = "multi_thread")]
+async fn html_paste_and_file_drop() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.type_into("diff-input-original", "Intro. ").await;
+    page.run(
+        "const area = document.querySelector(\"[data-testid='diff-input-original']\");
+         area.focus();
+         area.setSelectionRange(area.value.length, area.value.length);
+         const data = new DataTransfer();
+         data.setData('text/html', '<p>First  paragraph.</p><script>window.pwned = 1</script><p>Second <i>one</i>.</p>');
+         data.setData('text/plain', 'First paragraph. Second one.');
+         area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+    )
+    .await;
+    page.wait_for_text("diff-message-original", "Pasted as text")
+        .await;
+    assert_eq!(
+        page.value("diff-input-original").await,
+        "Intro. First paragraph.\n\nSecond one.\n"
+    );
+
+    page.run(
+        "const pane = document.querySelector(\"[data-testid='diff-input-reworked']\").closest('.text-pane');
+         const data = new DataTransfer();
+         data.items.add(new File(['Dropped text.'], 'dropped.txt', { type: 'text/plain' }));
+         for (const type of ['dragenter', 'dragover', 'drop']) {
+             pane.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+         }",
+    )
+    .await;
+    page.wait_for_text("diff-message-reworked", "Opened “dropped.txt”.")
+        .await;
+    assert_eq!(page.value("diff-input-reworked").await, "Dropped text.");
+    assert_eq!(
+        page.run("return window.pwned ?? null;").await,
+        serde_json::Value::Null
+    );
+    harness.stop(page).await;
+}
