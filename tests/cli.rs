@@ -148,3 +148,53 @@ fn link_then_open_round_trips_and_a_damaged_link_exits_2() {
     );
     assert_eq!(stderr.lines().count(), 1);
 }
+
+#[test]
+fn export_prints_html_markdown_and_json() {
+    let original = temp_file(
+        "export-original.txt",
+        "The vote was on Monday.\n".as_bytes(),
+    );
+    let reworked = temp_file(
+        "export-reworked.txt",
+        "The vote was on <Tuesday>.\n".as_bytes(),
+    );
+    let note = temp_file("export-note.txt", b"Correction: the day was wrong.");
+    let export = |format: &str| {
+        let output = redline(&[
+            "export",
+            original.to_str().unwrap(),
+            reworked.to_str().unwrap(),
+            "--note",
+            note.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let html = export("html");
+    assert!(
+        html.contains("<del>Monday</del><ins>&lt;Tuesday&gt;</ins>"),
+        "{html}"
+    );
+    assert!(html.contains("Correction: the day was wrong."));
+    let markdown = export("markdown");
+    assert!(
+        markdown.contains("~~Monday~~**\\<Tuesday\\>**"),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    assert_eq!(json["format"], "redline");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["comparison"]["stats"]["words_added"], 1);
+
+    let output = redline(&[
+        "export",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -5,6 +5,7 @@
 //! redline notes FILE [--json]
 //! redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL]
 //! redline open LINK_OR_FRAGMENT [--json]
+//! redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json
 //! ```
 //!
 //! `compare` prints the word counts, then the text with deletions and insertions marked: in
@@ -14,7 +15,8 @@
 //! `engine::Comparison`). `notes` prints the correction, update, clarification and disclaimer
 //! notes found in a file, or with `--json` a list of `{kind, range, text}`. `link` prints a share
 //! link (the texts travel in its fragment); `open` prints what a link holds, or with `--json`
-//! `{original, reworked, note, fingerprint}`; a damaged link gives the page's message.
+//! `{original, reworked, note, fingerprint}`; a damaged link gives the page's message. `export`
+//! prints the page's exports: a self-contained HTML report, Markdown, or Redline's JSON.
 //! Bad input gives a one-line message and exit code 2.
 
 // The web app is a separate binary; this one is for scripts, bots and benchmarks, so on wasm32
@@ -34,10 +36,11 @@ fn main() {
 mod cli {
     use std::io::{IsTerminal, Write};
 
+    use redline::engine::export;
     use redline::engine::share::{self, Shared};
     use redline::engine::{Comparison, Options, SegmentKind, compare_with_options, detect_notes};
 
-    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] | redline notes FILE [--json] | redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL] | redline open LINK [--json]";
+    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] | redline notes FILE [--json] | redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL] | redline open LINK [--json] | redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json";
 
     /// Where links point when no `--base-url` is given: `make serve`'s address.
     const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
@@ -51,6 +54,7 @@ mod cli {
             "notes" => print_notes(rest),
             "link" => print_link(rest),
             "open" => open_link(rest),
+            "export" => print_export(rest),
             "--help" | "-h" | "help" => {
                 println!("{USAGE}");
                 Ok(())
@@ -128,18 +132,25 @@ mod cli {
         write_result(res)
     }
 
-    fn print_link(args: &[String]) -> Result<(), String> {
+    /// Reads `ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE]` plus the options `flags` names
+    /// (each taking one value), returning the texts and each flag's value.
+    fn read_pair<const N: usize>(
+        args: &[String],
+        flags: [&str; N],
+    ) -> Result<(Shared, [Option<String>; N]), String> {
         let mut files = Vec::new();
-        let (mut note_path, mut base_url) = (None, DEFAULT_BASE_URL.to_owned());
+        let mut note_path = None;
+        let mut values = [const { None }; N];
         let mut args = args.iter();
         while let Some(arg) = args.next() {
-            match arg.as_str() {
-                "--note" => note_path = Some(args.next().ok_or("--note needs a file")?.clone()),
-                "--base-url" => base_url = args.next().ok_or("--base-url needs a URL")?.clone(),
-                flag if flag.starts_with("--") => {
-                    return Err(format!("unknown option '{flag}'; {USAGE}"));
-                }
-                file => files.push(file),
+            if arg == "--note" {
+                note_path = Some(args.next().ok_or("--note needs a file")?.clone());
+            } else if let Some(idx) = flags.iter().position(|flag| flag == arg) {
+                values[idx] = Some(args.next().ok_or(format!("{arg} needs a value"))?.clone());
+            } else if arg.starts_with("--") {
+                return Err(format!("unknown option '{arg}'; {USAGE}"));
+            } else {
+                files.push(arg);
             }
         }
         let [original_path, reworked_path] = files[..] else {
@@ -155,6 +166,24 @@ mod cli {
                 .unwrap_or_default(),
             ..Shared::default()
         };
+        Ok((shared, values))
+    }
+
+    fn print_export(args: &[String]) -> Result<(), String> {
+        let (shared, [format]) = read_pair(args, ["--format"])?;
+        let output = match format.as_deref() {
+            Some("html") => export::html_report(&shared),
+            Some("markdown" | "md") => export::markdown(&shared),
+            Some("json") => serde_json::to_string(&export::to_json_export(&shared))
+                .map_err(|err| err.to_string())?,
+            _ => return Err(format!("--format must be html, markdown or json; {USAGE}")),
+        };
+        write_result(writeln!(std::io::stdout(), "{}", output.trim_end()))
+    }
+
+    fn print_link(args: &[String]) -> Result<(), String> {
+        let (shared, [base_url]) = read_pair(args, ["--base-url"])?;
+        let base_url = base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
         let base_url = base_url.split('#').next().unwrap_or_default();
         write_result(writeln!(
             std::io::stdout(),

@@ -56,6 +56,7 @@ use serde::{Deserialize, Serialize};
 mod align;
 mod diff;
 pub mod example;
+pub mod export;
 pub mod html;
 pub mod input;
 mod model;

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::engine::share::{self, Shared, View};
 use crate::engine::{
-    ChangeMark, Comparison, NoteKind, Options, compare_with_options, detect_notes, example,
+    ChangeMark, Comparison, NoteKind, Options, compare_with_options, detect_notes, example, export,
 };
 
 /// What the user is comparing: the texts, the note and the options. A share link carries all of it.
@@ -138,8 +138,11 @@ pub fn App() -> impl IntoView {
     };
     // Clearing keeps what was there until the next edit, for one Undo.
     let cleared = RwSignal::new(None::<Shared>);
+    // What the Undo next to it undoes.
+    let undo_what = RwSignal::new("Cleared.");
     let clear = move |_| {
         cleared.set(Some(drafts.to_shared()));
+        undo_what.set("Cleared.");
         original.set(String::new());
         reworked.set(String::new());
         note.set(String::new());
@@ -150,6 +153,29 @@ pub fn App() -> impl IntoView {
             drafts.set(shared);
         }
         cleared.set(None);
+    };
+    // A Redline JSON export, opened or dropped: replaces the drafts, or says why not.
+    let import_message = RwSignal::new(None::<String>);
+    let import = Callback::new(move |json: String| match export::import_json(&json) {
+        Ok(shared) => {
+            cleared.set(Some(drafts.to_shared()));
+            undo_what.set("Imported.");
+            drafts.set(shared);
+            showing_example.set(false);
+            import_message.set(None);
+        }
+        Err(why) => import_message.set(Some(format!("{why} Your texts were not changed."))),
+    });
+    let import_file = move |ev: leptos::ev::Event| {
+        if let Some(file) = browser::input_files(&ev).into_iter().next() {
+            let file = browser::OpenedFile::new(file);
+            leptos::task::spawn_local(async move {
+                match file.text().await {
+                    Ok(json) => import.run(json),
+                    Err(why) => import_message.set(Some(why)),
+                }
+            });
+        }
     };
     let swap = move |_| {
         let (was_original, was_reworked) = (original.get_untracked(), reworked.get_untracked());
@@ -276,13 +302,30 @@ pub fn App() -> impl IntoView {
                     "⇄ Swap sides"
                 </button>
                 <button type="button" data-testid="diff-clear" on:click=clear>"Clear all"</button>
+                <label class="import-file" for="import-json">
+                    "Import JSON…"
+                    <input
+                        type="file"
+                        id="import-json"
+                        class="visually-hidden"
+                        data-testid="diff-import-json"
+                        accept=".json,application/json"
+                        on:change=import_file
+                    />
+                </label>
+                {move || {
+                    import_message
+                        .get()
+                        .map(|message| view! { <span role="status" class="muted" data-testid="diff-import-message">{message}</span> })
+                }}
                 {move || {
                     cleared
                         .get()
                         .map(|_| {
                             view! {
                                 <span role="status" class="muted">
-                                    "Cleared. "
+                                    {undo_what.get()}
+                                    " "
                                     <button type="button" class="link-button" data-testid="diff-undo-clear" on:click=undo_clear>
                                         "Undo"
                                     </button>
@@ -294,18 +337,21 @@ pub fn App() -> impl IntoView {
             <section class="inputs" aria-label="Texts to compare">
                 <TextPane
                     id="original"
+                    on_json=import
                     label="Original"
                     placeholder="Paste the original version of the article"
                     value=original
                 />
                 <TextPane
                     id="reworked"
+                    on_json=import
                     label="Reworked"
                     placeholder="Paste the reworked version of the article"
                     value=reworked
                 />
                 <TextPane
                     id="note"
+                    on_json=import
                     label="Correction note"
                     placeholder="Paste the editor's note, if there is one"
                     value=note

@@ -273,3 +273,29 @@ pub fn html_to_text(html: &str) -> String {
     }
     text_from_pieces(&pieces)
 }
+
+/// Offers `content` as a file download named `file_name`. Returns whether the browser took it.
+pub fn download(file_name: &str, mime_type: &str, content: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let parts = web_sys::js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(link) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url).ok();
+    true
+}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{Drafts, browser};
-use crate::engine::share;
+use crate::engine::{export, share};
 
 /// Links longer than this get cut by some mail programs.
 const MAIL_LIMIT: usize = 8_000;
@@ -73,9 +73,9 @@ pub fn ShareBar(
         CopyState::Copied { n_chars, link } | CopyState::ShowLink { n_chars, link } => {
             let copied = matches!(state.get_untracked(), CopyState::Copied { .. });
             let warning = if n_chars > CHAT_LIMIT {
-                Some("Chat apps cut links this long; send the texts as a file instead.")
+                Some("Chat apps cut links this long; send a download (below) instead.")
             } else if n_chars > MAIL_LIMIT {
-                Some("Some mail programs cut links this long.")
+                Some("Some mail programs cut links this long; a download (below) always works.")
             } else {
                 None
             };
@@ -99,9 +99,42 @@ pub fn ShareBar(
         }
     };
 
+    // Exports are built when asked for, from the drafts as they are.
+    let download_failed = RwSignal::new(false);
+    let download = move |format: &'static str| {
+        let shared = drafts.to_shared();
+        let (name, mime, content) = match format {
+            "html" => (
+                "redline-report.html",
+                "text/html",
+                export::html_report(&shared),
+            ),
+            "markdown" => ("redline.md", "text/markdown", export::markdown(&shared)),
+            _ => (
+                "redline.json",
+                "application/json",
+                serde_json::to_string(&export::to_json_export(&shared)).unwrap_or_default(),
+            ),
+        };
+        if !browser::download(name, mime, &content) {
+            download_failed.set(true);
+        }
+    };
+
     view! {
         <div class="share-bar">
             <button type="button" data-testid="diff-copy-link" on:click=copy_link>"Copy link"</button>
+            <p class="downloads">
+                "Download: "
+                <button type="button" class="link-button" data-testid="diff-download-html" on:click=move |_| download("html")>"HTML report"</button>
+                " · "
+                <button type="button" class="link-button" data-testid="diff-download-markdown" on:click=move |_| download("markdown")>"Markdown"</button>
+                " · "
+                <button type="button" class="link-button" data-testid="diff-download-json" on:click=move |_| download("json")>"JSON"</button>
+            </p>
+            <Show when=move || download_failed.get()>
+                <p class="share-warning" role="alert">"This browser refused the download."</p>
+            </Show>
             <span class="fingerprint" data-testid="diff-fingerprint" title="The same texts give the same fingerprint on every computer">
                 {move || format!("fingerprint {}", fingerprint.get())}
             </span>

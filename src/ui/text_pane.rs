@@ -21,6 +21,9 @@ pub fn TextPane(
     placeholder: &'static str,
     /// The text, read and written by the area.
     value: RwSignal<String>,
+    /// Called with the content of a `.json` file opened or dropped here: a Redline export,
+    /// which replaces all the drafts rather than this one text.
+    on_json: Callback<String>,
 ) -> impl IntoView {
     let counts = move || {
         let (n_chars, n_words) = value.with(|text| text_counts(text));
@@ -41,6 +44,10 @@ pub fn TextPane(
                 Ok(text) => text,
                 Err(err) => return message.set(Some((true, err))),
             };
+            if file.name.to_lowercase().ends_with(".json") {
+                message.set(None);
+                return on_json.run(text);
+            }
             let text = if file.is_html {
                 browser::html_to_text(&text)
             } else {
@@ -97,7 +104,7 @@ pub fn TextPane(
                         id=format!("{id}-file")
                         class="visually-hidden"
                         data-testid=format!("diff-file-{id}")
-                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json"
                         on:change=move |ev| {
                             if let Some(file) = browser::input_files(&ev).into_iter().next() {
                                 open(file);

@@ -307,6 +307,22 @@ impl Page {
             .collect()
     }
 
+    /// The downloads the page offered since `window.downloads` started recording them (see
+    /// the exports test), as (file name, content) pairs read from their Blob URLs.
+    pub async fn downloads(&self) -> Vec<(String, String)> {
+        let result = self
+            .driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 Promise.all(window.downloads.map(d => fetch(d.href).then(r => r.text()).then(text => [d.name, text])))
+                    .then(done, err => done(String(err)));",
+                vec![],
+            )
+            .await
+            .expect("the downloads could not be read");
+        serde_json::from_value(result.json().clone()).expect("a list of [name, content] pairs")
+    }
+
     /// Saves a PNG of the browser window.
     pub async fn screenshot(&self, path: &Path) {
         self.driver

@@ -1,0 +1,422 @@
+//! Exports of a comparison: a self-contained HTML report, Markdown for issue trackers and chat, and JSON that Redline opens again.
+//!
+//! All three are built from the same [`Shared`] (texts, note, options, view) and the
+//! [`Comparison`] of its texts, so what is exported is what the page shows.
+//!
+//! - **HTML**: one file with inline CSS and no script, so it opens offline and anywhere; every
+//!   piece of text is escaped; it has the note, the stats, a legend and the diff, and prints
+//!   well.
+//! - **Markdown**: `~~deleted~~` and `**inserted**`, with Markdown's special characters escaped
+//!   in the text so that an article cannot break the markup.
+//! - **JSON**: `{"format": "redline", "version": 1, "original", "reworked", "note", "options",
+//!   "view", "fingerprint", "comparison"}`, where `comparison` is the model of
+//!   `redline compare --json`. [`import_json`] reads it back (only the texts, note, options and
+//!   view count; the comparison is recomputed).
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{BlockKind, Comparison, Segment, SegmentKind};
+use super::share::{Shared, View, fingerprint};
+use super::{Options, compare_with_options};
+
+/// The `format` field of Redline's JSON export.
+pub const JSON_FORMAT: &str = "redline";
+
+/// The JSON export's version; [`import_json`] reads this version.
+pub const JSON_VERSION: u32 = 1;
+
+/// The JSON export, as written and read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonExport {
+    /// Always [`JSON_FORMAT`].
+    pub format: String,
+    /// [`JSON_VERSION`] when written.
+    pub version: u32,
+    /// The original text.
+    pub original: String,
+    /// The reworked text.
+    pub reworked: String,
+    /// The correction note.
+    #[serde(default)]
+    pub note: String,
+    /// The comparison options.
+    #[serde(default)]
+    pub options: Options,
+    /// The view.
+    #[serde(default)]
+    pub view: View,
+    /// [`fingerprint`] of the texts and the note.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// The comparison of the two texts with these options (ignored when importing).
+    #[serde(default)]
+    pub comparison: Comparison,
+}
+
+/// The JSON export of `shared` (compact; a reader that wants it pretty can reformat it).
+pub fn to_json_export(shared: &Shared) -> JsonExport {
+    JsonExport {
+        format: JSON_FORMAT.to_owned(),
+        version: JSON_VERSION,
+        original: shared.original.clone(),
+        reworked: shared.reworked.clone(),
+        note: shared.note.clone(),
+        options: shared.options.clone(),
+        view: shared.view,
+        fingerprint: fingerprint(&shared.original, &shared.reworked, &shared.note),
+        comparison: compare_with_options(&shared.original, &shared.reworked, &shared.options),
+    }
+}
+
+/// Reads a JSON export back, or says in one sentence why it cannot.
+///
+/// ```
+/// use redline::engine::export::{import_json, to_json_export};
+/// use redline::engine::share::Shared;
+///
+/// let shared = Shared { original: "a b".into(), reworked: "a c".into(), ..Shared::default() };
+/// let json = serde_json::to_string(&to_json_export(&shared)).unwrap();
+/// assert_eq!(import_json(&json).unwrap(), shared);
+/// assert!(import_json("{}").unwrap_err().contains("not a Redline export"));
+/// ```
+pub fn import_json(json: &str) -> Result<Shared, String> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let header: Header = serde_json::from_str(json)
+        .map_err(|err| format!("This file is not valid JSON ({err})."))?;
+    if header.format.as_deref() != Some(JSON_FORMAT) {
+        return Err(
+            "This JSON file is not a Redline export (its \"format\" is not \"redline\")."
+                .to_owned(),
+        );
+    }
+    match header.version {
+        Some(JSON_VERSION) => {}
+        Some(version) => {
+            return Err(format!(
+                "This Redline export is version {version}; this Redline reads version {JSON_VERSION}."
+            ));
+        }
+        None => return Err("This Redline export has no version.".to_owned()),
+    }
+    let export: JsonExport = serde_json::from_str(json)
+        .map_err(|err| format!("This Redline export is damaged ({err})."))?;
+    Ok(Shared {
+        original: export.original,
+        reworked: export.reworked,
+        note: export.note,
+        options: export.options,
+        view: export.view,
+        focus: None,
+    })
+}
+
+/// The one-line summary of the stats, as in the page.
+fn stats_lines(comparison: &Comparison) -> Vec<String> {
+    let stats = &comparison.stats;
+    let percent = match stats.words_change_percent() {
+        Some(0) => " (±0%)".to_owned(),
+        Some(percent) => format!(" ({percent:+}%)").replace('-', "−"),
+        None => String::new(),
+    };
+    vec![
+        format!(
+            "{} words → {} words{percent} · {} added · {} removed",
+            stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
+        ),
+        format!(
+            "Paragraphs: {} changed · {} removed · {} added · {} moved",
+            stats.paragraphs_changed,
+            stats.paragraphs_removed,
+            stats.paragraphs_added,
+            stats.paragraphs_moved
+        ),
+        if stats.headline_changed {
+            "Headline changed".to_owned()
+        } else {
+            "Headline unchanged".to_owned()
+        },
+        format!(
+            "{} numbered changes · {} cosmetic changes (not marked)",
+            comparison.n_changes, stats.cosmetic_changes
+        ),
+    ]
+}
+
+/// Escapes text for HTML content and attribute values.
+fn escape_html(text: &str) -> String {
+    let mut res = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => res.push_str("&amp;"),
+            '<' => res.push_str("&lt;"),
+            '>' => res.push_str("&gt;"),
+            '"' => res.push_str("&quot;"),
+            '\'' => res.push_str("&#39;"),
+            c => res.push(c),
+        }
+    }
+    res
+}
+
+/// The label of a moved paragraph's end.
+fn move_label(kind: BlockKind, move_id: Option<usize>) -> Option<String> {
+    let id = move_id? + 1;
+    match kind {
+        BlockKind::MovedFrom => Some(format!("Moved away from here (move {id})")),
+        BlockKind::MovedTo => Some(format!("Moved here (move {id})")),
+        _ => None,
+    }
+}
+
+/// Whether a segment is drawn as a change (cosmetic changes are shown as the reworked text).
+fn is_marked(segment: &Segment) -> bool {
+    segment.kind != SegmentKind::Equal && !segment.cosmetic
+}
+
+/// A self-contained HTML report: inline CSS, no script, every text escaped.
+///
+/// ```
+/// use redline::engine::export::html_report;
+/// use redline::engine::share::Shared;
+///
+/// let shared = Shared { original: "<b>60,000</b> homes".into(), reworked: "25,000 homes".into(), ..Shared::default() };
+/// let html = html_report(&shared);
+/// assert!(html.contains("<del>&lt;b&gt;60,000&lt;/b&gt;</del>"));
+/// assert!(!html.contains("<script"));
+/// ```
+pub fn html_report(shared: &Shared) -> String {
+    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let mut html = String::new();
+    let title = super::model::headline(&shared.reworked);
+    let title = if title.is_empty() {
+        "Comparison"
+    } else {
+        title
+    };
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <title>Redline: {}</title>\n<style>{REPORT_CSS}</style>\n</head>\n<body>\n<main>\n\
+         <h1>How the article changed</h1>\n",
+        escape_html(title)
+    );
+    let _ = writeln!(
+        html,
+        "<p class=\"meta\">Compared with Redline · fingerprint {}</p>",
+        fingerprint(&shared.original, &shared.reworked, &shared.note)
+    );
+    if !shared.note.trim().is_empty() {
+        let _ = writeln!(
+            html,
+            "<section><h2>Correction note</h2>\n<p class=\"note\" dir=\"auto\">{}</p></section>",
+            escape_html(shared.note.trim())
+        );
+    }
+    html.push_str("<section><h2>What changed</h2>\n<ul>\n");
+    for line in stats_lines(&comparison) {
+        let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
+    }
+    html.push_str(
+        "</ul>\n<p class=\"legend\">Legend: <del>deleted text</del> is struck through, \
+         <ins>inserted text</ins> is underlined; a bar marks a moved paragraph.</p>\n</section>\n\
+         <section><h2>Differences</h2>\n<div class=\"diff\">",
+    );
+    for block in &comparison.blocks {
+        let kind = format!("{block_kind:?}", block_kind = block.kind).to_lowercase();
+        let _ = write!(html, "<div class=\"block {kind}\" dir=\"auto\">");
+        if let Some(label) = move_label(block.kind, block.move_id) {
+            let _ = write!(html, "<span class=\"label\">{label}: </span>");
+        }
+        for segment in &block.segments {
+            let text = escape_html(&segment.text);
+            match (segment.kind, is_marked(segment)) {
+                (SegmentKind::Delete, true) => {
+                    let _ = write!(html, "<del>{text}</del>");
+                }
+                (SegmentKind::Insert, true) => {
+                    let _ = write!(html, "<ins>{text}</ins>");
+                }
+                // Cosmetic deletions are left out: the report reads as the reworked text.
+                (SegmentKind::Delete, false) => {}
+                _ => html.push_str(&text),
+            }
+        }
+        // No line break between blocks: the diff is `pre-wrap`, and each block already ends
+        // with its own line breaks.
+        html.push_str("</div>");
+    }
+    html.push_str("\n</div>\n</section>\n</main>\n</body>\n</html>\n");
+    html
+}
+
+/// The report's styles: readable on screen and on paper, light and dark.
+const REPORT_CSS: &str = "\
+body{margin:0;font:16px/1.55 system-ui,sans-serif;background:Canvas;color:CanvasText}\
+main{max-width:50rem;margin:0 auto;padding:1rem 1.25rem 3rem}\
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}\
+.meta,.legend{color:GrayText;font-size:.9rem}\
+.note{white-space:pre-wrap;border-left:4px solid #b3261e;padding-left:.75rem}\
+.diff{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,serif;font-size:1.05rem}\
+del{background:#fde2e1;color:#8a1c16;text-decoration:line-through}\
+ins{background:#dcf3e2;color:#145c2c;text-decoration:underline}del+ins,ins+del{margin-left:.2em}\
+.movedfrom,.movedto{border-left:3px solid #1a5fb4;padding-left:.6rem}.movedfrom{border-left-style:dashed}\
+.label{font:600 .8rem system-ui,sans-serif;color:GrayText}\
+@media print{body{font-size:11pt}del,ins{print-color-adjust:exact}}";
+
+/// Markdown with `~~deleted~~` and `**inserted**`, for issue trackers and chat.
+///
+/// ```
+/// use redline::engine::export::markdown;
+/// use redline::engine::share::Shared;
+///
+/// let shared = Shared { original: "The *cat* sat.".into(), reworked: "The dog sat.".into(), ..Shared::default() };
+/// assert!(markdown(&shared).contains("The ~~\\*cat\\*~~**dog** sat."));
+/// ```
+pub fn markdown(shared: &Shared) -> String {
+    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let mut md = String::from("## How the article changed\n\n");
+    if !shared.note.trim().is_empty() {
+        for line in shared.note.trim().lines() {
+            let _ = writeln!(md, "> {}", escape_markdown(line));
+        }
+        md.push('\n');
+    }
+    for line in stats_lines(&comparison) {
+        let _ = writeln!(md, "- {line}");
+    }
+    md.push_str("\n---\n\n");
+    for block in &comparison.blocks {
+        let mut paragraph = String::new();
+        if let Some(label) = move_label(block.kind, block.move_id) {
+            let _ = write!(paragraph, "_{label}:_ ");
+        }
+        for segment in &block.segments {
+            match (segment.kind, is_marked(segment)) {
+                (SegmentKind::Delete, true) => paragraph.push_str(&wrap_lines(&segment.text, "~~")),
+                (SegmentKind::Insert, true) => paragraph.push_str(&wrap_lines(&segment.text, "**")),
+                (SegmentKind::Delete, false) => {}
+                _ => paragraph.push_str(&escape_markdown(&segment.text)),
+            }
+        }
+        // Every block is its own Markdown paragraph, even where the text had one line break
+        // (a deleted last paragraph followed by an inserted one).
+        md.push_str(paragraph.trim_end_matches('\n'));
+        md.push_str("\n\n");
+    }
+    md.truncate(md.trim_end().len());
+    md.push('\n');
+    md
+}
+
+/// Wraps each line of `text` in `marker`, keeping the whitespace around the words outside the
+/// markers (CommonMark ignores `**` next to a space), and escaping the text.
+fn wrap_lines(text: &str, marker: &str) -> String {
+    let mut res = String::new();
+    for (idx, line) in text.split('\n').enumerate() {
+        if idx > 0 {
+            res.push('\n');
+        }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            res.push_str(line);
+            continue;
+        }
+        let start = line.len() - line.trim_start().len();
+        let end = start + trimmed.len();
+        let _ = write!(
+            res,
+            "{}{marker}{}{marker}{}",
+            &line[..start],
+            escape_markdown(trimmed),
+            &line[end..]
+        );
+    }
+    res
+}
+
+/// Escapes the characters that Markdown (CommonMark and GitHub's) would read as markup.
+fn escape_markdown(text: &str) -> String {
+    let mut res = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '{' | '}'
+        ) {
+            res.push('\\');
+        }
+        res.push(c);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::example;
+
+    fn example() -> Shared {
+        Shared {
+            original: example::ORIGINAL.to_owned(),
+            reworked: example::REWORKED.to_owned(),
+            note: "Correction: the <cost> was misstated.".to_owned(),
+            ..Shared::default()
+        }
+    }
+
+    #[test]
+    fn html_report_is_self_contained_and_escaped() {
+        let html = html_report(&example());
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("http"), "no external resource");
+        assert!(html.contains("Correction: the &lt;cost&gt; was misstated."));
+        assert!(html.contains("<del>$4.2</del><ins>$2.4</ins>"));
+        assert!(html.contains("Moved here (move 1)"));
+        assert!(html.contains("Headline changed"));
+    }
+
+    #[test]
+    fn markdown_marks_and_escapes() {
+        let md = markdown(&example());
+        assert!(md.contains("> Correction: the \\<cost\\> was misstated."));
+        assert!(md.contains("~~$4.2~~**$2.4**"), "{md}");
+        assert!(md.contains("~~Two councillors voted against the plan, saying the money should go to the library roof instead.~~"));
+        assert_eq!(
+            wrap_lines("  two words \n\nnext", "**"),
+            "  **two words** \n\n**next**"
+        );
+    }
+
+    #[test]
+    fn json_round_trip_and_errors() {
+        let shared = Shared {
+            view: View::SideBySide,
+            ..example()
+        };
+        let json = serde_json::to_string(&to_json_export(&shared)).unwrap();
+        assert_eq!(import_json(&json).unwrap(), shared);
+        assert!(
+            import_json("not json")
+                .unwrap_err()
+                .contains("not valid JSON")
+        );
+        assert!(
+            import_json(r#"{"format":"redline","version":2}"#)
+                .unwrap_err()
+                .contains("version 2")
+        );
+        assert!(
+            import_json(r#"{"format":"redline","version":1}"#)
+                .unwrap_err()
+                .contains("damaged")
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! Exports and import: the downloads the page offers, read back as a user's browser saves them.
+
+use redline_e2e::Harness;
+
+/// Makes the page keep each download's URL and name instead of saving it, so the test can read
+/// the real Blob the page built.
+const CAPTURE_DOWNLOADS: &str = "
+    window.downloads = [];
+    URL.revokeObjectURL = () => {};
+    HTMLAnchorElement.prototype.click = function () {
+        window.downloads.push({ name: this.download, href: this.href });
+    };";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn downloads_hold_the_comparison_and_json_imports_back() {
+    let harness = Harness::start().await;
+    let page = harness.open_at("").await;
+    page.wait_for_text("diff-example", "This is an example")
+        .await;
+    page.run(CAPTURE_DOWNLOADS).await;
+
+    page.click("diff-download-html").await;
+    page.click("diff-download-markdown").await;
+    page.click("diff-download-json").await;
+    let downloads = page.downloads().await;
+    let names: Vec<&str> = downloads.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["redline-report.html", "redline.md", "redline.json"]);
+    let (html, markdown, json) = (&downloads[0].1, &downloads[1].1, &downloads[2].1);
+    assert!(html.contains("<del>$4.2</del><ins>$2.4</ins>"), "{html}");
+    assert!(!html.contains("<script"));
+    assert!(markdown.contains("~~$4.2~~**$2.4**"), "{markdown}");
+    assert!(json.starts_with("{\"format\":\"redline\",\"version\":1,"));
+
+    // The JSON export opens again: clear, then import it.
+    let dir = std::env::temp_dir().join(format!("redline-e2e-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let export_file = dir.join("redline.json");
+    std::fs::write(&export_file, json).unwrap();
+    let bad_file = dir.join("other.json");
+    std::fs::write(&bad_file, "{\"format\": \"something else\"}").unwrap();
+
+    page.click("diff-start-own").await;
+    page.wait_for_text("diff-empty", "Paste the original").await;
+    page.element("diff-import-json")
+        .await
+        .send_keys(bad_file.to_str().unwrap())
+        .await
+        .unwrap();
+    page.wait_for_text("diff-import-message", "not a Redline export")
+        .await;
+    assert_eq!(page.value("diff-input-original").await, "");
+
+    page.element("diff-import-json")
+        .await
+        .send_keys(export_file.to_str().unwrap())
+        .await
+        .unwrap();
+    page.wait_for_text("diff-headline", "after long debate")
+        .await;
+    assert!(
+        page.value("diff-input-original")
+            .await
+            .starts_with("Quillhaven council approves $4.2 million")
+    );
+    harness.stop(page).await;
+    std::fs::remove_dir_all(&dir).ok();
+}
