@@ -27,6 +27,10 @@ async fn a_copied_link_opens_the_same_diff_in_a_fresh_browser() {
     sender
         .wait_for_texts("[data-testid='diff-output'] del", &["approved", "60,000"])
         .await;
+    // The view and the change in focus travel too.
+    sender.click("diff-view-side-by-side").await;
+    sender.press("jj").await;
+    sender.wait_for_text("diff-counter", "Change 2 of").await;
     sender.click("diff-copy-link").await;
     // Copied to the clipboard, or shown to copy by hand where the browser refuses: either way
     // the status gives the length, and the address bar holds the link.
@@ -56,6 +60,14 @@ async fn a_copied_link_opens_the_same_diff_in_a_fresh_browser() {
         .wait_for_texts(
             "[data-testid='diff-fingerprint']",
             &[fingerprint[0].as_str()],
+        )
+        .await;
+    assert!(receiver.is_checked("diff-view-side-by-side").await);
+    receiver.wait_for_text("diff-counter", "Change 2 of").await;
+    receiver
+        .wait_for_texts(
+            "[data-testid='diff-output'] .diff-current",
+            &["60,000", "25,000"],
         )
         .await;
 
