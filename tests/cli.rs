@@ -34,7 +34,10 @@ fn compare_prints_stats_and_plain_markup_when_piped() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
         stdout,
-        "6 words → 6 words · 1 added · 1 removed\n\nThe fund raised [-$50,000-]{+$30,000+} last year.\n\n"
+        "6 words → 6 words · 1 added · 1 removed\n\nThe fund raised [-$50,000-]{+$30,000+} last year.\n\n\n\
+         No note given: 1 change and no note to explain them.\n\
+         headline changed (change 1): The fund raised $50,000 last year. → The fund raised $30,000 last year.\n\
+         number changed (change 1): $50,000 → $30,000\n"
     );
 }
 
@@ -197,4 +200,45 @@ fn export_prints_html_markdown_and_json() {
         "pdf",
     ]);
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn compare_json_has_facts_and_the_note_reconciled() {
+    let original = temp_file(
+        "facts-a.txt",
+        b"Budget\n\nThe fund raised $50,000 last year, and the board will meet on Monday.\n",
+    );
+    let reworked = temp_file(
+        "facts-b.txt",
+        b"Budget\n\nThe fund raised $30,000 last year, and the board will meet on Tuesday.\n",
+    );
+    let note = temp_file(
+        "facts-note.txt",
+        b"Correction: we misstated the amount as $50,000.",
+    );
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--json",
+        "--note",
+        note.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["facts"],
+        serde_json::json!([
+            {"kind": "number", "old": "$50,000", "new": "$30,000", "change": 0},
+            {"kind": "date", "old": "Monday", "new": "Tuesday", "change": 1},
+        ])
+    );
+    assert_eq!(
+        json["reconciliation"]["explained"],
+        serde_json::json!([true, false])
+    );
+    assert_eq!(
+        json["reconciliation"]["summary"],
+        "The note mentions 1 of 2 changes; 1 change to facts is not mentioned."
+    );
 }

@@ -1,7 +1,7 @@
 //! `redline`, the native command line: compares two files and prints the stats and a redline.
 //!
 //! ```text
-//! redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup]
+//! redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] [--note NOTE_FILE]
 //! redline notes FILE [--json]
 //! redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL]
 //! redline open LINK_OR_FRAGMENT [--json]
@@ -12,7 +12,8 @@
 //! colour (struck through red, underlined green; cosmetic changes shown as the reworked text)
 //! when stdout is a terminal, and as `[-deleted-]{+inserted+}` (cosmetic ones as
 //! `[~deleted~]{~inserted~}`) otherwise; with `--json`, the comparison model (see
-//! `engine::Comparison`). `notes` prints the correction, update, clarification and disclaimer
+//! `engine::Comparison`, with its `facts`, plus a `reconciliation` of the note, given with
+//! `--note` or else detected in the reworked text). `notes` prints the correction, update, clarification and disclaimer
 //! notes found in a file, or with `--json` a list of `{kind, range, text}`. `link` prints a share
 //! link (the texts travel in its fragment); `open` prints what a link holds, or with `--json`
 //! `{original, reworked, note, fingerprint}`; a damaged link gives the page's message. `export`
@@ -38,9 +39,11 @@ mod cli {
 
     use redline::engine::export;
     use redline::engine::share::{self, Shared};
-    use redline::engine::{Comparison, Options, SegmentKind, compare_with_options, detect_notes};
+    use redline::engine::{
+        Comparison, NoteKind, Options, SegmentKind, compare_with_options, detect_notes, reconcile,
+    };
 
-    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] | redline notes FILE [--json] | redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL] | redline open LINK [--json] | redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json";
+    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] [--note NOTE_FILE] | redline notes FILE [--json] | redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL] | redline open LINK [--json] | redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json";
 
     /// Where links point when no `--base-url` is given: `make serve`'s address.
     const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
@@ -67,10 +70,13 @@ mod cli {
         let mut files = Vec::new();
         let mut json = false;
         let mut options = Options::default();
-        for arg in args {
+        let mut note_path = None;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--json" => json = true,
                 "--no-cleanup" => options.semantic_cleanup = false,
+                "--note" => note_path = Some(args.next().ok_or("--note needs a file")?),
                 flag if flag.starts_with("--") => {
                     return Err(format!("unknown option '{flag}'; {USAGE}"));
                 }
@@ -83,15 +89,50 @@ mod cli {
         let original = read_text(original_path)?;
         let reworked = read_text(reworked_path)?;
         let comparison = compare_with_options(&original, &reworked, &options);
+        // The note checked against the changes: the one given, else the one the reworked
+        // text carries (as the page does).
+        let note = match note_path {
+            Some(path) => read_text(path)?,
+            None => detect_notes(&reworked)
+                .into_iter()
+                .find(|note| note.kind != NoteKind::Disclaimer)
+                .map(|note| note.text)
+                .unwrap_or_default(),
+        };
+        let reconciliation = reconcile(&note, &comparison, &original, &reworked);
 
         let mut out = std::io::stdout().lock();
         let res = if json {
-            serde_json::to_writer_pretty(&mut out, &comparison)
+            let mut value = serde_json::to_value(&comparison).map_err(|err| err.to_string())?;
+            value["reconciliation"] =
+                serde_json::to_value(&reconciliation).map_err(|err| err.to_string())?;
+            serde_json::to_writer_pretty(&mut out, &value)
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
         } else {
             let colour = std::io::stdout().is_terminal();
-            write_redline(&mut out, &comparison, colour)
+            write_redline(&mut out, &comparison, colour).and_then(|()| {
+                writeln!(out, "\n{}", reconciliation.summary)?;
+                for fact in &comparison.facts {
+                    writeln!(
+                        out,
+                        "{} changed (change {}): {} → {}",
+                        fact.kind.label(),
+                        fact.change + 1,
+                        if fact.old.is_empty() {
+                            "(none)"
+                        } else {
+                            &fact.old
+                        },
+                        if fact.new.is_empty() {
+                            "(none)"
+                        } else {
+                            &fact.new
+                        },
+                    )?;
+                }
+                Ok(())
+            })
         };
         // A closed pipe (`| head`) is not an error worth a message.
         match res {

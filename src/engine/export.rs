@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{BlockKind, Comparison, Segment, SegmentKind};
 use super::share::{Shared, View, fingerprint};
-use super::{Options, compare_with_options};
+use super::{NoteKind, Options, Reconciliation, compare_with_options, detect_notes, reconcile};
 
 /// The `format` field of Redline's JSON export.
 pub const JSON_FORMAT: &str = "redline";
@@ -53,10 +53,105 @@ pub struct JsonExport {
     /// The comparison of the two texts with these options (ignored when importing).
     #[serde(default)]
     pub comparison: Comparison,
+    /// The note (given, else detected in the reworked text) checked against the changes
+    /// (ignored when importing).
+    #[serde(default)]
+    pub reconciliation: Reconciliation,
+}
+
+/// The note an export checks: the one given, else a correction, update or clarification the
+/// reworked text carries (as the page shows it).
+fn effective_note(shared: &Shared) -> String {
+    if !shared.note.trim().is_empty() {
+        return shared.note.clone();
+    }
+    detect_notes(&shared.reworked)
+        .into_iter()
+        .find(|note| note.kind != NoteKind::Disclaimer)
+        .map(|note| note.text)
+        .unwrap_or_default()
+}
+
+/// The comparison of `shared`'s texts and its reconciliation with the note.
+fn analyse(shared: &Shared) -> (Comparison, Reconciliation) {
+    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let reconciliation = reconcile(
+        &effective_note(shared),
+        &comparison,
+        &shared.original,
+        &shared.reworked,
+    );
+    (comparison, reconciliation)
+}
+
+/// The facts as lines: `number (change 2): $50,000 → $30,000, not mentioned in the note`.
+fn fact_lines(comparison: &Comparison, reconciliation: &Reconciliation) -> Vec<String> {
+    comparison
+        .facts
+        .iter()
+        .map(|fact| {
+            let shown = |text: &str| {
+                if text.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    text.to_owned()
+                }
+            };
+            let explained = reconciliation
+                .explained
+                .get(fact.change)
+                .copied()
+                .unwrap_or(false);
+            format!(
+                "{} (change {}): {} → {}, {}",
+                fact.kind.label(),
+                fact.change + 1,
+                shown(&fact.old),
+                shown(&fact.new),
+                if explained {
+                    "explained by the note"
+                } else {
+                    "not mentioned in the note"
+                }
+            )
+        })
+        .collect()
+}
+
+/// The correction note as schema.org `CorrectionComment` JSON-LD, with Redline's summary of
+/// how the note matches the changes as its description.
+///
+/// ```
+/// use redline::engine::export::json_ld;
+/// use redline::engine::share::Shared;
+///
+/// let shared = Shared { original: "Title\n\nIt cost $5.".into(), reworked: "Title\n\nIt cost $6.".into(), note: "Correction: the cost was $6.".into(), ..Shared::default() };
+/// let json: serde_json::Value = serde_json::from_str(&json_ld(&shared)).unwrap();
+/// assert_eq!(json["@type"], "CorrectionComment");
+/// assert_eq!(json["text"], "Correction: the cost was $6.");
+/// ```
+pub fn json_ld(shared: &Shared) -> String {
+    let (comparison, reconciliation) = analyse(shared);
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "CorrectionComment",
+        "text": effective_note(shared).trim(),
+        "description": reconciliation.summary,
+        "about": {
+            "@type": "Article",
+            "headline": super::model::headline(&shared.reworked),
+        },
+        "comment": fact_lines(&comparison, &reconciliation)
+            .into_iter()
+            .map(|line| serde_json::json!({ "@type": "Comment", "text": line }))
+            .collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
 /// The JSON export of `shared` (compact; a reader that wants it pretty can reformat it).
 pub fn to_json_export(shared: &Shared) -> JsonExport {
+    let (comparison, reconciliation) = analyse(shared);
     JsonExport {
         format: JSON_FORMAT.to_owned(),
         version: JSON_VERSION,
@@ -66,7 +161,8 @@ pub fn to_json_export(shared: &Shared) -> JsonExport {
         options: shared.options.clone(),
         view: shared.view,
         fingerprint: fingerprint(&shared.original, &shared.reworked, &shared.note),
-        comparison: compare_with_options(&shared.original, &shared.reworked, &shared.options),
+        comparison,
+        reconciliation,
     }
 }
 
@@ -191,7 +287,7 @@ fn is_marked(segment: &Segment) -> bool {
 /// assert!(!html.contains("<script"));
 /// ```
 pub fn html_report(shared: &Shared) -> String {
-    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let (comparison, reconciliation) = analyse(shared);
     let mut html = String::new();
     let title = super::model::headline(&shared.reworked);
     let title = if title.is_empty() {
@@ -213,13 +309,28 @@ pub fn html_report(shared: &Shared) -> String {
         "<p class=\"meta\">Compared with Redline · fingerprint {}</p>",
         fingerprint(&shared.original, &shared.reworked, &shared.note)
     );
-    if !shared.note.trim().is_empty() {
+    let note = effective_note(shared);
+    if !note.trim().is_empty() {
         let _ = writeln!(
             html,
             "<section><h2>Correction note</h2>\n<p class=\"note\" dir=\"auto\">{}</p></section>",
-            escape_html(shared.note.trim())
+            escape_html(note.trim())
         );
     }
+    let _ = writeln!(
+        html,
+        "<section><h2>The note and the changes</h2>\n<p><strong>{}</strong></p>",
+        escape_html(&reconciliation.summary)
+    );
+    let facts = fact_lines(&comparison, &reconciliation);
+    if !facts.is_empty() {
+        html.push_str("<h3>Facts changed</h3>\n<ul>\n");
+        for line in facts {
+            let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
+        }
+        html.push_str("</ul>\n");
+    }
+    html.push_str("</section>\n");
     html.push_str("<section><h2>What changed</h2>\n<ul>\n");
     for line in stats_lines(&comparison) {
         let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
@@ -281,11 +392,21 @@ ins{background:#dcf3e2;color:#145c2c;text-decoration:underline}del+ins,ins+del{m
 /// assert!(markdown(&shared).contains("The ~~\\*cat\\*~~**dog** sat."));
 /// ```
 pub fn markdown(shared: &Shared) -> String {
-    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let (comparison, reconciliation) = analyse(shared);
     let mut md = String::from("## How the article changed\n\n");
-    if !shared.note.trim().is_empty() {
-        for line in shared.note.trim().lines() {
+    let note = effective_note(shared);
+    if !note.trim().is_empty() {
+        for line in note.trim().lines() {
             let _ = writeln!(md, "> {}", escape_markdown(line));
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "**{}**\n", escape_markdown(&reconciliation.summary));
+    let facts = fact_lines(&comparison, &reconciliation);
+    if !facts.is_empty() {
+        md.push_str("Facts changed:\n\n");
+        for line in facts {
+            let _ = writeln!(md, "- {}", escape_markdown(&line));
         }
         md.push('\n');
     }

@@ -57,21 +57,25 @@ mod align;
 mod diff;
 pub mod example;
 pub mod export;
+mod facts;
 pub mod html;
 pub mod input;
 mod model;
 mod moves;
 mod navigation;
 mod notes;
+mod reconcile;
 pub mod share;
 mod text;
 mod tokenize;
 
 pub use align::{PAIR_THRESHOLD, similarity};
+pub use facts::{Fact, FactKind};
 pub use model::{Block, BlockKind, Comparison, Segment, SegmentKind, Stats};
 pub use moves::MOVE_THRESHOLD;
 pub use navigation::{ChangeKind, ChangeMark, Section};
 pub use notes::{Note, NoteKind, classify_note, detect_notes};
+pub use reconcile::{ClaimCheck, ClaimKind, Reconciliation, find_claims, reconcile};
 pub use tokenize::{is_word, tokenize};
 
 /// Characters and words of a text, as the input panes show them.
@@ -191,12 +195,15 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
     let headline = model::headline_blocks(original, reworked, &blocks);
     let mut stats = Stats::from_blocks(&texts, &blocks);
     stats.cosmetic_changes = cosmetic_changes;
-    Comparison {
+    let mut comparison = Comparison {
         blocks,
         headline,
         n_changes,
         stats,
-    }
+        facts: Vec::new(),
+    };
+    comparison.facts = facts::find_facts(&comparison, original, reworked);
+    comparison
 }
 
 #[cfg(test)]

@@ -312,6 +312,10 @@ pub struct Comparison {
     pub n_changes: usize,
     /// Word and paragraph counts.
     pub stats: Stats,
+    /// The facts the changes alter (numbers, dates, names, quotations, headline, subheadings,
+    /// links), in change order.
+    #[serde(default)]
+    pub facts: Vec<super::facts::Fact>,
 }
 
 impl Comparison {

@@ -32,6 +32,8 @@ pub struct ChangeMark {
     pub change: usize,
     /// The index of the block where the change starts.
     pub block: usize,
+    /// The index, in that block's segments, of the segment where the change starts.
+    pub segment: usize,
     /// How far down the comparison the change starts, 0 (top) to 1 (bottom), measured in
     /// characters of the text a view shows (both sides of every block, in reading order).
     pub position: f64,
@@ -64,7 +66,7 @@ impl Comparison {
         let mut offset = 0;
         for (block_idx, block) in self.blocks.iter().enumerate() {
             let is_move = matches!(block.kind, BlockKind::MovedFrom | BlockKind::MovedTo);
-            for segment in &block.segments {
+            for (segment_idx, segment) in block.segments.iter().enumerate() {
                 let change = if is_move {
                     block.change
                 } else {
@@ -88,6 +90,7 @@ impl Comparison {
                         _ => marks.push(ChangeMark {
                             change,
                             block: block_idx,
+                            segment: segment_idx,
                             position: if total == 0 {
                                 0.0
                             } else {

@@ -275,7 +275,11 @@ fn find_links(text: &str) -> Vec<(usize, usize)> {
             idx += 1;
             continue;
         }
-        let at_boundary = idx == 0 || !is_link_char(bytes[idx - 1]);
+        // A link starts after a character that cannot be in one, or after an opening bracket
+        // or quote (Markdown's `[text](https://…)`, `<https://…>`).
+        let at_boundary = idx == 0
+            || !is_link_char(bytes[idx - 1])
+            || matches!(bytes[idx - 1], b'(' | b'[' | b'\'');
         let rest = &text[idx..];
         let is_url = at_boundary
             && ["https://", "http://", "www."].iter().any(|prefix| {

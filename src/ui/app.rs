@@ -5,12 +5,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{
-    ChangeNav, DiffView, OptionsBar, OverviewRuler, ShareBar, StatsSummary, TextPane, ViewSwitch,
-    browser,
+    ChangeNav, DiffView, NoteCheck, OptionsBar, OverviewRuler, ShareBar, StatsSummary, TextPane,
+    ViewSwitch, browser,
 };
 use crate::engine::share::{self, Shared, View};
 use crate::engine::{
-    ChangeMark, Comparison, NoteKind, Options, compare_with_options, detect_notes, example, export,
+    ChangeMark, Comparison, NoteKind, Options, Reconciliation, compare_with_options, detect_notes,
+    example, export, reconcile,
 };
 
 /// What the user is comparing: the texts, the note and the options. A share link carries all of it.
@@ -225,6 +226,20 @@ pub fn App() -> impl IntoView {
             })
         })
     });
+    // The note the panel shows (typed, else detected) checked against the changes.
+    let reconciliation: Memo<Reconciliation> = Memo::new(move |_| {
+        let typed = note.get();
+        let note_text = if typed.trim().is_empty() {
+            detected_note.get().unwrap_or_default()
+        } else {
+            typed
+        };
+        comparison.with(|comparison| {
+            original.with(|original| {
+                reworked.with(|reworked| reconcile(&note_text, comparison, original, reworked))
+            })
+        })
+    });
     let marks: Memo<Vec<ChangeMark>> =
         Memo::new(move |_| comparison.with(Comparison::change_marks));
     let n_changes = Signal::derive(move || comparison.with(|comparison| comparison.n_changes));
@@ -383,6 +398,7 @@ pub fn App() -> impl IntoView {
                     >
                         <p class="note-text" dir="auto">{move || note.get()}</p>
                     </Show>
+                    <NoteCheck comparison=comparison reconciliation=reconciliation current=current />
                 </aside>
                 <div class="diff-column">
                     <OptionsBar options=options />
@@ -396,7 +412,14 @@ pub fn App() -> impl IntoView {
                             <p class="print-legend">
                                 "Legend: "<del>"deleted text"</del>" is struck through, "<ins>"inserted text"</ins>" is underlined."
                             </p>
-                            <DiffView comparison=comparison view=view current=current show_cosmetic=show_cosmetic />
+                            <DiffView
+                                comparison=comparison
+                                marks=marks
+                                reconciliation=reconciliation
+                                view=view
+                                current=current
+                                show_cosmetic=show_cosmetic
+                            />
                         </div>
                         <OverviewRuler marks=marks current=current />
                     </div>

@@ -7,7 +7,9 @@ use leptos::reactive::computed::Selector;
 
 use super::browser;
 use crate::engine::share::View;
-use crate::engine::{Block, BlockKind, Comparison, Segment, SegmentKind};
+use crate::engine::{
+    Block, BlockKind, ChangeMark, Comparison, FactKind, Reconciliation, Segment, SegmentKind,
+};
 
 /// Which side of a comparison a side-by-side cell shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -23,9 +25,78 @@ struct Marks {
     /// Whether a change number is the current one (one subscription per change, not one
     /// re-render of every change when the current one moves).
     is_current: StoredValue<Selector<Option<usize>>, LocalStorage>,
+    /// Where each change starts, to put its badges there.
+    change_marks: Memo<Vec<ChangeMark>>,
+    comparison: Memo<Comparison>,
+    reconciliation: Memo<Reconciliation>,
 }
 
 impl Marks {
+    /// The badges of the change that starts at this segment: the facts it alters, and whether
+    /// the note explains it. Reactive on their own, so typing a note updates the badges
+    /// without drawing the diff again.
+    fn badges(
+        self,
+        block_idx: usize,
+        segment_idx: usize,
+        segment: &Segment,
+        block: &Block,
+    ) -> Option<AnyView> {
+        let change = segment.change.or(block.change)?;
+        let starts_here = self.change_marks.with_untracked(|marks| {
+            marks
+                .get(change)
+                .is_some_and(|mark| mark.block == block_idx && mark.segment == segment_idx)
+        });
+        if !starts_here || segment.cosmetic {
+            return None;
+        }
+        let (comparison, reconciliation) = (self.comparison, self.reconciliation);
+        let badges = move || {
+            let kinds: Vec<FactKind> = comparison.with(|comparison| {
+                let mut kinds: Vec<FactKind> = comparison
+                    .facts
+                    .iter()
+                    .filter(|fact| fact.change == change)
+                    .map(|fact| fact.kind)
+                    .collect();
+                kinds.dedup();
+                kinds
+            });
+            let explained = reconciliation
+                .with(|checked| checked.explained.get(change).copied().unwrap_or(false));
+            let words = kinds
+                .iter()
+                .map(|kind| kind.label())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let note = if explained {
+                "in the note"
+            } else {
+                "not in the note"
+            };
+            let label = if words.is_empty() {
+                format!("Change {}: {note}", change + 1)
+            } else {
+                format!("Change {}: {words} changed, {note}", change + 1)
+            };
+            view! {
+                <span class="change-badges" class:badge-explained=explained title=label.clone()>
+                    // Read out once as a sentence; the pills are for the eye.
+                    <span class="visually-hidden">{format!("({label}) ")}</span>
+                    <span class="badge-pills" aria-hidden="true">
+                        {kinds
+                            .into_iter()
+                            .map(|kind| view! { <span class=format!("fact-badge fact-{}", kind.label())>{kind.label()}</span> })
+                            .collect_view()}
+                        <span class="note-badge">{if explained { "✓ note" } else { "not in note" }}</span>
+                    </span>
+                </span>
+            }
+        };
+        Some(badges.into_any())
+    }
+
     fn segment(self, segment: &Segment) -> AnyView {
         let text = segment.text.clone();
         let change = segment.change;
@@ -57,23 +128,30 @@ impl Marks {
         }
     }
 
-    /// The segments of a block that one side shows (all of them for `None`).
-    fn segments(self, block: &Block, side: Option<Side>) -> AnyView {
+    /// The segments of a block that one side shows (all of them for `None`), with the badges
+    /// of the changes that start there (on the reworked side only, side by side).
+    fn segments(self, block_idx: usize, block: &Block, side: Option<Side>) -> AnyView {
         block
             .segments
             .iter()
-            .filter(|segment| match (side, segment.kind) {
+            .enumerate()
+            .filter(|(_, segment)| match (side, segment.kind) {
                 (None, _) | (_, SegmentKind::Equal) => true,
                 (Some(Side::Original), kind) => kind == SegmentKind::Delete,
                 (Some(Side::Reworked), kind) => kind == SegmentKind::Insert,
             })
-            .map(|segment| self.segment(segment))
+            .map(|(segment_idx, segment)| {
+                let badges = (side != Some(Side::Original))
+                    .then(|| self.badges(block_idx, segment_idx, segment, block))
+                    .flatten();
+                view! { {badges} {self.segment(segment)} }
+            })
             .collect_view()
             .into_any()
     }
 
     /// A whole block, one column: the inline view, changes only, and the headline callout.
-    fn inline_block(self, block: &Block) -> AnyView {
+    fn inline_block(self, block_idx: usize, block: &Block) -> AnyView {
         let change = block.change;
         let is_current = self.is_current;
         let current = move || {
@@ -88,14 +166,14 @@ impl Marks {
                 dir="auto"
             >
                 {move_label(block)}
-                {self.segments(block, None)}
+                {self.segments(block_idx, block, None)}
             </div>
         }
         .into_any()
     }
 
     /// A block as a row of two cells: original left, reworked right.
-    fn row(self, block: &Block) -> AnyView {
+    fn row(self, block_idx: usize, block: &Block) -> AnyView {
         let change = block.change;
         let is_current = self.is_current;
         let current = move || {
@@ -114,7 +192,7 @@ impl Marks {
             };
             view! {
                 <div class=class dir="auto">
-                    {shows.then(|| view! { {move_label(block)} {self.segments(block, Some(side))} })}
+                    {shows.then(|| view! { {move_label(block)} {self.segments(block_idx, block, Some(side))} })}
                 </div>
             }
         };
@@ -138,6 +216,10 @@ impl Marks {
 pub fn DiffView(
     /// The comparison to show.
     comparison: Memo<Comparison>,
+    /// Where each change starts.
+    marks: Memo<Vec<ChangeMark>>,
+    /// The note checked against the changes, for the badges.
+    reconciliation: Memo<Reconciliation>,
     /// Inline, side by side, or changes only.
     view: RwSignal<View>,
     /// The change in focus, if any.
@@ -145,9 +227,13 @@ pub fn DiffView(
     /// Whether cosmetic changes are shown.
     show_cosmetic: RwSignal<bool>,
 ) -> impl IntoView {
+    let change_marks = marks;
     let marks = Marks {
         show_cosmetic,
         is_current: StoredValue::new_local(Selector::new(move || current.get())),
+        change_marks,
+        comparison,
+        reconciliation,
     };
     // Folded runs of unchanged paragraphs that the reader opened, by their first block; a new
     // comparison starts folded again.
@@ -163,7 +249,8 @@ pub fn DiffView(
             (comparison.stats.headline_changed && start < end).then(|| {
                 let blocks = comparison.blocks[start..end]
                     .iter()
-                    .map(|block| marks.inline_block(block))
+                    .enumerate()
+                    .map(|(idx, block)| marks.inline_block(start + idx, block))
                     .collect_view();
                 view! {
                     <div class="headline-callout" data-testid="diff-headline" role="note">
@@ -181,7 +268,8 @@ pub fn DiffView(
             View::Inline => comparison
                 .blocks
                 .iter()
-                .map(|block| marks.inline_block(block))
+                .enumerate()
+                .map(|(idx, block)| marks.inline_block(idx, block))
                 .collect_view()
                 .into_any(),
             View::SideBySide => view! {
@@ -189,7 +277,7 @@ pub fn DiffView(
                     <span>"Original"</span>
                     <span>"Reworked"</span>
                 </div>
-                {comparison.blocks.iter().map(|block| marks.row(block)).collect_view()}
+                {comparison.blocks.iter().enumerate().map(|(idx, block)| marks.row(idx, block)).collect_view()}
             }
             .into_any(),
             View::ChangesOnly => comparison
@@ -220,7 +308,8 @@ pub fn DiffView(
                     } else {
                         blocks
                             .iter()
-                            .map(|block| marks.inline_block(block))
+                            .enumerate()
+                            .map(|(idx, block)| marks.inline_block(first + idx, block))
                             .collect_view()
                             .into_any()
                     }

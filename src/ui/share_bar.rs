@@ -110,6 +110,11 @@ pub fn ShareBar(
                 export::html_report(&shared),
             ),
             "markdown" => ("redline.md", "text/markdown", export::markdown(&shared)),
+            "json-ld" => (
+                "redline-correction.jsonld",
+                "application/ld+json",
+                export::json_ld(&shared),
+            ),
             _ => (
                 "redline.json",
                 "application/json",
@@ -131,6 +136,16 @@ pub fn ShareBar(
                 <button type="button" class="link-button" data-testid="diff-download-markdown" on:click=move |_| download("markdown")>"Markdown"</button>
                 " · "
                 <button type="button" class="link-button" data-testid="diff-download-json" on:click=move |_| download("json")>"JSON"</button>
+                " · "
+                <button
+                    type="button"
+                    class="link-button"
+                    data-testid="diff-download-json-ld"
+                    title="The correction note as schema.org CorrectionComment"
+                    on:click=move |_| download("json-ld")
+                >
+                    "JSON-LD"
+                </button>
             </p>
             <Show when=move || download_failed.get()>
                 <p class="share-warning" role="alert">"This browser refused the download."</p>

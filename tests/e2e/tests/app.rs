@@ -175,6 +175,19 @@ async fn the_example_loads_on_first_visit_and_keys_step_through_its_changes() {
     page.wait_for_text("diff-headline", "after long debate")
         .await;
     page.wait_for_text("diff-counter", "6 changes").await;
+    // The detected note, checked against the changes: the figure and the removed paragraph
+    // are explained, the headline's new words and the move are not.
+    page.wait_for_text(
+        "diff-reconcile-summary",
+        "The note mentions 3 of 6 changes.",
+    )
+    .await;
+    page.wait_for_text("diff-facts", "$4.2 → $2.4").await;
+    // Typing a note of one's own rechecks everything.
+    page.type_into("diff-input-note", "Correction: we moved a paragraph.")
+        .await;
+    page.wait_for_text("diff-reconcile-summary", "The note mentions 0 of 6 changes")
+        .await;
 
     page.press("j").await;
     page.wait_for_text("diff-counter", "Change 1 of 6").await;
@@ -191,7 +204,7 @@ async fn the_example_loads_on_first_visit_and_keys_step_through_its_changes() {
     page.press("k").await;
     page.wait_for_text("diff-counter", "Change 2 of 6").await;
     // Letters typed into a text box stay text.
-    page.type_into("diff-input-note", "jk").await;
+    page.type_into("diff-input-note", " jk").await;
     page.wait_for_text("diff-counter", "Change 2 of 6").await;
     page.press("?").await;
     page.wait_for_text("diff-shortcut-help", "next change")

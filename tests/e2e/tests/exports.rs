@@ -22,10 +22,23 @@ async fn downloads_hold_the_comparison_and_json_imports_back() {
     page.click("diff-download-html").await;
     page.click("diff-download-markdown").await;
     page.click("diff-download-json").await;
+    page.click("diff-download-json-ld").await;
     let downloads = page.downloads().await;
     let names: Vec<&str> = downloads.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(names, ["redline-report.html", "redline.md", "redline.json"]);
+    assert_eq!(
+        names,
+        [
+            "redline-report.html",
+            "redline.md",
+            "redline.json",
+            "redline-correction.jsonld"
+        ]
+    );
+    let json_ld: serde_json::Value = serde_json::from_str(&downloads[3].1).unwrap();
+    assert_eq!(json_ld["@type"], "CorrectionComment");
+    assert_eq!(json_ld["description"], "The note mentions 3 of 6 changes.");
     let (html, markdown, json) = (&downloads[0].1, &downloads[1].1, &downloads[2].1);
+    assert!(html.contains("The note mentions 3 of 6 changes."));
     assert!(html.contains("<del>$4.2</del><ins>$2.4</ins>"), "{html}");
     assert!(!html.contains("<script"));
     assert!(markdown.contains("~~$4.2~~**$2.4**"), "{markdown}");

@@ -1,0 +1,686 @@
+//! Fact badges: which numbered changes alter a number, a date, a name, a quotation, the headline, a subheading or a link.
+//!
+//! Journalists care most about changed facts. Each rule here reads one change (its deleted and
+//! inserted text, and the paragraph around it on each side) and says, by explicit and modest
+//! rules, whether it touches:
+//!
+//! - a **number**: a token with a digit (`60,000`, `$50,000`, `25%`, `2030`) removed or added;
+//! - a **date**: a month or weekday name removed or added (numbers in dates are numbers);
+//! - a **name**: a capitalized word that is not the first of its sentence, or a run of two
+//!   or more capitalized words (`Child Protective Services`), shown whole on both sides;
+//! - a **quotation**: any change inside quotation marks of any kind (quotes should be
+//!   verbatim), shown as the whole quotation on both sides;
+//! - the **headline** (the first non-empty line) or a **subheading** (a short line of its own
+//!   without final punctuation, or a Markdown `#` heading);
+//! - a **link** target (a URL or an e-mail address, `mailto:` included).
+//!
+//! A change can carry several badges. Cosmetic changes carry none.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{BlockKind, Comparison, SegmentKind, headline};
+use super::notes::detect_notes;
+use super::tokenize::tokenize;
+
+/// What kind of fact a change alters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// The headline, the first non-empty line.
+    Headline,
+    /// A subheading.
+    Subheading,
+    /// A number, amount or percentage.
+    Number,
+    /// A month or a day of the week.
+    Date,
+    /// A proper name.
+    Name,
+    /// Text inside quotation marks.
+    Quotation,
+    /// A link target or an e-mail address.
+    Link,
+}
+
+impl FactKind {
+    /// The badge's words, as a reader sees them.
+    pub fn label(self) -> &'static str {
+        match self {
+            FactKind::Headline => "headline",
+            FactKind::Subheading => "subheading",
+            FactKind::Number => "number",
+            FactKind::Date => "date",
+            FactKind::Name => "name",
+            FactKind::Quotation => "quotation",
+            FactKind::Link => "link",
+        }
+    }
+}
+
+/// One changed fact: its kind, what it was and what it became, and the change it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    /// What kind of fact.
+    pub kind: FactKind,
+    /// The fact in the original (empty when it was added).
+    pub old: String,
+    /// The fact in the reworked text (empty when it was removed).
+    pub new: String,
+    /// The numbered change (see [`Comparison::n_changes`]).
+    pub change: usize,
+}
+
+/// The text of one numbered change, gathered from its segments.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ChangeText {
+    /// The block the change starts in.
+    pub(crate) block: usize,
+    /// Byte ranges of its deleted text in the original.
+    pub(crate) deleted: Vec<Range<usize>>,
+    /// Byte ranges of its inserted text in the reworked text.
+    pub(crate) inserted: Vec<Range<usize>>,
+    /// Whether the change is one end of a moved paragraph.
+    pub(crate) is_move: bool,
+}
+
+impl ChangeText {
+    pub(crate) fn deleted_text(&self, original: &str) -> String {
+        self.deleted.iter().map(|r| &original[r.clone()]).collect()
+    }
+
+    pub(crate) fn inserted_text(&self, reworked: &str) -> String {
+        self.inserted.iter().map(|r| &reworked[r.clone()]).collect()
+    }
+}
+
+/// The deleted and inserted text of every numbered change, indexed by change number.
+pub(crate) fn change_texts(comparison: &Comparison) -> Vec<ChangeText> {
+    let mut res = vec![ChangeText::default(); comparison.n_changes];
+    let mut seen = vec![false; comparison.n_changes];
+    let range = |[start, end]: [usize; 2]| start..end;
+    for (block_idx, block) in comparison.blocks.iter().enumerate() {
+        let is_move = matches!(block.kind, BlockKind::MovedFrom | BlockKind::MovedTo);
+        if let Some(change) = block.change.filter(|_| is_move) {
+            res[change].block = block_idx;
+            res[change].is_move = true;
+            seen[change] = true;
+        }
+        for segment in &block.segments {
+            // Inside a moved-to block the word diff has no numbers of its own: its edits
+            // belong to the move.
+            let Some(change) = segment.change.or(block.change) else {
+                continue;
+            };
+            if segment.cosmetic || segment.kind == SegmentKind::Equal {
+                continue;
+            }
+            let text = &mut res[change];
+            if !seen[change] {
+                seen[change] = true;
+                text.block = block_idx;
+            }
+            match (segment.kind, segment.original, segment.reworked) {
+                (SegmentKind::Delete, Some(bytes), _) if block.kind != BlockKind::MovedFrom => {
+                    text.deleted.push(range(bytes))
+                }
+                (SegmentKind::Insert, _, Some(bytes)) => text.inserted.push(range(bytes)),
+                _ => {}
+            }
+        }
+    }
+    res
+}
+
+/// The facts that the changes of `comparison` alter, in change order.
+///
+/// ```
+/// use redline::engine::{compare, FactKind};
+///
+/// let comparison = compare(
+///     "County budget\n\nThe county will pay $50,000 to Child Protective Services.",
+///     "County budget\n\nThe county will pay $30,000 to Child Protection Services.",
+/// );
+/// let facts: Vec<(FactKind, &str, &str)> = comparison
+///     .facts
+///     .iter()
+///     .map(|fact| (fact.kind, fact.old.as_str(), fact.new.as_str()))
+///     .collect();
+/// assert_eq!(
+///     facts,
+///     [
+///         (FactKind::Number, "$50,000", "$30,000"),
+///         (FactKind::Name, "Child Protective Services", "Child Protection Services"),
+///     ]
+/// );
+/// ```
+pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let [headline_start, headline_end] = comparison.headline;
+    let mut headline_done = false;
+    // A correction note added to (or removed from) the text is the note, not a changed fact.
+    let note_spans = |text: &str| -> Vec<Range<usize>> {
+        detect_notes(text)
+            .into_iter()
+            .map(|note| note.range[0]..note.range[1])
+            .collect()
+    };
+    let (original_notes, reworked_notes) = (note_spans(original), note_spans(reworked));
+    let outside = |ranges: &mut Vec<Range<usize>>, notes: &[Range<usize>]| {
+        ranges.retain(|range| {
+            !notes
+                .iter()
+                .any(|note| note.start <= range.start && range.end <= note.end + 2)
+        });
+    };
+    for (change, mut text) in change_texts(comparison).into_iter().enumerate() {
+        outside(&mut text.deleted, &original_notes);
+        outside(&mut text.inserted, &reworked_notes);
+        if text.deleted.is_empty() && text.inserted.is_empty() {
+            continue;
+        }
+        if text.is_move && text.deleted.is_empty() && text.inserted.is_empty() {
+            continue;
+        }
+        let mut push = |kind: FactKind, old: String, new: String| {
+            if old != new {
+                facts.push(Fact {
+                    kind,
+                    old,
+                    new,
+                    change,
+                });
+            }
+        };
+        let block = &comparison.blocks[text.block];
+        let (deleted, inserted) = (text.deleted_text(original), text.inserted_text(reworked));
+
+        if (headline_start..headline_end).contains(&text.block)
+            && is_headline_like(original, reworked)
+        {
+            if !headline_done {
+                headline_done = true;
+                push(
+                    FactKind::Headline,
+                    headline(original).to_owned(),
+                    headline(reworked).to_owned(),
+                );
+            }
+        } else {
+            let old_heading = subheading(original, block.original);
+            let new_heading = subheading(reworked, block.reworked);
+            if old_heading.is_some() || new_heading.is_some() {
+                push(
+                    FactKind::Subheading,
+                    old_heading.unwrap_or_default(),
+                    new_heading.unwrap_or_default(),
+                );
+            }
+        }
+
+        let (old_numbers, new_numbers) = (numbers(&deleted), numbers(&inserted));
+        if old_numbers != new_numbers {
+            // The changed phrases when both sides have numbers ("60,000" → "25,000 to
+            // 35,000"); the numbers alone when one side has none.
+            let both = !old_numbers.is_empty() && !new_numbers.is_empty();
+            push(
+                FactKind::Number,
+                phrase_or(&deleted, &old_numbers, both),
+                phrase_or(&inserted, &new_numbers, both),
+            );
+        }
+        let (old_dates, new_dates) = (date_words(&deleted), date_words(&inserted));
+        if old_dates != new_dates {
+            push(FactKind::Date, old_dates.join(" "), new_dates.join(" "));
+        }
+
+        let old_name = name_around(original, &text.deleted);
+        let new_name = name_around(reworked, &text.inserted);
+        if old_name.is_some() || new_name.is_some() {
+            push(
+                FactKind::Name,
+                old_name.unwrap_or_default(),
+                new_name.unwrap_or_default(),
+            );
+        }
+
+        let old_quote = quotation_around(original, &text.deleted);
+        let new_quote = quotation_around(reworked, &text.inserted);
+        if old_quote.is_some() || new_quote.is_some() {
+            push(
+                FactKind::Quotation,
+                old_quote.unwrap_or_default(),
+                new_quote.unwrap_or_default(),
+            );
+        }
+
+        let old_link = link_around(original, &text.deleted);
+        let new_link = link_around(reworked, &text.inserted);
+        if old_link.is_some() || new_link.is_some() {
+            push(
+                FactKind::Link,
+                old_link.unwrap_or_default(),
+                new_link.unwrap_or_default(),
+            );
+        }
+    }
+    facts
+}
+
+/// Whether both first lines read as headlines (short lines), rather than as the first
+/// paragraph of a text that has no headline.
+fn is_headline_like(original: &str, reworked: &str) -> bool {
+    [original, reworked].iter().all(|text| {
+        let line = headline(text);
+        line.split_whitespace().count() <= 20 && line.chars().count() <= 150
+    })
+}
+
+/// The block's paragraph on one side when it is a subheading: a Markdown `#` heading, or a
+/// short line (at most 10 words, no final punctuation, starting with a capital) with blank
+/// lines (or the text's ends) around it. Lines of hard-wrapped prose have no blank lines
+/// around them, so they are not taken for subheadings.
+fn subheading(text: &str, paragraph: Option<[usize; 2]>) -> Option<String> {
+    let [start, end] = paragraph?;
+    let line = text[start..end].trim();
+    if line.is_empty() || line.contains('\n') {
+        return None;
+    }
+    if line.starts_with('#') {
+        return Some(line.to_owned());
+    }
+    let line_start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let line_end = line_start + line.len();
+    let (before, after) = (&text[..line_start], &text[line_end..]);
+    let blank_before = before.trim().is_empty()
+        || before.trim_end_matches([' ', '\t', '\r']).ends_with("\n\n")
+        || before.ends_with("\n\r\n");
+    let blank_after = after.trim().is_empty()
+        || after
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with("\n\n")
+        || after.starts_with("\r\n\r\n");
+    let is_short = line.split_whitespace().count() <= 10 && line.len() <= 90;
+    let ends_plain = !line.ends_with(['.', '!', '?', ':', ';', ',', ')', '"', '”', '»']);
+    (blank_before && blank_after && is_short && ends_plain && line.starts_with(char::is_uppercase))
+        .then(|| line.to_owned())
+}
+
+/// The tokens of `text` that hold a digit, in order (links are links, not numbers).
+fn numbers(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|token| token.chars().any(|c| c.is_ascii_digit()))
+        .filter(|token| {
+            !(token.contains("://") || token.contains('@') || token.starts_with("www."))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Month and weekday names (English and French) in `text`, in order.
+fn date_words(text: &str) -> Vec<String> {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "yesterday",
+        "today",
+        "tomorrow",
+    ];
+    tokenize(text)
+        .into_iter()
+        .filter(|token| {
+            // "May" is a month only when capitalized; "march" and "may" are common verbs.
+            let lower = token.to_lowercase();
+            NAMES.contains(&lower.as_str())
+                && (token.starts_with(char::is_uppercase)
+                    || !matches!(lower.as_str(), "may" | "march"))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The changed phrase when wanted and short enough to read as a badge, else the numbers alone.
+fn phrase_or(phrase: &str, numbers: &[String], want_phrase: bool) -> String {
+    let phrase = phrase.trim();
+    if want_phrase && phrase.chars().count() <= 40 {
+        phrase.to_owned()
+    } else {
+        numbers.join(" ")
+    }
+}
+
+/// The paragraph around a byte range: from the blank line before it to the blank line after
+/// it, so that a name or a quotation that a hard-wrapped text breaks over lines is read whole.
+fn paragraph_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let start = text[..range.start].rfind("\n\n").map_or(0, |idx| idx + 2);
+    let end = text[range.end..]
+        .find("\n\n")
+        .map_or(text.len(), |idx| range.end + idx);
+    start..end
+}
+
+/// Tokens of a paragraph with their byte offsets in the whole text.
+fn tokens_at(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    let mut offset = paragraph.start;
+    tokenize(&text[paragraph])
+        .into_iter()
+        .map(|token| {
+            let range = offset..offset + token.len();
+            offset = range.end;
+            (range, token)
+        })
+        .collect()
+}
+
+fn is_capitalized(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase) && token.chars().any(char::is_lowercase)
+}
+
+/// The proper name that a change touches, taken whole from its paragraph: the run of
+/// capitalized words (with `of`, `de`, `van`… between them) around a changed capitalized
+/// word, if the run has two words or more, or its word does not start a sentence. When the
+/// change touches several, the longest.
+fn name_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+    let is_connector =
+        |token: &str| matches!(token, "of" | "de" | "du" | "la" | "van" | "von" | "for");
+    // Words of one name are parted by a space, or by the line break of a hard-wrapped text.
+    let is_gap = |token: &str| token == " " || token == "\n";
+    let mut best: Option<(usize, String)> = None;
+    for changed in changed {
+        let tokens = tokens_at(text, paragraph_around(text, changed));
+        let word = |idx: Option<usize>| idx.and_then(|idx| tokens.get(idx)).map(|(_, t)| *t);
+        // Grows a run from `idx` one way over gaps, capitalized words and connectors.
+        let grow = |mut idx: usize, step: isize| -> usize {
+            loop {
+                let at = |n: isize| word(idx.checked_add_signed(n * step));
+                if !at(1).is_some_and(is_gap) {
+                    return idx;
+                }
+                if at(2).is_some_and(is_capitalized) {
+                    idx = idx.wrapping_add_signed(2 * step);
+                } else if at(2).is_some_and(is_connector)
+                    && at(3).is_some_and(is_gap)
+                    && at(4).is_some_and(is_capitalized)
+                {
+                    idx = idx.wrapping_add_signed(4 * step);
+                } else {
+                    return idx;
+                }
+            }
+        };
+        for (idx, (range, token)) in tokens.iter().enumerate() {
+            if range.start >= changed.end
+                || range.end <= changed.start
+                || !is_capitalized(token)
+                || !date_words(token).is_empty()
+            {
+                continue;
+            }
+            let (first, last) = (grow(idx, -1), grow(idx, 1));
+            let n_words = tokens[first..=last]
+                .iter()
+                .filter(|(_, token)| is_capitalized(token))
+                .count();
+            let starts_sentence = tokens[..first]
+                .iter()
+                .rev()
+                .find(|(_, token)| !token.trim().is_empty())
+                .is_none_or(|(_, token)| {
+                    matches!(*token, "." | "!" | "?" | "\"" | "“" | "#" | "*" | "_" | ":")
+                });
+            if (n_words >= 2 || !starts_sentence) && best.as_ref().is_none_or(|(n, _)| n_words > *n)
+            {
+                let name = text[tokens[first].0.start..tokens[last].0.end].replace('\n', " ");
+                best = Some((n_words, name));
+            }
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// The quotation (text between quotation marks, marks included) that a change touches.
+fn quotation_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+    for changed in changed {
+        let paragraph = paragraph_around(text, changed);
+        let start = paragraph.start;
+        for quote in &quotations(&text[paragraph]) {
+            let quote = start + quote.start..start + quote.end;
+            if quote.start < changed.end && changed.start < quote.end {
+                return Some(text[quote].replace('\n', " "));
+            }
+        }
+    }
+    None
+}
+
+/// Byte ranges of quotations in a paragraph: “…”, «…», „…“, and "…" (straight quotes taken
+/// in pairs).
+fn quotations(paragraph: &str) -> Vec<Range<usize>> {
+    let mut res = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (idx, c) in paragraph.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '„' | '"') => open = Some((idx, c)),
+            (Some((start, opening)), _)
+                if matches!(
+                    (opening, c),
+                    ('“', '”') | ('«', '»') | ('„', '“' | '”') | ('"', '"')
+                ) =>
+            {
+                res.push(start..idx + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    res
+}
+
+/// The link target (URL, `mailto:` or e-mail address) that a change falls in: the
+/// whitespace-delimited run around the change, from where its link starts.
+fn link_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+    for changed in changed {
+        let run_start = text[..changed.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(idx, c)| idx + c.len_utf8());
+        let run_end = text[changed.end..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |idx| changed.end + idx);
+        let run = &text[run_start..run_end];
+        let link_start = ["https://", "http://", "mailto:", "www."]
+            .iter()
+            .filter_map(|prefix| run.find(prefix))
+            .min()
+            .or_else(|| {
+                // An e-mail address: from the start of its local part.
+                let at = run.find('@')?;
+                let local = run[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !(c.is_alphanumeric() || "._%+-".contains(c)))
+                    .map_or(0, |(idx, c)| idx + c.len_utf8());
+                run[at..].contains('.').then_some(local)
+            })?;
+        let link = run[link_start..].trim_end_matches([')', '.', ',', ';', ']', '"', '\'']);
+        // The change must fall inside the link, not in the text before it.
+        if run_start + link_start < changed.end {
+            return Some(link.to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::compare;
+
+    /// The facts of a change in the body: both texts get a headline first.
+    fn facts(original: &str, reworked: &str) -> Vec<(FactKind, String, String)> {
+        let (original, reworked) = (
+            format!("Title\n\n{original}"),
+            format!("Title\n\n{reworked}"),
+        );
+        compare(&original, &reworked)
+            .facts
+            .into_iter()
+            .map(|fact| (fact.kind, fact.old, fact.new))
+            .collect()
+    }
+
+    fn fact(kind: FactKind, old: &str, new: &str) -> (FactKind, String, String) {
+        (kind, old.to_owned(), new.to_owned())
+    }
+
+    #[test]
+    fn numbers_and_ranges() {
+        assert_eq!(
+            facts(
+                "Officials expect 60,000 visitors.",
+                "Officials expect 25,000 to 35,000 visitors."
+            ),
+            [fact(FactKind::Number, "60,000", "25,000 to 35,000")]
+        );
+        assert_eq!(
+            facts("Turnout was 45%.", "Turnout was 54%."),
+            [fact(FactKind::Number, "45%", "54%")]
+        );
+        assert!(facts("The big dog barked.", "The small dog barked.").is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            facts("The vote was on Monday.", "The vote was on Tuesday."),
+            [fact(FactKind::Date, "Monday", "Tuesday")]
+        );
+        assert!(
+            facts("You may go.", "You can go.").is_empty(),
+            "may is a verb"
+        );
+    }
+
+    #[test]
+    fn names_whole_and_not_sentence_starts() {
+        assert_eq!(
+            facts(
+                "Thanks to Jina Bolton and Scott.",
+                "Thanks to Jina Anne and Scott."
+            ),
+            [fact(FactKind::Name, "Jina Bolton", "Jina Anne")]
+        );
+        assert_eq!(
+            facts(
+                "He spoke to the Bank of England today.",
+                "He spoke to the Bank of France today."
+            ),
+            [fact(FactKind::Name, "Bank of England", "Bank of France")]
+        );
+        assert!(
+            facts(
+                "Yesterday it rained. Rain fell.",
+                "Yesterday it rained. Snow fell."
+            )
+            .is_empty(),
+            "a capitalized word that starts a sentence is not a name"
+        );
+    }
+
+    #[test]
+    fn quotations_are_shown_whole() {
+        assert_eq!(
+            facts(
+                "She said “we will build the bridge” on Friday.",
+                "She said “we will repair the bridge” on Friday."
+            ),
+            [fact(
+                FactKind::Quotation,
+                "“we will build the bridge”",
+                "“we will repair the bridge”"
+            )]
+        );
+    }
+
+    #[test]
+    fn headline_subheading_and_link() {
+        assert_eq!(
+            compare(
+                "Old title\n\nBody text here.",
+                "New title\n\nBody text here."
+            )
+            .facts
+            .into_iter()
+            .map(|fact| (fact.kind, fact.old, fact.new))
+            .collect::<Vec<_>>(),
+            [fact(FactKind::Headline, "Old title", "New title")]
+        );
+        assert_eq!(
+            facts(
+                "Body.\n\n## Costs so far\n\nMore.",
+                "Body.\n\n## Costs to date\n\nMore."
+            ),
+            [fact(
+                FactKind::Subheading,
+                "## Costs so far",
+                "## Costs to date"
+            )]
+        );
+        assert_eq!(
+            facts(
+                "See [the report](https://example.org/report-2024) now.",
+                "See [the report](https://example.org/report-2025) now."
+            ),
+            [fact(
+                FactKind::Link,
+                "https://example.org/report-2024",
+                "https://example.org/report-2025"
+            )]
+        );
+    }
+
+    #[test]
+    fn cosmetic_changes_and_moves_carry_no_fact() {
+        assert!(facts("It cost “$5”.", "It cost \"$5\".").is_empty());
+    }
+}

@@ -1,0 +1,128 @@
+//! NoteCheck: the note against the changes, beside the note: the summary sentence, the facts changed, and each claim of the note checked.
+
+use leptos::prelude::*;
+
+use crate::engine::{ClaimKind, Comparison, FactKind, Reconciliation};
+
+/// The reconciliation of the note with the comparison, and the facts that changed; a fact's
+/// button makes its change the current one.
+#[component]
+pub fn NoteCheck(
+    /// The comparison, for its facts.
+    comparison: Memo<Comparison>,
+    /// The note checked against the changes.
+    reconciliation: Memo<Reconciliation>,
+    /// The change in focus, if any.
+    current: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let facts = move || {
+        comparison.with(|comparison| {
+            reconciliation.with(|checked| {
+                comparison
+                    .facts
+                    .iter()
+                    .map(|fact| {
+                        let change = fact.change;
+                        let explained = checked.explained.get(change).copied().unwrap_or(false);
+                        let (old, new) = (shown(&fact.old), shown(&fact.new));
+                        view! {
+                            <li class="fact">
+                                <span class=format!("fact-badge fact-{}", kind_class(fact.kind))>{fact.kind.label()}</span>
+                                " "
+                                <button type="button" class="link-button" on:click=move |_| current.set(Some(change))>
+                                    {format!("change {}", change + 1)}
+                                </button>
+                                ": "
+                                <del>{old}</del>
+                                " → "
+                                <ins>{new}</ins>
+                                <span class="fact-note">
+                                    {if explained { " · explained by the note" } else { " · not mentioned in the note" }}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let n_facts = move || comparison.with(|comparison| comparison.facts.len());
+    let claims = move || {
+        reconciliation.with(|checked| {
+            checked
+                .claims
+                .iter()
+                .map(|claim| {
+                    let what = claim_label(&claim.kind);
+                    let verdict = if claim.matched {
+                        match claim.changes.len() {
+                            0 => "borne out by the word counts".to_owned(),
+                            1 => format!("matches change {}", claim.changes[0] + 1),
+                            n => format!("matches {n} changes"),
+                        }
+                    } else {
+                        "no matching change found".to_owned()
+                    };
+                    view! {
+                        <li class:claim-unmatched=!claim.matched>
+                            <q>{claim.text.clone()}</q>
+                            {format!(" ({what}): {verdict}")}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_claims = move || reconciliation.with(|checked| !checked.claims.is_empty());
+
+    view! {
+        <div class="note-check" data-testid="diff-note-check">
+            <p class="reconcile-summary" data-testid="diff-reconcile-summary">
+                {move || reconciliation.with(|checked| checked.summary.clone())}
+            </p>
+            <Show when=move || { n_facts() > 0 }>
+                <h3>{move || format!("Facts changed ({})", n_facts())}</h3>
+                <ul class="facts" data-testid="diff-facts">{facts}</ul>
+            </Show>
+            <Show when=has_claims>
+                <h3>"What the note says"</h3>
+                <ul class="claims" data-testid="diff-claims">{claims}</ul>
+            </Show>
+        </div>
+    }
+}
+
+/// A fact's side as shown: `(none)` for a side that has no such fact.
+fn shown(text: &str) -> String {
+    if text.is_empty() {
+        "(none)".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The CSS class suffix of a fact kind.
+pub fn kind_class(kind: FactKind) -> &'static str {
+    kind.label()
+}
+
+/// What a claim is about, in a reader's words.
+fn claim_label(kind: &ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Quoted(_) => "quoted text",
+        ClaimKind::Number(_) => "a number",
+        ClaimKind::Fact(FactKind::Headline) => "the headline",
+        ClaimKind::Fact(FactKind::Subheading) => "subheadings",
+        ClaimKind::Fact(FactKind::Number) => "figures",
+        ClaimKind::Fact(FactKind::Date) => "dates",
+        ClaimKind::Fact(FactKind::Name) => "names",
+        ClaimKind::Fact(FactKind::Quotation) => "quotations",
+        ClaimKind::Fact(FactKind::Link) => "links",
+        ClaimKind::Subtitle => "the subtitle",
+        ClaimKind::Caption => "a caption or image, which Redline does not compare",
+        ClaimKind::Shortened => "the length",
+        ClaimKind::Reworked => "the whole article",
+        ClaimKind::Removed => "removed text",
+        ClaimKind::Added => "added text",
+    }
+}
