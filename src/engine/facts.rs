@@ -30,6 +30,8 @@ use super::tokenize::tokenize;
 pub enum FactKind {
     /// The headline, the first non-empty line.
     Headline,
+    /// The subtitle (standfirst): a short line right after the headline.
+    Subtitle,
     /// A subheading.
     Subheading,
     /// A number, amount or percentage.
@@ -49,6 +51,7 @@ impl FactKind {
     pub fn label(self) -> &'static str {
         match self {
             FactKind::Headline => "headline",
+            FactKind::Subtitle => "subtitle",
             FactKind::Subheading => "subheading",
             FactKind::Number => "number",
             FactKind::Date => "date",
@@ -210,9 +213,15 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
         } else {
             let old_heading = subheading(original, block.original);
             let new_heading = subheading(reworked, block.reworked);
+            // The first short line after the headline is its subtitle.
+            let kind = if headline_start < headline_end && text.block == headline_end {
+                FactKind::Subtitle
+            } else {
+                FactKind::Subheading
+            };
             if old_heading.is_some() || new_heading.is_some() {
                 push(
-                    FactKind::Subheading,
+                    kind,
                     old_heading.unwrap_or_default(),
                     new_heading.unwrap_or_default(),
                 );
@@ -675,6 +684,25 @@ mod tests {
                 FactKind::Link,
                 "https://example.org/report-2024",
                 "https://example.org/report-2025"
+            )]
+        );
+    }
+
+    #[test]
+    fn subtitle() {
+        assert_eq!(
+            compare(
+                "Title\n\nA plan for the harbour\n\nBody text.",
+                "Title\n\nA smaller plan for the harbour\n\nBody text."
+            )
+            .facts
+            .into_iter()
+            .map(|fact| (fact.kind, fact.old, fact.new))
+            .collect::<Vec<_>>(),
+            [fact(
+                FactKind::Subtitle,
+                "A plan for the harbour",
+                "A smaller plan for the harbour"
             )]
         );
     }

@@ -5,8 +5,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{
-    ChangeNav, DiffView, NoteCheck, OptionsBar, OverviewRuler, ShareBar, StatsSummary, TextPane,
-    ViewSwitch, browser,
+    ChangeNav, DiffView, NoteCheck, NoteClaims, OptionsBar, OverviewRuler, ShareBar, StatsSummary,
+    TextPane, ViewSwitch, browser,
 };
 use crate::engine::share::{self, Shared, View};
 use crate::engine::{
@@ -375,6 +375,7 @@ pub fn App() -> impl IntoView {
             <section class="result" aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
                     <ShareBar drafts=drafts />
+                    <NoteCheck comparison=comparison reconciliation=reconciliation current=current />
                     <StatsSummary comparison=comparison show_cosmetic=show_cosmetic />
                     <h2>"Correction note"</h2>
                     <Show
@@ -398,7 +399,7 @@ pub fn App() -> impl IntoView {
                     >
                         <p class="note-text" dir="auto">{move || note.get()}</p>
                     </Show>
-                    <NoteCheck comparison=comparison reconciliation=reconciliation current=current />
+                    <NoteClaims reconciliation=reconciliation />
                 </aside>
                 <div class="diff-column">
                     <OptionsBar options=options />

@@ -15,7 +15,7 @@ mod view_switch;
 pub use app::{App, Drafts};
 pub use change_nav::ChangeNav;
 pub use diff_view::DiffView;
-pub use note_check::NoteCheck;
+pub use note_check::{NoteCheck, NoteClaims};
 pub use options_bar::OptionsBar;
 pub use overview_ruler::OverviewRuler;
 pub use share_bar::ShareBar;

@@ -1,10 +1,10 @@
-//! NoteCheck: the note against the changes, beside the note: the summary sentence, the facts changed, and each claim of the note checked.
+//! NoteCheck and NoteClaims: the note against the changes: at the top of the note panel the summary sentence and the facts changed, below the note each of its claims checked.
 
 use leptos::prelude::*;
 
 use crate::engine::{ClaimKind, Comparison, FactKind, Reconciliation};
 
-/// The reconciliation of the note with the comparison, and the facts that changed; a fact's
+/// The summary sentence and the facts that changed, for the top of the note panel; a fact's
 /// button makes its change the current one.
 #[component]
 pub fn NoteCheck(
@@ -47,6 +47,25 @@ pub fn NoteCheck(
         })
     };
     let n_facts = move || comparison.with(|comparison| comparison.facts.len());
+    view! {
+        <div class="note-check" data-testid="diff-note-check">
+            <p class="reconcile-summary" data-testid="diff-reconcile-summary">
+                {move || reconciliation.with(|checked| checked.summary.clone())}
+            </p>
+            <Show when=move || { n_facts() > 0 }>
+                <h3>{move || format!("Facts changed ({})", n_facts())}</h3>
+                <ul class="facts" data-testid="diff-facts">{facts}</ul>
+            </Show>
+        </div>
+    }
+}
+
+/// Each claim of the note, and whether a change matches it: below the note.
+#[component]
+pub fn NoteClaims(
+    /// The note checked against the changes.
+    reconciliation: Memo<Reconciliation>,
+) -> impl IntoView {
     let claims = move || {
         reconciliation.with(|checked| {
             checked
@@ -76,19 +95,12 @@ pub fn NoteCheck(
     let has_claims = move || reconciliation.with(|checked| !checked.claims.is_empty());
 
     view! {
-        <div class="note-check" data-testid="diff-note-check">
-            <p class="reconcile-summary" data-testid="diff-reconcile-summary">
-                {move || reconciliation.with(|checked| checked.summary.clone())}
-            </p>
-            <Show when=move || { n_facts() > 0 }>
-                <h3>{move || format!("Facts changed ({})", n_facts())}</h3>
-                <ul class="facts" data-testid="diff-facts">{facts}</ul>
-            </Show>
-            <Show when=has_claims>
+        <Show when=has_claims>
+            <div class="note-claims">
                 <h3>"What the note says"</h3>
                 <ul class="claims" data-testid="diff-claims">{claims}</ul>
-            </Show>
-        </div>
+            </div>
+        </Show>
     }
 }
 
@@ -118,7 +130,7 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Fact(FactKind::Name) => "names",
         ClaimKind::Fact(FactKind::Quotation) => "quotations",
         ClaimKind::Fact(FactKind::Link) => "links",
-        ClaimKind::Subtitle => "the subtitle",
+        ClaimKind::Subtitle | ClaimKind::Fact(FactKind::Subtitle) => "the subtitle",
         ClaimKind::Caption => "a caption or image, which Redline does not compare",
         ClaimKind::Shortened => "the length",
         ClaimKind::Reworked => "the whole article",
