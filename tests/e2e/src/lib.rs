@@ -308,13 +308,13 @@ impl Page {
     }
 
     /// The downloads the page offered since `window.downloads` started recording them (see
-    /// the exports test), as (file name, content) pairs read from their Blob URLs.
+    /// the exports test), as (file name, content) pairs read from their Blobs.
     pub async fn downloads(&self) -> Vec<(String, String)> {
         let result = self
             .driver
             .execute_async(
                 "const done = arguments[arguments.length - 1];
-                 Promise.all(window.downloads.map(d => fetch(d.href).then(r => r.text()).then(text => [d.name, text])))
+                 Promise.all(window.downloads.map(d => d.blob.text().then(text => [d.name, text])))
                     .then(done, err => done(String(err)));",
                 vec![],
             )

@@ -2,13 +2,19 @@
 
 use redline_e2e::Harness;
 
-/// Makes the page keep each download's URL and name instead of saving it, so the test can read
-/// the real Blob the page built.
+/// Makes the page keep each download's Blob and name instead of saving it, so the test can read
+/// the real Blob the page built (the Content-Security-Policy would refuse to fetch its URL).
 const CAPTURE_DOWNLOADS: &str = "
     window.downloads = [];
-    URL.revokeObjectURL = () => {};
+    const blobs = new Map();
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+        const url = createObjectURL(blob);
+        blobs.set(url, blob);
+        return url;
+    };
     HTMLAnchorElement.prototype.click = function () {
-        window.downloads.push({ name: this.download, href: this.href });
+        window.downloads.push({ name: this.download, blob: blobs.get(this.href) });
     };";
 
 #[tokio::test(flavor = "multi_thread")]
