@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -65,3 +65,8 @@ bench: $(BENCH_INPUTS)/manifest.json
 	cargo bench --bench compare
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	node bench/jsdiff.mjs $(BENCH_INPUTS)
+
+## Browser timings (issue 6): the release build in headless Chromium on the bench inputs, jsdiff in the same page.
+bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
+	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
+	REDLINE_BENCH_INPUTS=$(abspath $(BENCH_INPUTS)) cargo test --manifest-path $(E2E_MANIFEST) --target-dir target --test bench_browser -- --ignored --nocapture

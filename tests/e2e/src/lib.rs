@@ -252,6 +252,17 @@ impl Page {
         body.send_keys(keys).await.expect("the keys were not sent");
     }
 
+    /// Runs an asynchronous script (it calls its last argument when done) and returns the
+    /// value it passed.
+    pub async fn run_async(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.driver
+            .execute_async(script, args)
+            .await
+            .expect("the script did not finish")
+            .json()
+            .clone()
+    }
+
     /// Runs a script in the page and returns its value.
     pub async fn run(&self, script: &str) -> serde_json::Value {
         self.driver
