@@ -1,6 +1,7 @@
 //! DiffView: renders a comparison's blocks inline, side by side or as changes only, with the headline callout.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
@@ -10,6 +11,9 @@ use crate::engine::share::View;
 use crate::engine::{
     Block, BlockKind, ChangeMark, Comparison, FactKind, Reconciliation, Segment, SegmentKind,
 };
+
+/// Blocks drawn per step of a long diff (see `visible_chunks` in [`DiffView`]).
+const CHUNK_BLOCKS: usize = 150;
 
 /// Which side of a comparison a side-by-side cell shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -262,22 +266,72 @@ pub fn DiffView(
         })
     };
 
+    // A long diff is drawn in chunks of blocks, one chunk per task, so the page shows the top
+    // of the diff at once and stays responsive while the rest is drawn. Going to a change
+    // draws every chunk up to it first, so navigation stays exact.
+    let visible_chunks = RwSignal::new(1_usize);
+    Effect::new(move |_| {
+        comparison.track();
+        view.track();
+        visible_chunks.set(1);
+    });
+    Effect::new(move |_| {
+        let drawn = visible_chunks.get();
+        let n_chunks = comparison.with(|comparison| comparison.blocks.len().div_ceil(CHUNK_BLOCKS));
+        if drawn < n_chunks {
+            set_timeout(
+                move || visible_chunks.update(|visible| *visible = (*visible).max(drawn + 1)),
+                Duration::ZERO,
+            );
+        }
+    });
+    Effect::new(move |_| {
+        let Some(change) = current.get() else {
+            return;
+        };
+        let block = change_marks.with(|marks| marks.get(change).map(|mark| mark.block));
+        if let Some(block) = block {
+            let needed = block / CHUNK_BLOCKS + 1;
+            if visible_chunks.get_untracked() < needed {
+                visible_chunks.set(needed);
+            }
+        }
+    });
+    // The blocks of one chunk, drawn once the chunk is visible.
+    let chunks = move |n_blocks: usize, draw: fn(Marks, usize, &Block) -> AnyView| {
+        (0..n_blocks.div_ceil(CHUNK_BLOCKS))
+            .map(|chunk| {
+                let range = chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(n_blocks);
+                view! {
+                    <Show when=move || { chunk < visible_chunks.get() }>
+                        {
+                            let range = range.clone();
+                            move || {
+                                comparison.with_untracked(|comparison| {
+                                    comparison.blocks[range.clone()]
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(idx, block)| draw(marks, range.start + idx, block))
+                                        .collect_view()
+                                })
+                            }
+                        }
+                    </Show>
+                }
+            })
+            .collect_view()
+    };
+
     let body = move || {
         let view = view.get();
         comparison.with(|comparison| match view {
-            View::Inline => comparison
-                .blocks
-                .iter()
-                .enumerate()
-                .map(|(idx, block)| marks.inline_block(idx, block))
-                .collect_view()
-                .into_any(),
+            View::Inline => chunks(comparison.blocks.len(), Marks::inline_block).into_any(),
             View::SideBySide => view! {
                 <div class="sbs-head" aria-hidden="true">
                     <span>"Original"</span>
                     <span>"Reworked"</span>
                 </div>
-                {comparison.blocks.iter().enumerate().map(|(idx, block)| marks.row(idx, block)).collect_view()}
+                {chunks(comparison.blocks.len(), Marks::row)}
             }
             .into_any(),
             View::ChangesOnly => comparison

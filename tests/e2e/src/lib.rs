@@ -364,7 +364,7 @@ impl Page {
     }
 
     /// Polls `condition` until it holds, failing the test after [`WAIT`] with what it last saw.
-    async fn wait_for<F, Fut>(&self, what: &str, condition: F)
+    pub async fn wait_for<F, Fut>(&self, what: &str, condition: F)
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = bool>,

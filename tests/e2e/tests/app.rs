@@ -396,3 +396,40 @@ async fn html_paste_and_file_drop() {
     );
     harness.stop(page).await;
 }
+
+/// A long diff is drawn in chunks; going to a change far down draws up to it, and the rest
+/// follows.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_diff_is_drawn_progressively_and_navigation_reaches_its_end() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    let paragraphs: Vec<String> = (1..=400)
+        .map(|idx| format!("Paragraph number {idx} of a long article."))
+        .collect();
+    let original = paragraphs.join("\n\n");
+    let reworked = original.replace("number 397 of", "number 397 (revised) of");
+    page.run(&format!(
+        "const set = (id, text) => {{
+             const area = document.querySelector(`[data-testid='${{id}}']`);
+             area.value = text;
+             area.dispatchEvent(new Event('input', {{ bubbles: true }}));
+         }};
+         set('diff-input-original', {original:?});
+         set('diff-input-reworked', {reworked:?});"
+    ))
+    .await;
+    page.wait_for_text("diff-counter", "1 change").await;
+    page.press("k").await;
+    page.wait_for_text("diff-counter", "Change 1 of 1").await;
+    page.wait_for_texts("[data-testid='diff-output'] .diff-current", &["(revised) "])
+        .await;
+    page.wait_for("all 400 paragraphs to be drawn", || async {
+        page.run(
+            "return document.querySelectorAll(\"[data-testid='diff-output'] .diff-block\").length;",
+        )
+        .await
+            == 400
+    })
+    .await;
+    harness.stop(page).await;
+}
