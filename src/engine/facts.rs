@@ -21,7 +21,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::model::{BlockKind, Comparison, SegmentKind, headline};
-use super::notes::detect_notes;
+use super::notes::{MONTHS_AND_WEEKDAYS, detect_notes};
 use super::tokenize::tokenize;
 
 /// What kind of fact a change alters.
@@ -330,55 +330,14 @@ fn numbers(text: &str) -> Vec<String> {
 
 /// Month and weekday names (English and French) in `text`, in order.
 fn date_words(text: &str) -> Vec<String> {
-    const NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "yesterday",
-        "today",
-        "tomorrow",
-    ];
+    const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
     tokenize(text)
         .into_iter()
         .filter(|token| {
             // "May" is a month only when capitalized; "march" and "may" are common verbs.
             let lower = token.to_lowercase();
-            NAMES.contains(&lower.as_str())
+            (MONTHS_AND_WEEKDAYS.contains(&lower.as_str())
+                || RELATIVE_DAYS.contains(&lower.as_str()))
                 && (token.starts_with(char::is_uppercase)
                     || !matches!(lower.as_str(), "may" | "march"))
         })

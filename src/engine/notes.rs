@@ -234,73 +234,65 @@ fn leading_label(paragraph: &str) -> Option<(Label, usize)> {
     None
 }
 
+/// Month and weekday names in English and French, lower case: what dates are written with,
+/// for note labels ("Updated Monday, June 3:") and for date facts.
+pub(crate) const MONTHS_AND_WEEKDAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
 /// Whether the text between a label and its colon is empty or a date or time ("2020-06-18",
 /// ", June 2023", "on 12 May at 10:30 BST"), so that "Corrections officers said:" is no label.
 fn is_date_like(text: &str) -> bool {
     const WORDS: &[&str] = &[
-        "on",
-        "at",
-        "am",
-        "pm",
-        "utc",
-        "gmt",
-        "bst",
-        "cet",
-        "cest",
-        "et",
-        "pt",
-        "le",
-        "du",
-        "à",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
+        "on", "at", "am", "pm", "utc", "gmt", "bst", "cet", "cest", "et", "pt", "le", "du", "à",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     text.chars().count() <= 40
         && text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
-            .all(|word| word.chars().all(|c| c.is_ascii_digit()) || WORDS.contains(&word))
+            .all(|word| {
+                word.chars().all(|c| c.is_ascii_digit())
+                    || WORDS.contains(&word)
+                    || MONTHS_AND_WEEKDAYS.contains(&word)
+            })
 }
 
 /// The kind of a labelled note, from its label and body; `None` when the note does not count.

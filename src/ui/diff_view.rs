@@ -36,6 +36,12 @@ struct Marks {
 }
 
 impl Marks {
+    /// Whether change `change` is the current one, as a reactive closure for `class:`.
+    fn is_current_fn(self, change: Option<usize>) -> impl Fn() -> bool + Copy + 'static {
+        let is_current = self.is_current;
+        move || change.is_some() && is_current.with_value(|selector| selector.selected(&change))
+    }
+
     /// The badges of the change that starts at this segment: the facts it alters, and whether
     /// the note explains it. Reactive on their own, so typing a note updates the badges
     /// without drawing the diff again.
@@ -104,10 +110,7 @@ impl Marks {
     fn segment(self, segment: &Segment) -> AnyView {
         let text = segment.text.clone();
         let change = segment.change;
-        let is_current = self.is_current;
-        let current = move || {
-            change.is_some() && is_current.with_value(|selector| selector.selected(&change))
-        };
+        let current = self.is_current_fn(change);
         let show_cosmetic = self.show_cosmetic;
         // Screen readers do not announce <del> and <ins>; the visually hidden words do, and
         // copying the text leaves them out (they are CSS content, not text).
@@ -157,10 +160,7 @@ impl Marks {
     /// A whole block, one column: the inline view, changes only, and the headline callout.
     fn inline_block(self, block_idx: usize, block: &Block) -> AnyView {
         let change = block.change;
-        let is_current = self.is_current;
-        let current = move || {
-            change.is_some() && is_current.with_value(|selector| selector.selected(&change))
-        };
+        let current = self.is_current_fn(change);
         view! {
             <div
                 class=format!("diff-block diff-block-{}", block_class(block.kind))
@@ -179,10 +179,7 @@ impl Marks {
     /// A block as a row of two cells: original left, reworked right.
     fn row(self, block_idx: usize, block: &Block) -> AnyView {
         let change = block.change;
-        let is_current = self.is_current;
-        let current = move || {
-            change.is_some() && is_current.with_value(|selector| selector.selected(&change))
-        };
+        let current = self.is_current_fn(change);
         let cell = |side: Side| {
             // A paragraph only in one version leaves the other side's cell empty.
             let shows = !matches!(
