@@ -103,3 +103,48 @@ fn the_check_itself_catches_a_violation() {
     assert!(!mentions("let y = my_leptos::thing();", "leptos"));
     assert!(!mentions("// A similar paragraph moved.", "similar"));
 }
+
+/// Ways of turning a string into markup or code in the page. Redline renders user text as text
+/// nodes only; none of these may appear in the app's code (`engine::html` only reads pieces
+/// the browser parsed into an inert document).
+const MARKUP_SINKS: &[&str] = &[
+    "inner_html",
+    "outer_html",
+    "innerHTML",
+    "outerHTML",
+    "insert_adjacent_html",
+    "insertAdjacentHTML",
+    "document.write",
+    "eval(",
+    "new Function",
+];
+
+/// The sinks that a piece of code uses.
+fn markup_sinks(code: &str) -> Vec<&'static str> {
+    MARKUP_SINKS
+        .iter()
+        .copied()
+        .filter(|sink| code.contains(sink))
+        .collect()
+}
+
+#[test]
+fn no_markup_sinks_in_the_app() {
+    let mut files = rust_files(&src());
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/loader.js"));
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"));
+    for path in files {
+        let code = fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            markup_sinks(&code),
+            Vec::<&str>::new(),
+            "{} turns a string into markup or code: render text as text (see ARCHITECTURE.md)",
+            path.display()
+        );
+    }
+    assert_eq!(
+        markup_sinks("view! { <div inner_html=text/> }"),
+        ["inner_html"],
+        "the check itself finds a sink"
+    );
+}

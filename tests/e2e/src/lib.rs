@@ -263,6 +263,19 @@ impl Page {
             .clone()
     }
 
+    /// Whether an alert, confirm or prompt dialog is open.
+    pub async fn has_alert(&self) -> bool {
+        self.driver.get_alert_text().await.is_ok()
+    }
+
+    /// Closes an open dialog.
+    pub async fn dismiss_alert(&self) {
+        self.driver
+            .dismiss_alert()
+            .await
+            .expect("no dialog to dismiss");
+    }
+
     /// Runs a script in the page and returns its value.
     pub async fn run(&self, script: &str) -> serde_json::Value {
         self.driver
