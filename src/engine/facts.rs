@@ -186,7 +186,13 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
         if text.is_move && text.deleted.is_empty() && text.inserted.is_empty() {
             continue;
         }
-        let mut push = |kind: FactKind, old: String, new: String| {
+        // A fact found on either side (`None`: the side has no such fact), kept when the two
+        // sides differ.
+        let mut push = |kind: FactKind, old: Option<String>, new: Option<String>| {
+            if old.is_none() && new.is_none() {
+                return;
+            }
+            let (old, new) = (old.unwrap_or_default(), new.unwrap_or_default());
             if old != new {
                 facts.push(Fact {
                     kind,
@@ -206,8 +212,8 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
                 headline_done = true;
                 push(
                     FactKind::Headline,
-                    headline(original).to_owned(),
-                    headline(reworked).to_owned(),
+                    Some(headline(original).to_owned()),
+                    Some(headline(reworked).to_owned()),
                 );
             }
         } else {
@@ -219,13 +225,7 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
             } else {
                 FactKind::Subheading
             };
-            if old_heading.is_some() || new_heading.is_some() {
-                push(
-                    kind,
-                    old_heading.unwrap_or_default(),
-                    new_heading.unwrap_or_default(),
-                );
-            }
+            push(kind, old_heading, new_heading);
         }
 
         let (old_numbers, new_numbers) = (numbers(&deleted), numbers(&inserted));
@@ -235,44 +235,30 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
             let both = !old_numbers.is_empty() && !new_numbers.is_empty();
             push(
                 FactKind::Number,
-                phrase_or(&deleted, &old_numbers, both),
-                phrase_or(&inserted, &new_numbers, both),
+                Some(phrase_or(&deleted, &old_numbers, both)),
+                Some(phrase_or(&inserted, &new_numbers, both)),
             );
         }
         let (old_dates, new_dates) = (date_words(&deleted), date_words(&inserted));
         if old_dates != new_dates {
-            push(FactKind::Date, old_dates.join(" "), new_dates.join(" "));
+            push(
+                FactKind::Date,
+                Some(old_dates.join(" ")),
+                Some(new_dates.join(" ")),
+            );
         }
 
         let old_name = name_around(original, &text.deleted);
         let new_name = name_around(reworked, &text.inserted);
-        if old_name.is_some() || new_name.is_some() {
-            push(
-                FactKind::Name,
-                old_name.unwrap_or_default(),
-                new_name.unwrap_or_default(),
-            );
-        }
+        push(FactKind::Name, old_name, new_name);
 
         let old_quote = quotation_around(original, &text.deleted);
         let new_quote = quotation_around(reworked, &text.inserted);
-        if old_quote.is_some() || new_quote.is_some() {
-            push(
-                FactKind::Quotation,
-                old_quote.unwrap_or_default(),
-                new_quote.unwrap_or_default(),
-            );
-        }
+        push(FactKind::Quotation, old_quote, new_quote);
 
         let old_link = link_around(original, &text.deleted);
         let new_link = link_around(reworked, &text.inserted);
-        if old_link.is_some() || new_link.is_some() {
-            push(
-                FactKind::Link,
-                old_link.unwrap_or_default(),
-                new_link.unwrap_or_default(),
-            );
-        }
+        push(FactKind::Link, old_link, new_link);
     }
     facts
 }
