@@ -193,19 +193,36 @@ pub fn App() -> impl IntoView {
     // Edits are saved in this browser too (localStorage), so a reload or a crash loses
     // nothing; when the browser refuses (storage full or blocked), a quiet warning says so.
     let save_failed = RwSignal::new(false);
-    let mut save = debounce(Duration::from_millis(500), move |()| {
+    // Whether an edit is not saved yet.
+    let unsaved = RwSignal::new(false);
+    let save_now = move || {
+        unsaved.set(false);
         let fragment = share::encode(&drafts.to_shared());
         if follows_link.get_untracked() {
             browser::replace_fragment(&fragment);
         }
         save_failed.set(browser::save_drafts(&fragment).is_err());
+    };
+    let mut save = debounce(Duration::from_millis(500), move |()| {
+        if unsaved.get_untracked() {
+            save_now();
+        }
     });
     Effect::new(move |previous: Option<()>| {
         drafts.track();
         if previous.is_some() {
+            unsaved.set(true);
             save(());
         }
     });
+    // Leaving or reloading the page within the debounce would lose the last edits: save them
+    // as the page goes.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if unsaved.get_untracked() {
+            save_now();
+        }
+    });
+    on_cleanup(move || pagehide.remove());
 
     // The correction, update or clarification note the reworked text carries, shown when the
     // user has not given one (disclaimers are not what the panel is for).

@@ -433,3 +433,19 @@ async fn a_long_diff_is_drawn_progressively_and_navigation_reaches_its_end() {
     .await;
     harness.stop(page).await;
 }
+
+/// A reload right after typing, before the debounced save, loses nothing: the page saves
+/// its drafts as it goes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_right_after_typing_keeps_the_last_edit() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.type_into("diff-input-original", "Typed just before the reload")
+        .await;
+    page.reload().await;
+    assert_eq!(
+        page.value("diff-input-original").await,
+        "Typed just before the reload"
+    );
+    harness.stop(page).await;
+}
