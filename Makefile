@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser fuzz
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -70,3 +70,8 @@ bench: $(BENCH_INPUTS)/manifest.json
 bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	REDLINE_BENCH_INPUTS=$(abspath $(BENCH_INPUTS)) cargo test --manifest-path $(E2E_MANIFEST) --target-dir target --test bench_browser -- --ignored --nocapture
+
+## Fuzz the share-link decoder, the engine and note detection (cargo-fuzz, nightly), each for
+## FUZZ_SECONDS (600 by default). Not part of `make test`, which replays fuzz/seeds/ instead.
+fuzz:
+	scripts/fuzz.sh

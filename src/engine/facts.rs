@@ -170,6 +170,8 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
             .collect()
     };
     let (original_notes, reworked_notes) = (note_spans(original), note_spans(reworked));
+    // Once, not per change: a text of one huge paragraph has all its changes in the headline.
+    let headline_like = is_headline_like(original, reworked);
     let outside = |ranges: &mut Vec<Range<usize>>, notes: &[Range<usize>]| {
         ranges.retain(|range| {
             !notes
@@ -205,9 +207,7 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
         let block = &comparison.blocks[text.block];
         let (deleted, inserted) = (text.deleted_text(original), text.inserted_text(reworked));
 
-        if (headline_start..headline_end).contains(&text.block)
-            && is_headline_like(original, reworked)
-        {
+        if (headline_start..headline_end).contains(&text.block) && headline_like {
             if !headline_done {
                 headline_done = true;
                 push(
@@ -278,6 +278,11 @@ fn is_headline_like(original: &str, reworked: &str) -> bool {
 /// around them, so they are not taken for subheadings.
 fn subheading(text: &str, paragraph: Option<[usize; 2]>) -> Option<String> {
     let [start, end] = paragraph?;
+    // A subheading is at most 90 bytes; a longer paragraph is not trimmed and searched, which
+    // for a text of one huge paragraph would cost a walk over it for every change.
+    if end - start > 1_000 {
+        return None;
+    }
     let line = text[start..end].trim();
     if line.is_empty() || line.contains('\n') {
         return None;
@@ -341,13 +346,29 @@ fn phrase_or(phrase: &str, numbers: &[String], want_phrase: bool) -> String {
     }
 }
 
+/// How far from a change [`paragraph_around`] looks for the ends of its paragraph, in bytes.
+/// A name or a quotation is read within this window, so a text with no paragraph breaks (a
+/// single 2 MB line) costs each change a bounded look, not a walk over the whole text.
+const CONTEXT_BYTES: usize = 1_000;
+
 /// The paragraph around a byte range: from the blank line before it to the blank line after
-/// it, so that a name or a quotation that a hard-wrapped text breaks over lines is read whole.
+/// it, so that a name or a quotation that a hard-wrapped text breaks over lines is read whole;
+/// never more than [`CONTEXT_BYTES`] either side of the range.
 fn paragraph_around(text: &str, range: &Range<usize>) -> Range<usize> {
-    let start = text[..range.start].rfind("\n\n").map_or(0, |idx| idx + 2);
-    let end = text[range.end..]
+    let mut window_start = range.start.saturating_sub(CONTEXT_BYTES);
+    while !text.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let mut window_end = (range.end + CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let start = text[window_start..range.start]
+        .rfind("\n\n")
+        .map_or(window_start, |idx| window_start + idx + 2);
+    let end = text[range.end..window_end]
         .find("\n\n")
-        .map_or(text.len(), |idx| range.end + idx);
+        .map_or(window_end, |idx| range.end + idx);
     start..end
 }
 

@@ -1,0 +1,106 @@
+//! What each fuzz target asserts, shared by the libFuzzer targets and the corpus replay in `make test`.
+//
+// The fuzz targets (`fuzz/fuzz_targets/*.rs`) and `tests/fuzz_corpus.rs` both include this file
+// with `#[path]`, so a seed that once crashed a target is checked by every `cargo test` with the
+// very same assertions, on stable Rust and without libFuzzer.
+
+use base64::Engine as _;
+use redline::engine::share::{self, Shared};
+use redline::engine::{Granularity, Options, compare_with_options};
+
+/// Splits fuzz input into an original and a reworked text at the first 0xFF byte (a byte that
+/// never occurs in UTF-8), decoding each half leniently so every input yields two texts.
+pub fn two_texts(data: &[u8]) -> (String, String) {
+    let (original, reworked) = match data.iter().position(|&byte| byte == 0xFF) {
+        Some(idx) => (&data[..idx], &data[idx + 1..]),
+        None => (data, &b""[..]),
+    };
+    (
+        String::from_utf8_lossy(original).into_owned(),
+        String::from_utf8_lossy(reworked).into_owned(),
+    )
+}
+
+/// Every combination of options, chosen by the bits of one byte.
+pub fn options_from(byte: u8) -> Options {
+    Options {
+        semantic_cleanup: byte & 1 != 0,
+        ignore_case: byte & 2 != 0,
+        ignore_whitespace: byte & 4 != 0,
+        ignore_punctuation: byte & 8 != 0,
+        typographic_cosmetic: byte & 16 != 0,
+        granularity: match (byte >> 5) % 3 {
+            0 => Granularity::Word,
+            1 => Granularity::Character,
+            _ => Granularity::Sentence,
+        },
+    }
+}
+
+/// The share-link decoder on untrusted input: any string decodes or fails with a message, and
+/// whatever decodes encodes back to a link that decodes to the same thing. When the first byte
+/// is odd, the rest is taken as payload bytes (deflated and base64-encoded behind `v1.`), so the
+/// fuzzer reaches the field parser and not only the base64 and inflate layers.
+pub fn share_link(data: &[u8]) {
+    match data.split_first() {
+        Some((&first, payload)) if first % 2 == 1 => {
+            let deflated = miniz_oxide::deflate::compress_to_vec(payload, 1);
+            let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated);
+            check_link(&format!("v1.{payload}"));
+        }
+        _ => check_link(&String::from_utf8_lossy(data)),
+    }
+}
+
+fn check_link(link: &str) {
+    match share::decode(link) {
+        Ok(shared) => {
+            let again = share::encode(&shared);
+            let back: Shared = share::decode(&again)
+                .unwrap_or_else(|err| panic!("re-encoded link does not decode: {err}"));
+            assert_eq!(back, shared, "re-encoded link decodes differently");
+        }
+        Err(err) => assert!(!err.to_string().is_empty(), "an error without a message"),
+    }
+}
+
+/// The engine on two arbitrary texts with the options of the first byte: both texts rebuild
+/// exactly from the comparison, and the navigation marks, sections, facts and note check that
+/// the page draws from it all complete.
+pub fn compare(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let options = options_from(first);
+    let (original, reworked) = two_texts(rest);
+    let comparison = compare_with_options(&original, &reworked, &options);
+    assert_eq!(comparison.original_text(), original, "original not rebuilt");
+    assert_eq!(comparison.reworked_text(), reworked, "reworked not rebuilt");
+    for mark in comparison.change_marks() {
+        assert!(
+            mark.change < comparison.n_changes,
+            "mark {mark:?} past the last change"
+        );
+        assert!(
+            mark.block < comparison.blocks.len(),
+            "mark {mark:?} past the last block"
+        );
+    }
+    let _ = comparison.sections(2, 3);
+    let _ = redline::engine::reconcile(&reworked, &comparison, &original, &reworked);
+}
+
+/// Note detection and the note check's claim finder on arbitrary text: every note found is a
+/// slice of the text, at the place it says.
+pub fn notes(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for note in redline::engine::detect_notes(&text) {
+        assert!(
+            text.get(note.range[0]..note.range[1]) == Some(note.text.as_str()),
+            "note {note:?} is not the text at its range"
+        );
+        let _ = redline::engine::classify_note(&note.text);
+    }
+    let _ = redline::engine::classify_note(&text);
+    let _ = redline::engine::find_claims(&text);
+}
