@@ -1,6 +1,8 @@
-//! Entry point of the web app: installs the panic hook and mounts the app; nothing else lives here.
+//! Entry point of the web app: installs the panic hook and starts the app; nothing else lives here.
 
 fn main() {
+    // The page replaces this hook with one that also shows a crash report (`ui::start`); a
+    // worker keeps it.
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(redline::ui::App);
+    redline::ui::start();
 }

@@ -267,3 +267,26 @@ fn far_move_in_a_long_rewrite_is_found() {
         "the word diff inside the move; its lost blank line is cosmetic"
     );
 }
+
+#[test]
+fn a_text_of_many_lines_compares_exactly_in_few_blocks() {
+    // Four times the line count above which unchanged lines join (the e2e tests open a million).
+    let n_lines = 4 * redline::engine::COARSE_LINES;
+    let original: String = (0..n_lines).map(|idx| format!("{}\n", idx % 97)).collect();
+    let mut lines: Vec<String> = (0..n_lines).map(|idx| (idx % 97).to_string()).collect();
+    lines[10] = "ten".to_owned();
+    lines[n_lines - 1_000] = "near the end".to_owned();
+    lines.remove(n_lines / 2);
+    let reworked = lines.join("\n") + "\n";
+    let comparison = compare(&original, &reworked);
+    assert!(comparison.coarse);
+    assert_exact(&original, &reworked, &comparison);
+    assert_eq!(comparison.n_changes, 3);
+    // Unchanged lines in a row are one block each: a handful, not a million.
+    assert!(
+        comparison.blocks.len() < 20,
+        "{} blocks",
+        comparison.blocks.len()
+    );
+    assert!(!compare("a\nb\n", "a\nc\n").coarse);
+}

@@ -246,3 +246,54 @@ fn the_engine_runs_in_wasm_without_reading_the_clock() {
     }
     assert_eq!(n_pairs, 31);
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_keeps_the_texts_and_shows_a_report_without_them() {
+    // Only this test's app on the page: the crash report reads the text boxes by their ids.
+    let sections = document().query_selector_all("body > section").unwrap();
+    for idx in 0..sections.length() {
+        let section: Element = sections.item(idx).unwrap().unchecked_into();
+        section.remove();
+    }
+    let container = mount_app();
+    type_into(&container, "diff-input-original", "The secret original.");
+    type_into(
+        &container,
+        "diff-input-reworked",
+        "The secret reworked text.",
+    );
+    redline::ui::report_crash("panicked at src/ui/test.rs:1: on purpose");
+
+    let banner = document()
+        .query_selector("[data-testid='diff-crash']")
+        .unwrap()
+        .expect("the crash banner is shown");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let report: HtmlTextAreaElement = document()
+        .get_element_by_id("crash-report")
+        .unwrap()
+        .unchecked_into();
+    let report = report.value();
+    assert!(
+        report.contains("panicked at src/ui/test.rs:1: on purpose"),
+        "{report}"
+    );
+    assert!(report.contains("Texts: 20 and 25 bytes"), "{report}");
+    assert!(report.contains("drafts saved: yes"), "{report}");
+    assert!(
+        !report.contains("secret"),
+        "the report must hold no user text: {report}"
+    );
+    // The texts as they were in the boxes are the saved drafts a reload brings back.
+    let saved = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("redline.drafts")
+        .unwrap()
+        .unwrap();
+    let saved = share::decode(&saved).unwrap();
+    assert_eq!(saved.original, "The secret original.");
+    assert_eq!(saved.reworked, "The secret reworked text.");
+    banner.remove();
+}

@@ -117,14 +117,18 @@ pub(crate) struct BlocksBuilder<'a> {
     original: &'a str,
     reworked: &'a str,
     blocks: Vec<Block>,
+    /// Whether unchanged paragraphs in a row join into one block (see
+    /// [`COARSE_LINES`](super::COARSE_LINES)).
+    merge_equal: bool,
 }
 
 impl<'a> BlocksBuilder<'a> {
-    pub(crate) fn new(original: &'a str, reworked: &'a str) -> Self {
+    pub(crate) fn new(original: &'a str, reworked: &'a str, merge_equal: bool) -> Self {
         BlocksBuilder {
             original,
             reworked,
             blocks: Vec::new(),
+            merge_equal,
         }
     }
 
@@ -176,6 +180,27 @@ impl<'a> BlocksBuilder<'a> {
             }
         }
         if segments.is_empty() {
+            return;
+        }
+        let is_plain_equal = |segments: &[Segment]| matches!(segments, [only] if only.kind == SegmentKind::Equal && !only.cosmetic);
+        if self.merge_equal
+            && kind == BlockKind::Equal
+            && is_plain_equal(&segments)
+            && let Some(last) = self.blocks.last_mut()
+            && last.kind == BlockKind::Equal
+            && is_plain_equal(&last.segments)
+        {
+            let (segment, last_segment) = (&segments[0], &mut last.segments[0]);
+            last_segment.text.push_str(&segment.text);
+            let range = |bytes: Option<[usize; 2]>| bytes.map(|[start, end]| start..end);
+            extend(&mut last_segment.original, range(segment.original));
+            extend(&mut last_segment.reworked, range(segment.reworked));
+            if let (Some([_, end]), Some(range)) = (&mut last.original, &original) {
+                *end = range.end;
+            }
+            if let (Some([_, end]), Some(range)) = (&mut last.reworked, &reworked) {
+                *end = range.end;
+            }
             return;
         }
         self.blocks.push(Block {

@@ -1,4 +1,4 @@
-//! Checks on text that arrives from a file: a size limit, and signs of a binary or mis-encoded file.
+//! Checks on text that arrives from a file or a paste: a size limit, and signs of a binary or mis-encoded file.
 //!
 //! The browser reads a file as UTF-8 and replaces bytes that are not UTF-8 with U+FFFD; what
 //! that says about the file, and what the reader is told, is decided here.
@@ -6,6 +6,60 @@
 /// Files larger than this are not opened: even long articles are far smaller (a 100,000-word
 /// text is about 600 KB), and a bigger file is most likely not an article.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// The most text one input holds, in bytes: a file or a paste that would make an input longer
+/// is refused, and the input keeps what it had (a share link has its own cap,
+/// [`MAX_PAYLOAD_BYTES`](crate::engine::share::MAX_PAYLOAD_BYTES)).
+pub const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize;
+
+/// Judges a paste of `n_pasted` bytes into an input that holds `n_kept` bytes besides the
+/// selection it replaces: `None` when it fits, else the message that refuses it.
+///
+/// ```
+/// use redline::engine::input::{check_paste, MAX_TEXT_BYTES};
+///
+/// assert_eq!(check_paste(1_000, 20_000), None);
+/// assert!(check_paste(0, MAX_TEXT_BYTES + 1).unwrap().starts_with("The pasted text is 5.0 MB"));
+/// ```
+pub fn check_paste(n_kept: usize, n_pasted: usize) -> Option<String> {
+    let mb = |n_bytes: usize| n_bytes as f64 / (1024.0 * 1024.0);
+    (n_kept + n_pasted > MAX_TEXT_BYTES).then(|| {
+        format!(
+            "The pasted text is {:.1} MB; each box holds up to {} MB (a 100,000-word article is about 0.6 MB). Nothing was pasted; your text is as it was.",
+            mb(n_pasted),
+            MAX_TEXT_BYTES / (1024 * 1024)
+        )
+    })
+}
+
+/// Texts with more lines than this are compared but not put in a text box: Chromium takes
+/// about 18 µs per line to lay a text box out (a million lines: some 18 s of frozen page, on
+/// the 2-core machine the tests run on).
+pub const MAX_EDITABLE_LINES: usize = 50_000;
+
+/// Whether `text` has too many lines to be shown in a text box ([`MAX_EDITABLE_LINES`]).
+///
+/// ```
+/// use redline::engine::input::too_long_to_edit;
+///
+/// assert!(!too_long_to_edit("a\nb"));
+/// assert!(too_long_to_edit(&"line\n".repeat(60_000)));
+/// ```
+pub fn too_long_to_edit(text: &str) -> bool {
+    n_lines(text) > MAX_EDITABLE_LINES
+}
+
+/// The lines of `text`: its line breaks, plus one when it does not end with one.
+///
+/// ```
+/// use redline::engine::input::n_lines;
+///
+/// assert_eq!((n_lines(""), n_lines("a"), n_lines("a\n"), n_lines("a\nb")), (0, 1, 1, 2));
+/// ```
+pub fn n_lines(text: &str) -> usize {
+    let n_breaks = text.bytes().filter(|&byte| byte == b'\n').count();
+    n_breaks + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
 
 /// What to do with a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -91,6 +91,33 @@ pub fn text_counts(text: &str) -> (usize, usize) {
     (text.chars().count(), n_words)
 }
 
+/// The direction of a text as HTML's `dir="auto"` finds it: from its first strongly directional
+/// letter (Hebrew, Arabic and the other right-to-left scripts read right to left), `"ltr"` when
+/// it has none. The text boxes use it instead of `dir="auto"`, which Chromium takes seconds to
+/// work out on a text box holding megabytes.
+///
+/// ```
+/// use redline::engine::text_direction;
+///
+/// assert_eq!(text_direction("« שלום » and more"), "rtl");
+/// assert_eq!(text_direction("12, Café"), "ltr");
+/// assert_eq!(text_direction(""), "ltr");
+/// ```
+pub fn text_direction(text: &str) -> &'static str {
+    let is_rtl = |c: char| {
+        matches!(c,
+            '\u{0590}'..='\u{08FF}'
+            | '\u{FB1D}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{10800}'..='\u{10FFF}'
+            | '\u{1E800}'..='\u{1EFFF}')
+    };
+    match text.chars().find(|&c| c.is_alphabetic()) {
+        Some(c) if is_rtl(c) => "rtl",
+        _ => "ltr",
+    }
+}
+
 /// How [`compare_with_options`] works.
 ///
 /// The `ignore_*` and `typographic_cosmetic` options never drop a difference: they make it
@@ -146,6 +173,12 @@ impl Default for Options {
     }
 }
 
+/// Above this many lines in either text, unchanged paragraphs in a row are joined into one
+/// block: a text of a million short lines would otherwise make a million blocks, hundreds of
+/// megabytes of model for the page. The changes and the texts stay exact
+/// ([`Comparison::coarse`] says it happened).
+pub const COARSE_LINES: usize = 50_000;
+
 /// Compares the original with the reworked text with the default [`Options`].
 ///
 /// ```
@@ -187,7 +220,10 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
         granularity: options.granularity,
     };
     let texts = text::Texts::new(original, reworked, key_options);
-    let mut builder = diff::BlocksBuilder::new(original, reworked);
+    let coarse = [original, reworked]
+        .iter()
+        .any(|text| text.bytes().filter(|&byte| byte == b'\n').count() > COARSE_LINES);
+    let mut builder = diff::BlocksBuilder::new(original, reworked, coarse);
     align::diff_paragraphs(&mut builder, &texts, word_options);
     let mut blocks = builder.finish();
     moves::detect_moves(&mut blocks, &texts, word_options);
@@ -201,6 +237,7 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
         n_changes,
         stats,
         facts: Vec::new(),
+        coarse,
     };
     comparison.facts = facts::find_facts(&comparison, original, reworked);
     comparison

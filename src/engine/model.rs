@@ -107,6 +107,25 @@ pub struct Block {
     pub segments: Vec<Segment>,
 }
 
+impl Block {
+    /// The non-blank lines this block holds on the original side (on the reworked side when it
+    /// has no original), at least one: in a [coarse](Comparison::coarse) comparison, how many
+    /// paragraphs a joined run of unchanged ones stands for.
+    pub fn n_lines(&self) -> usize {
+        let lines = self
+            .segments
+            .iter()
+            .filter(|segment| match self.original {
+                Some(_) => segment.original.is_some(),
+                None => segment.reworked.is_some(),
+            })
+            .flat_map(|segment| segment.text.lines())
+            .filter(|line| !line.trim().is_empty())
+            .count();
+        lines.max(1)
+    }
+}
+
 /// Word and paragraph counts of a comparison.
 ///
 /// A word is a token holding a letter or a digit (see [`is_word`](super::is_word)).
@@ -316,6 +335,10 @@ pub struct Comparison {
     /// links), in change order.
     #[serde(default)]
     pub facts: Vec<super::facts::Fact>,
+    /// Whether unchanged paragraphs in a row were joined into one block, because a text has
+    /// more than [`COARSE_LINES`](super::COARSE_LINES) lines.
+    #[serde(default)]
+    pub coarse: bool,
 }
 
 impl Comparison {

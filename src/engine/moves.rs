@@ -118,7 +118,7 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
         if kept_share(texts, &runs) < MOVE_THRESHOLD {
             continue;
         }
-        let mut builder = BlocksBuilder::new(texts.original.text, texts.reworked.text);
+        let mut builder = BlocksBuilder::new(texts.original.text, texts.reworked.text, false);
         let runs = apply_granularity(runs, texts, options);
         builder.block(BlockKind::MovedTo, None, Some(reworked_range), &runs);
         let Some(moved_to) = builder.finish().pop() else {

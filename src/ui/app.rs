@@ -4,15 +4,21 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::worker::{self, Job, Request};
 use super::{
     ChangeNav, DiffView, NoteCheck, NoteClaims, OptionsBar, OverviewRuler, ShareBar, StatsSummary,
-    TextPane, ViewSwitch, browser,
+    TextPane, ViewSwitch, browser, group_thousands,
 };
 use crate::engine::share::{self, Shared, View};
 use crate::engine::{
     ChangeMark, Comparison, NoteKind, Options, Reconciliation, compare_with_options, detect_notes,
     example, export, reconcile,
 };
+
+/// Texts longer than this together, in bytes, are compared and encoded in the web worker (about
+/// 16,000 words, which the engine compares in some 50 ms in wasm; longer texts would hold up
+/// the page's thread).
+const BACKGROUND_BYTES: usize = 100_000;
 
 /// What the user is comparing: the texts, the note and the options. A share link carries all of it.
 #[derive(Clone, Copy)]
@@ -195,16 +201,32 @@ pub fn App() -> impl IntoView {
     let save_failed = RwSignal::new(false);
     // Whether an edit is not saved yet.
     let unsaved = RwSignal::new(false);
+    let store = move |fragment: &str| {
+        if follows_link.get_untracked() {
+            browser::replace_fragment(fragment);
+        }
+        save_failed.set(browser::save_drafts(fragment).is_err());
+    };
     let save_now = move || {
         unsaved.set(false);
-        let fragment = share::encode(&drafts.to_shared());
-        if follows_link.get_untracked() {
-            browser::replace_fragment(&fragment);
-        }
-        save_failed.set(browser::save_drafts(&fragment).is_err());
+        store(&share::encode(&drafts.to_shared()));
     };
     let mut save = debounce(Duration::from_millis(500), move |()| {
-        if unsaved.get_untracked() {
+        if !unsaved.get_untracked() {
+            return;
+        }
+        // Encoding diffs the texts again: long texts are encoded in the worker.
+        let shared = drafts.to_shared();
+        if shared.original.len() + shared.reworked.len() <= BACKGROUND_BYTES {
+            return save_now();
+        }
+        let started = worker::run(&Request::Encode(shared), move |answer| {
+            if let Ok(fragment) = answer {
+                unsaved.set(false);
+                store(&fragment);
+            }
+        });
+        if started.is_err() {
             save_now();
         }
     });
@@ -235,13 +257,62 @@ pub fn App() -> impl IntoView {
         })
     });
 
-    // A Memo, so the diff runs once per change of either text and not once per reader.
-    let comparison: Memo<Comparison> = Memo::new(move |_| {
-        options.with(|options| {
-            original.with(|original| {
-                reworked.with(|reworked| compare_with_options(original, reworked, options))
+    // The diff runs once per change of either text or the options. Long texts go to the web
+    // worker, and the page shows the last comparison, marked as out of date, until the new
+    // one arrives; a newer edit cancels a comparison still running.
+    let comparison = RwSignal::new(Comparison::default());
+    // The size of the texts being compared in the worker, while it runs.
+    let comparing = RwSignal::new(None::<usize>);
+    // Why the last comparison failed, if it did (a panic in the worker's engine).
+    let compare_error = RwSignal::new(None::<String>);
+    let generation = StoredValue::new(0_u64);
+    let show = move |result: Comparison| {
+        compare_error.set(None);
+        if comparison.with_untracked(|shown| *shown != result) {
+            comparison.set(result);
+        }
+    };
+    Effect::new(move |_| {
+        let options = options.get();
+        let n_bytes =
+            original.with(|original| reworked.with(|reworked| original.len() + reworked.len()));
+        generation.update_value(|generation| *generation += 1);
+        let this_run = generation.get_value();
+        let here_options = options.clone();
+        let compare_here = move || {
+            original.with_untracked(|original| {
+                reworked.with_untracked(|reworked| {
+                    compare_with_options(original, reworked, &here_options)
+                })
             })
-        })
+        };
+        if n_bytes <= BACKGROUND_BYTES {
+            worker::cancel(Job::Compare);
+            comparing.set(None);
+            return show(compare_here());
+        }
+        let request = Request::Compare {
+            original: original.get_untracked(),
+            reworked: reworked.get_untracked(),
+            options,
+        };
+        comparing.set(Some(n_bytes));
+        let started = worker::run(&request, move |answer| {
+            if generation.get_value() != this_run {
+                return;
+            }
+            comparing.set(None);
+            match answer.and_then(|json| {
+                serde_json::from_str::<Comparison>(&json).map_err(|err| err.to_string())
+            }) {
+                Ok(result) => show(result),
+                Err(why) => compare_error.set(Some(why)),
+            }
+        });
+        if started.is_err() {
+            comparing.set(None);
+            show(compare_here());
+        }
     });
     // The note the panel shows (typed, else detected) checked against the changes.
     let reconciliation: Memo<Reconciliation> = Memo::new(move |_| {
@@ -424,8 +495,44 @@ pub fn App() -> impl IntoView {
                         <ViewSwitch view=view />
                         <ChangeNav n_changes=n_changes current=current />
                     </div>
+                    {move || {
+                        comparing
+                            .get()
+                            .map(|n_bytes| {
+                                view! {
+                                    <p class="comparing" role="status" data-testid="diff-comparing">
+                                        <span class="spinner" aria-hidden="true"></span>
+                                        {format!(
+                                            "Comparing {:.1} MB of text in the background… The differences below are from before your last edit; you can go on typing.",
+                                            n_bytes as f64 / (1024.0 * 1024.0),
+                                        )}
+                                    </p>
+                                }
+                            })
+                    }}
+                    <Show when=move || comparison.with(|comparison| comparison.coarse)>
+                        <p class="comparing" role="note" data-testid="diff-coarse">
+                            {format!(
+                                "A text has more than {} lines: unchanged lines in a row are shown together. The changes are exact.",
+                                group_thousands(crate::engine::COARSE_LINES),
+                            )}
+                        </p>
+                    </Show>
+                    {move || {
+                        compare_error
+                            .get()
+                            .map(|why| {
+                                view! {
+                                    <div class="banner" role="alert" data-testid="diff-compare-error">
+                                        <p>
+                                            "Redline could not compare these texts ("{why}"). Your texts are kept; the differences below are from the last comparison that worked. Change the texts or the options to try again."
+                                        </p>
+                                    </div>
+                                }
+                            })
+                    }}
                     <div class="diff-with-ruler">
-                        <div class="diff-view">
+                        <div class="diff-view" class:stale=move || comparing.get().is_some() aria-busy=move || comparing.get().is_some().to_string()>
                             <h2 class="visually-hidden">"Differences"</h2>
                             <p class="print-legend">
                                 "Legend: "<del>"deleted text"</del>" is struck through, "<ins>"inserted text"</ins>" is underlined."

@@ -1,10 +1,18 @@
 //! The browser APIs the UI needs beyond Leptos's own: the URL fragment, history, clipboard, localStorage.
 //!
-//! The only UI file that calls web-sys. Each function degrades to a harmless result when the
+//! With worker.rs, the only UI files that call web-sys. Each function degrades to a harmless result when the
 //! browser refuses (no clipboard permission, an old browser), and says so in its return value.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// Whether this code runs in a page (and not in a web worker, which has no `window`).
+pub fn is_page() -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::js_sys::global()
+        .dyn_into::<web_sys::Window>()
+        .is_ok()
+}
 
 /// The URL fragment without its `#`, or an empty string.
 pub fn fragment() -> String {
@@ -200,6 +208,51 @@ pub fn pasted_html(event: &leptos::ev::ClipboardEvent) -> Option<String> {
     (!html.trim().is_empty()).then_some(html)
 }
 
+/// The `text/plain` of a paste, when the clipboard has some.
+pub fn pasted_text(event: &leptos::ev::ClipboardEvent) -> Option<String> {
+    event.clipboard_data()?.get_data("text/plain").ok()
+}
+
+/// The value of the text area a paste went to, and its selection as a byte range.
+fn paste_target(event: &leptos::ev::ClipboardEvent) -> (String, std::ops::Range<usize>) {
+    let area: web_sys::HtmlTextAreaElement = event_target(event);
+    let value = area.value();
+    // Selection offsets count UTF-16 code units; Rust strings count UTF-8 bytes.
+    let units = |offset: Option<u32>| offset.unwrap_or(0) as usize;
+    let (start, end) = (
+        units(area.selection_start().ok().flatten()),
+        units(area.selection_end().ok().flatten()),
+    );
+    let byte_at = |unit: usize| {
+        let mut n_units = 0;
+        value
+            .char_indices()
+            .find(|(_, c)| {
+                let reached = n_units >= unit;
+                n_units += c.len_utf16();
+                reached
+            })
+            .map_or(value.len(), |(idx, _)| idx)
+    };
+    let start_byte = byte_at(start);
+    let end_byte = byte_at(end).max(start_byte);
+    (value, start_byte..end_byte)
+}
+
+/// How many bytes of the text area a paste went to stay: all but the selection it replaces.
+pub fn bytes_kept_by_paste(event: &leptos::ev::ClipboardEvent) -> usize {
+    let (value, selection) = paste_target(event);
+    value.len() - selection.len()
+}
+
+/// The text the area a paste went to would hold with `pasted` in place of its selection,
+/// worked out without touching the area (for texts too long to put in it).
+pub fn value_with_paste(event: &leptos::ev::ClipboardEvent, pasted: &str) -> String {
+    let (mut value, selection) = paste_target(event);
+    value.replace_range(selection, pasted);
+    value
+}
+
 /// Puts `text` in place of the selection of the text area a paste went to, with the cursor
 /// after it, and returns the area's new value.
 pub fn insert_at_selection(event: &leptos::ev::ClipboardEvent, text: &str) -> String {
@@ -298,4 +351,65 @@ pub fn download(file_name: &str, mime_type: &str, content: &str) -> bool {
     link.click();
     web_sys::Url::revoke_object_url(&url).ok();
     true
+}
+
+/// Shows the crash banner at the top of the page, built from plain elements and text (the app's
+/// own rendering may be what broke), with `report` in a read-only box. Its Copy and Reload
+/// buttons are handled by assets/loader.js, because after a panic the wasm module is stopped.
+pub fn show_crash_banner(report: &str) {
+    let document = document();
+    let element = |tag: &str, text: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_text_content(Some(text));
+        Some(element)
+    };
+    let build = || -> Option<web_sys::Element> {
+        let banner = element("div", "")?;
+        banner.set_class_name("crash");
+        banner.set_attribute("role", "alert").ok()?;
+        banner.set_attribute("data-testid", "diff-crash").ok()?;
+        let heading = element("h2", "Something went wrong")?;
+        banner.append_child(&heading).ok()?;
+        let explanation = element(
+            "p",
+            "Redline hit a bug and stopped. Your texts are kept in the boxes below and saved in this browser: reload the page to go on. The report holds no text of yours; please send it to the Redline team.",
+        )?;
+        banner.append_child(&explanation).ok()?;
+        let report_box = element("textarea", report)?;
+        report_box.set_id("crash-report");
+        report_box.set_attribute("readonly", "").ok()?;
+        report_box
+            .set_attribute("aria-label", "Crash report")
+            .ok()?;
+        report_box.set_attribute("rows", "4").ok()?;
+        banner.append_child(&report_box).ok()?;
+        for (action, label) in [
+            ("copy-report", "Copy report"),
+            ("reload", "Reload the page"),
+        ] {
+            let button = element("button", label)?;
+            button.set_attribute("type", "button").ok()?;
+            button.set_attribute("data-redline-action", action).ok()?;
+            banner.append_child(&button).ok()?;
+        }
+        Some(banner)
+    };
+    if let (Some(banner), Some(body)) = (build(), document.body()) {
+        body.prepend_with_node_1(&banner).ok();
+    }
+}
+
+/// The value of the text box with this `id`, read from the page itself.
+pub fn text_box_value(id: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let area = document()
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    Some(area.value())
+}
+
+/// The browser's user agent, for crash reports.
+pub fn user_agent() -> String {
+    window().navigator().user_agent().unwrap_or_default()
 }

@@ -31,7 +31,7 @@ struct Marks {
     is_current: StoredValue<Selector<Option<usize>>, LocalStorage>,
     /// Where each change starts, to put its badges there.
     change_marks: Memo<Vec<ChangeMark>>,
-    comparison: Memo<Comparison>,
+    comparison: Signal<Comparison>,
     reconciliation: Memo<Reconciliation>,
 }
 
@@ -216,7 +216,8 @@ impl Marks {
 #[component]
 pub fn DiffView(
     /// The comparison to show.
-    comparison: Memo<Comparison>,
+    #[prop(into)]
+    comparison: Signal<Comparison>,
     /// Where each change starts.
     marks: Memo<Vec<ChangeMark>>,
     /// The note checked against the changes, for the badges.
@@ -338,11 +339,15 @@ pub fn DiffView(
                     let blocks = &comparison.blocks[section.blocks.clone()];
                     let first = section.blocks.start;
                     if section.unchanged && !expanded.with(|open| open.contains(&first)) {
-                        let n_blocks = blocks.len();
-                        let label = if n_blocks == 1 {
+                        let n_paragraphs: usize = if comparison.coarse {
+                            blocks.iter().map(Block::n_lines).sum()
+                        } else {
+                            blocks.len()
+                        };
+                        let label = if n_paragraphs == 1 {
                             "… 1 unchanged paragraph".to_owned()
                         } else {
-                            format!("… {n_blocks} unchanged paragraphs")
+                            format!("… {n_paragraphs} unchanged paragraphs")
                         };
                         view! {
                             <button

@@ -11,6 +11,7 @@ mod share_bar;
 mod stats_summary;
 mod text_pane;
 mod view_switch;
+pub mod worker;
 
 pub use app::{App, Drafts};
 pub use change_nav::ChangeNav;
@@ -22,3 +23,70 @@ pub use share_bar::ShareBar;
 pub use stats_summary::StatsSummary;
 pub use text_pane::TextPane;
 pub use view_switch::ViewSwitch;
+
+/// Mounts the app on the page, with a panic hook that keeps the reader's texts and shows a
+/// crash report. The same wasm module also starts inside the web worker ([`worker`]), which
+/// has no page to draw on: there it only answers jobs, and a panic is the page's to report.
+pub fn start() {
+    if !browser::is_page() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let location = info
+            .location()
+            .map(|location| format!("{}:{}", location.file(), location.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|message| message.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        report_crash(&format!("panicked at {location}: {message}"));
+    }));
+    leptos::mount::mount_to_body(App);
+}
+
+/// What the panic hook does, callable by tests: saves the texts as they are in the page (the
+/// reactive state may be what broke) over the saved drafts, keeping their options and view,
+/// and shows the crash banner with a report that holds no user text.
+pub fn report_crash(what: &str) {
+    use crate::engine::share;
+    let mut shared = browser::load_drafts()
+        .and_then(|saved| share::decode(&saved).ok())
+        .unwrap_or_default();
+    for (id, text) in [
+        ("original", &mut shared.original),
+        ("reworked", &mut shared.reworked),
+        ("note", &mut shared.note),
+    ] {
+        if let Some(value) = browser::text_box_value(id) {
+            *text = value;
+        }
+    }
+    let saved = browser::save_drafts(&share::encode(&shared)).is_ok();
+    let report = format!(
+        "Redline {version}\n{what}\nTexts: {original} and {reworked} bytes, note {note} bytes; drafts saved: {saved}\nBrowser: {agent}",
+        version = env!("CARGO_PKG_VERSION"),
+        original = shared.original.len(),
+        reworked = shared.reworked.len(),
+        note = shared.note.len(),
+        saved = if saved { "yes" } else { "no" },
+        agent = browser::user_agent(),
+    );
+    browser::show_crash_banner(&report);
+}
+
+/// `12345` as `12,345`.
+pub(crate) fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut res = String::with_capacity(digits.len() + digits.len() / 3);
+    for (idx, digit) in digits.chars().enumerate() {
+        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
+            res.push(',');
+        }
+        res.push(digit);
+    }
+    res
+}

@@ -9,7 +9,8 @@ use crate::engine::{ClaimKind, Comparison, FactKind, Reconciliation};
 #[component]
 pub fn NoteCheck(
     /// The comparison, for its facts.
-    comparison: Memo<Comparison>,
+    #[prop(into)]
+    comparison: Signal<Comparison>,
     /// The note checked against the changes.
     reconciliation: Memo<Reconciliation>,
     /// The change in focus, if any.

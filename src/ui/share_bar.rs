@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{Drafts, browser};
+use super::{Drafts, browser, group_thousands};
 use crate::engine::{export, share};
 
 /// Links longer than this get cut by some mail programs.
@@ -156,17 +156,4 @@ pub fn ShareBar(
             {status}
         </div>
     }
-}
-
-/// `12345` as `12,345`.
-fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut res = String::with_capacity(digits.len() + digits.len() / 3);
-    for (idx, digit) in digits.chars().enumerate() {
-        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
-            res.push(',');
-        }
-        res.push(digit);
-    }
-    res
 }

@@ -8,7 +8,8 @@ use crate::engine::Comparison;
 #[component]
 pub fn StatsSummary(
     /// The comparison to sum up.
-    comparison: Memo<Comparison>,
+    #[prop(into)]
+    comparison: Signal<Comparison>,
     /// Whether cosmetic changes are shown in the diff.
     show_cosmetic: RwSignal<bool>,
 ) -> impl IntoView {

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_use_drop_zone::{UseDropZoneOptions, UseDropZoneReturn, use_drop_zone_with_options};
 
 use super::browser::{self, OpenedFile};
-use crate::engine::input::{FileVerdict, check_file};
-use crate::engine::text_counts;
+use super::group_thousands;
+use crate::engine::input::{FileVerdict, check_file, check_paste, n_lines, too_long_to_edit};
+use crate::engine::{text_counts, text_direction};
 
 /// A labelled text area whose content lives in `value`. A file opened with the button or
 /// dropped on the area replaces the text (HTML files become their text); pasted HTML keeps
@@ -78,9 +79,30 @@ pub fn TextPane(
             }
         }),
     );
+    // A text with very many lines is compared without being shown in the box, which the
+    // browser would take seconds to lay out.
+    let not_shown = Memo::new(move |_| value.with(|text| too_long_to_edit(text)));
     let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        // Too much text is refused before it lands in the box, so the drafts stay as they were.
+        let pasted = browser::pasted_text(&ev).unwrap_or_default();
+        if let Some(why) = check_paste(browser::bytes_kept_by_paste(&ev), pasted.len()) {
+            ev.prevent_default();
+            message.set(Some((true, why)));
+            return;
+        }
+        if too_long_to_edit(&pasted) {
+            ev.prevent_default();
+            message.set(None);
+            value.set(browser::value_with_paste(&ev, &pasted));
+            return;
+        }
         if let Some(html) = browser::pasted_html(&ev) {
             let text = browser::html_to_text(&html);
+            if let Some(why) = check_paste(browser::bytes_kept_by_paste(&ev), text.len()) {
+                ev.prevent_default();
+                message.set(Some((true, why)));
+                return;
+            }
             if !text.is_empty() {
                 ev.prevent_default();
                 value.set(browser::insert_at_selection(&ev, &text));
@@ -113,19 +135,43 @@ pub fn TextPane(
                     />
                 </label>
             </div>
-            <textarea
-                id=id
-                data-testid=format!("diff-input-{id}")
-                placeholder=placeholder
-                spellcheck="false"
-                dir="auto"
-                prop:value=move || value.get()
-                on:input=move |ev| {
-                    message.set(None);
-                    value.set(event_target_value(&ev));
+            <Show
+                when=move || !not_shown.get()
+                fallback=move || {
+                    let summary = move || {
+                        value
+                            .with(|text| {
+                                format!(
+                                    "This text has {} lines ({:.1} MB): too many to show in a text box, which the browser would take many seconds to lay out. It is compared as it is.",
+                                    group_thousands(n_lines(text)),
+                                    text.len() as f64 / (1024.0 * 1024.0),
+                                )
+                            })
+                    };
+                    view! {
+                        <div class="long-text" id=id data-testid=format!("diff-long-{id}")>
+                            <p>{summary}</p>
+                            <button type="button" data-testid=format!("diff-clear-{id}") on:click=move |_| value.set(String::new())>
+                                "Clear this text"
+                            </button>
+                        </div>
+                    }
                 }
-                on:paste=on_paste
-            ></textarea>
+            >
+                <textarea
+                    id=id
+                    data-testid=format!("diff-input-{id}")
+                    placeholder=placeholder
+                    spellcheck="false"
+                    dir=move || value.with(|text| text_direction(text))
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        message.set(None);
+                        value.set(event_target_value(&ev));
+                    }
+                    on:paste=on_paste
+                ></textarea>
+            </Show>
             <p class="counts" data-testid=format!("diff-counts-{id}") aria-live="off">{counts}</p>
             {move || {
                 message

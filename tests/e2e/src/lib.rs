@@ -86,7 +86,7 @@ impl Harness {
             .await
             .expect("the browser could not open the app");
         let page = Page { driver };
-        page.element("diff-input-original").await;
+        page.element("diff-theme").await;
         page
     }
 
@@ -173,7 +173,7 @@ impl Page {
             .refresh()
             .await
             .expect("the page did not reload");
-        self.element("diff-input-original").await;
+        self.element("diff-theme").await;
     }
 
     /// Goes to `url` in this browser (same profile, so same localStorage) and waits for the app.
@@ -182,7 +182,7 @@ impl Page {
             .goto(url)
             .await
             .expect("the browser could not open the page");
-        self.element("diff-input-original").await;
+        self.element("diff-theme").await;
     }
 
     /// Waits until the app has saved its drafts in localStorage.

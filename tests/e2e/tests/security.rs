@@ -1,4 +1,4 @@
-//! Security: the release build runs under its Content-Security-Policy without a violation, the policy blocks what it should, and no request leaves 127.0.0.1.
+//! Security: the release build runs under its Content-Security-Policy and Trusted Types without a violation, both block what they should, and no request leaves 127.0.0.1.
 
 use redline_e2e::Harness;
 
@@ -32,6 +32,8 @@ async fn the_app_runs_under_its_policy_and_talks_to_nobody() {
         "style-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
+        "require-trusted-types-for 'script'",
+        "trusted-types default",
     ] {
         assert!(
             policy.contains(directive),
@@ -62,20 +64,48 @@ async fn the_app_runs_under_its_policy_and_talks_to_nobody() {
         );
     }
 
-    // The policy is in force: an inline script and an inline style are refused.
+    // Trusted Types are in force: markup that could run code, script text and a script from
+    // elsewhere are refused at the sink, no other policy can be made, and plain markup (what
+    // Leptos's templates are) still passes the app's default policy.
+    let refused = page
+        .run(
+            "const outcomes = {};
+             const attempt = (name, action) => {
+               try { action(); outcomes[name] = 'allowed'; } catch (error) { outcomes[name] = error.name; }
+             };
+             const box = document.createElement('div');
+             attempt('handler markup', () => { box.innerHTML = '<img src=x onerror=\"window.markupRan = true\">'; });
+             attempt('plain markup', () => { box.innerHTML = '<b>bold</b> text'; });
+             const script = document.createElement('script');
+             attempt('script text', () => { script.textContent = 'window.inlineScriptRan = true;'; });
+             attempt('foreign script', () => { script.src = 'https://example.com/x.js'; });
+             attempt('another policy', () => { trustedTypes.createPolicy('mine', { createHTML: (s) => s }); });
+             document.head.appendChild(script);
+             return outcomes;",
+        )
+        .await;
+    assert_eq!(
+        refused,
+        serde_json::json!({
+            "handler markup": "TypeError",
+            "plain markup": "allowed",
+            "script text": "TypeError",
+            "foreign script": "TypeError",
+            "another policy": "TypeError",
+        })
+    );
+    assert_eq!(
+        page.run("return [window.markupRan ?? null, window.inlineScriptRan ?? null, window.redlineRefusedMarkup.length];")
+            .await,
+        serde_json::json!([null, null, 1])
+    );
+    // The style rules of the policy hold too: an inline style is refused.
     page.run(
-        "const script = document.createElement('script');
-         script.textContent = 'window.inlineScriptRan = true;';
-         document.head.appendChild(script);
-         const style = document.createElement('style');
+        "const style = document.createElement('style');
          style.textContent = 'body { display: none; }';
          document.head.appendChild(style);",
     )
     .await;
-    assert_eq!(
-        page.run("return window.inlineScriptRan ?? null;").await,
-        serde_json::Value::Null
-    );
     assert_eq!(
         page.run("return getComputedStyle(document.body).display;")
             .await,
@@ -83,9 +113,11 @@ async fn the_app_runs_under_its_policy_and_talks_to_nobody() {
     );
     let violations = page.run("return window.redlineCspViolations;").await;
     let violations: Vec<String> = serde_json::from_value(violations).unwrap();
-    assert!(
-        violations.iter().any(|v| v.starts_with("script-src")),
-        "{violations:?}"
-    );
+    for directive in ["require-trusted-types-for", "trusted-types", "style-src"] {
+        assert!(
+            violations.iter().any(|v| v.starts_with(directive)),
+            "no {directive} violation in {violations:?}"
+        );
+    }
     harness.stop(page).await;
 }

@@ -68,6 +68,13 @@ async fn assert_nothing_ran(page: &Page, after: &str) {
         serde_json::Value::Null,
         "a payload ran after {after}"
     );
+    // Nothing even reached an HTML sink: the Trusted Types policy (assets/loader.js) would have
+    // refused it and kept a note.
+    assert_eq!(
+        page.run("return window.redlineRefusedMarkup;").await,
+        serde_json::json!([]),
+        "markup with code reached an HTML sink after {after}"
+    );
 }
 
 /// Sets a text box the way typing does (one input event).
