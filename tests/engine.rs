@@ -289,4 +289,12 @@ fn a_text_of_many_lines_compares_exactly_in_few_blocks() {
         comparison.blocks.len()
     );
     assert!(!compare("a\nb\n", "a\nc\n").coarse);
+    // Against one long line, the deleted lines are one block too.
+    let comparison = compare(&original, "One paragraph instead.");
+    assert_exact(&original, "One paragraph instead.", &comparison);
+    assert!(
+        comparison.blocks.len() <= 3,
+        "{} blocks",
+        comparison.blocks.len()
+    );
 }

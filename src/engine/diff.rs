@@ -214,6 +214,60 @@ impl<'a> BlocksBuilder<'a> {
     }
 }
 
+/// Joins runs of whole unchanged, deleted or inserted paragraphs (not moved, nothing cosmetic)
+/// into one block each, for a coarse comparison (see
+/// [`COARSE_LINES`](super::COARSE_LINES)): a million deleted lines become one deleted block.
+/// Both texts still rebuild exactly.
+pub(crate) fn join_runs(blocks: Vec<Block>) -> Vec<Block> {
+    // The one segment kind of a block that can be joined.
+    let plain = |block: &Block| -> Option<SegmentKind> {
+        let kind = match block.kind {
+            BlockKind::Equal => SegmentKind::Equal,
+            BlockKind::Deleted => SegmentKind::Delete,
+            BlockKind::Inserted => SegmentKind::Insert,
+            _ => return None,
+        };
+        let uniform = block
+            .segments
+            .iter()
+            .all(|segment| segment.kind == kind && !segment.cosmetic);
+        (block.move_id.is_none() && uniform).then_some(kind)
+    };
+    let follows = |before: Option<[usize; 2]>, after: Option<[usize; 2]>| match (before, after) {
+        (Some([_, end]), Some([start, _])) => end == start,
+        (None, None) => true,
+        _ => false,
+    };
+    let mut joined: Vec<Block> = Vec::new();
+    for mut block in blocks {
+        if let Some(last) = joined.last_mut()
+            && plain(last).is_some()
+            && plain(last) == plain(&block)
+            && follows(last.original, block.original)
+            && follows(last.reworked, block.reworked)
+        {
+            let mut more_segments: Vec<Segment> = last.segments.drain(1..).collect();
+            more_segments.append(&mut block.segments);
+            let segment = &mut last.segments[0];
+            for more in more_segments {
+                segment.text.push_str(&more.text);
+                let range = |bytes: Option<[usize; 2]>| bytes.map(|[start, end]| start..end);
+                extend(&mut segment.original, range(more.original));
+                extend(&mut segment.reworked, range(more.reworked));
+            }
+            if let (Some([_, end]), Some([_, more_end])) = (&mut last.original, block.original) {
+                *end = more_end;
+            }
+            if let (Some([_, end]), Some([_, more_end])) = (&mut last.reworked, block.reworked) {
+                *end = more_end;
+            }
+        } else {
+            joined.push(block);
+        }
+    }
+    joined
+}
+
 /// A segment about to be pushed.
 struct Piece<'a> {
     kind: SegmentKind,

@@ -346,6 +346,11 @@ fn phrase_or(phrase: &str, numbers: &[String], want_phrase: bool) -> String {
     }
 }
 
+/// How many of a change's ranges the name, quotation and link finders look around: a change
+/// that is a run of a million deleted lines has a million ranges, and a badge names the first
+/// fact of a change anyway.
+const MAX_RANGES_READ: usize = 32;
+
 /// How far from a change [`paragraph_around`] looks for the ends of its paragraph, in bytes.
 /// A name or a quotation is read within this window, so a text with no paragraph breaks (a
 /// single 2 MB line) costs each change a bounded look, not a walk over the whole text.
@@ -400,7 +405,7 @@ fn name_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
     // Words of one name are parted by a space, or by the line break of a hard-wrapped text.
     let is_gap = |token: &str| token == " " || token == "\n";
     let mut best: Option<(usize, String)> = None;
-    for changed in changed {
+    for changed in changed.iter().take(MAX_RANGES_READ) {
         let tokens = tokens_at(text, paragraph_around(text, changed));
         let word = |idx: Option<usize>| idx.and_then(|idx| tokens.get(idx)).map(|(_, t)| *t);
         // Grows a run from `idx` one way over gaps, capitalized words and connectors.
@@ -454,7 +459,7 @@ fn name_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
 
 /// The quotation (text between quotation marks, marks included) that a change touches.
 fn quotation_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
-    for changed in changed {
+    for changed in changed.iter().take(MAX_RANGES_READ) {
         let paragraph = paragraph_around(text, changed);
         let start = paragraph.start;
         for quote in &quotations(&text[paragraph]) {
@@ -493,7 +498,7 @@ fn quotations(paragraph: &str) -> Vec<Range<usize>> {
 /// The link target (URL, `mailto:` or e-mail address) that a change falls in: the
 /// whitespace-delimited run around the change, from where its link starts.
 fn link_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
-    for changed in changed {
+    for changed in changed.iter().take(MAX_RANGES_READ) {
         let run_start = text[..changed.start]
             .char_indices()
             .rev()

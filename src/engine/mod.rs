@@ -227,6 +227,9 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
     align::diff_paragraphs(&mut builder, &texts, word_options);
     let mut blocks = builder.finish();
     moves::detect_moves(&mut blocks, &texts, word_options);
+    if coarse {
+        blocks = diff::join_runs(blocks);
+    }
     let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
     let headline = model::headline_blocks(original, reworked, &blocks);
     let mut stats = Stats::from_blocks(&texts, &blocks);

@@ -460,7 +460,7 @@ pub fn App() -> impl IntoView {
                     value=note
                 />
             </section>
-            <section class="result" aria-label="Differences">
+            <section class="result" class:stale=move || comparing.get().is_some() aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
                     <ShareBar drafts=drafts />
                     <NoteCheck comparison=comparison reconciliation=reconciliation current=current />
@@ -532,7 +532,7 @@ pub fn App() -> impl IntoView {
                             })
                     }}
                     <div class="diff-with-ruler">
-                        <div class="diff-view" class:stale=move || comparing.get().is_some() aria-busy=move || comparing.get().is_some().to_string()>
+                        <div class="diff-view" aria-busy=move || comparing.get().is_some().to_string()>
                             <h2 class="visually-hidden">"Differences"</h2>
                             <p class="print-legend">
                                 "Legend: "<del>"deleted text"</del>" is struck through, "<ins>"inserted text"</ins>" is underlined."

@@ -34,7 +34,11 @@ pub fn TextPane(
         } else {
             "characters"
         };
-        format!("{n_words} {words} · {n_chars} {characters}")
+        format!(
+            "{} {words} · {} {characters}",
+            group_thousands(n_words),
+            group_thousands(n_chars)
+        )
     };
     // What happened to the last file or paste, when there is something to say.
     let message = RwSignal::new(None::<(bool, String)>);
