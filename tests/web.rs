@@ -295,5 +295,9 @@ async fn a_crash_keeps_the_texts_and_shows_a_report_without_them() {
     let saved = share::decode(&saved).unwrap();
     assert_eq!(saved.original, "The secret original.");
     assert_eq!(saved.reworked, "The secret reworked text.");
+    // A later panic (a stopped module called again) does not replace the report of the first.
+    redline::ui::report_crash("panicked at elsewhere: a consequence");
+    let reports = document().query_selector_all("#crash-report").unwrap();
+    assert_eq!(reports.length(), 1);
     banner.remove();
 }

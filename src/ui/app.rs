@@ -322,10 +322,11 @@ pub fn App() -> impl IntoView {
         } else {
             typed
         };
+        // The texts the comparison was made from, not the ones in the boxes: while the worker
+        // compares, the boxes are ahead of the comparison shown.
         comparison.with(|comparison| {
-            original.with(|original| {
-                reworked.with(|reworked| reconcile(&note_text, comparison, original, reworked))
-            })
+            let (original, reworked) = (comparison.original_text(), comparison.reworked_text());
+            reconcile(&note_text, comparison, &original, &reworked)
         })
     });
     let marks: Memo<Vec<ChangeMark>> =

@@ -399,6 +399,11 @@ pub fn show_crash_banner(report: &str) {
     }
 }
 
+/// Whether the crash banner is already shown.
+pub fn has_crash_banner() -> bool {
+    document().get_element_by_id("crash-report").is_some()
+}
+
 /// The value of the text box with this `id`, read from the page itself.
 pub fn text_box_value(id: &str) -> Option<String> {
     use wasm_bindgen::JsCast;

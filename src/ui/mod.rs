@@ -53,6 +53,11 @@ pub fn start() {
 /// and shows the crash banner with a report that holds no user text.
 pub fn report_crash(what: &str) {
     use crate::engine::share;
+    // After a panic the module is in no state to run, yet the page may call it again and panic
+    // anew: the first report names the cause, and the drafts it saved are the texts as they were.
+    if browser::has_crash_banner() {
+        return;
+    }
     let mut shared = browser::load_drafts()
         .and_then(|saved| share::decode(&saved).ok())
         .unwrap_or_default();

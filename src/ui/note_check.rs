@@ -2,7 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::group_thousands;
+
 use crate::engine::{ClaimKind, Comparison, FactKind, Reconciliation};
+
+/// Facts listed at first, and added per "Show more".
+const FACTS_SHOWN: usize = 50;
 
 /// The summary sentence and the facts that changed, for the top of the note panel; a fact's
 /// button makes its change the current one.
@@ -16,12 +21,17 @@ pub fn NoteCheck(
     /// The change in focus, if any.
     current: RwSignal<Option<usize>>,
 ) -> impl IntoView {
+    // A heavy rewrite can change thousands of facts: the list shows the first ones, more on
+    // request, so that the page does not draw thousands of items each time the texts change.
+    let n_shown = RwSignal::new(FACTS_SHOWN);
     let facts = move || {
+        let n_shown = n_shown.get();
         comparison.with(|comparison| {
             reconciliation.with(|checked| {
                 comparison
                     .facts
                     .iter()
+                    .take(n_shown)
                     .map(|fact| {
                         let change = fact.change;
                         let explained = checked.explained.get(change).copied().unwrap_or(false);
@@ -56,6 +66,19 @@ pub fn NoteCheck(
             <Show when=move || { n_facts() > 0 }>
                 <h3>{move || format!("Facts changed ({})", n_facts())}</h3>
                 <ul class="facts" data-testid="diff-facts">{facts}</ul>
+                <Show when=move || { n_facts() > n_shown.get() }>
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="diff-more-facts"
+                        on:click=move |_| n_shown.update(|n| *n += FACTS_SHOWN)
+                    >
+                        {move || {
+                            let n_more = n_facts() - n_shown.get();
+                            format!("Show {} more of {} facts", n_more.min(FACTS_SHOWN), group_thousands(n_more))
+                        }}
+                    </button>
+                </Show>
             </Show>
         </div>
     }

@@ -1,11 +1,14 @@
 //! Browser timing: the release build in headless Chromium on the standard benchmark inputs, with jsdiff's diffWords timed in the same page.
 //!
 //! Not a check (timings are not asserted), so it is ignored by default; `make bench-browser`
-//! runs it and prints a Markdown table. For each pair: paste → painted (the reworked text set
-//! while the original is in place, until the next animation frame after the page settled),
-//! the longest main-thread task (PerformanceObserver `longtask`, Chromium reports tasks over
-//! 50 ms), the JS heap after (`performance.memory`), and jsdiff 9.0.0 `diffWords` on the same
-//! texts in the same page (skipped above 10k words heavy, which takes minutes).
+//! runs it and prints Markdown tables. For each pair: the engine in wasm (the app's exported
+//! worker entry called on the page's thread: compare plus the comparison's JSON), paste →
+//! painted (the reworked text set while the original is in place, until the next animation
+//! frame after the diff arrived, from the web worker for long texts), the longest main-thread
+//! task (PerformanceObserver `longtask`, Chromium reports tasks over 50 ms), the JS heap after
+//! (`performance.memory`), and jsdiff 9.0.0 `diffWords` on the same texts in the same page
+//! (skipped above 10k words heavy, which takes minutes). Then the same for every corpus pair
+//! in tests/fixtures/pairs.jsonl, summed up.
 
 use std::path::Path;
 
@@ -33,19 +36,30 @@ const MEASURE: &str = "
         const start = performance.now();
         set('diff-input-reworked', reworked);
         await settle();
+        // Long texts are compared in the web worker: wait for its answer to be drawn.
+        while (document.querySelector(\"[data-testid='diff-comparing']\")) {
+            await new Promise(resolve => requestAnimationFrame(resolve));
+        }
         await new Promise(resolve => requestAnimationFrame(resolve));
         const painted = performance.now() - start;
         await new Promise(resolve => setTimeout(resolve, 100));
         observer.disconnect();
         const nodes = document.querySelector(\"[data-testid='diff-output']\")?.getElementsByTagName('*').length ?? 0;
+        const failed = document.querySelector(\"[data-testid='diff-compare-error']\")?.textContent ?? null;
         let jsdiff = null;
         if (runJsdiff) {
             const t = performance.now();
             Diff.diffWords(original, reworked);
             jsdiff = performance.now() - t;
         }
+        const glue = await import(document.querySelector('script[data-redline-js]').dataset.redlineJs);
+        const request = JSON.stringify({ compare: { original, reworked, options: {} } });
+        const t = performance.now();
+        glue.redline_worker_handle(request);
+        const engine = performance.now() - t;
         const heap = performance.memory ? performance.memory.usedJSHeapSize : null;
-        done({ painted, longest, nodes, jsdiff, heap });
+        const counter = document.querySelector(\"[data-testid='diff-counter']\")?.textContent;
+        done({ engine, painted, longest, nodes, jsdiff, heap, failed, counter });
     })().catch(err => done({ error: String(err) }));";
 
 #[tokio::test(flavor = "multi_thread")]
@@ -61,47 +75,131 @@ async fn browser_timings() {
     let page = harness.open_app().await;
     page.run(&format!("{jsdiff}\nwindow.Diff = Diff;")).await;
     println!(
-        "| pair | paste → painted | longest task | DOM elements in the diff | JS heap after | jsdiff diffWords, same page | ratio |"
+        "| pair | engine in wasm | paste → painted | longest task | DOM elements in the diff | JS heap after | jsdiff diffWords, same page | jsdiff ÷ engine |"
     );
-    println!("|---|--:|--:|--:|--:|--:|--:|");
-    for size in ["1k", "10k", "100k"] {
+    println!("|---|--:|--:|--:|--:|--:|--:|--:|");
+    let mut pairs: Vec<(String, String, String, bool)> = Vec::new();
+    for size in ["1k", "2k", "10k", "100k"] {
         for profile in ["light", "heavy", "pathological"] {
             let name = format!("{size}_{profile}");
-            let read = |side: &str| {
+            let read = |name: &str, side: &str| {
                 std::fs::read_to_string(format!("{inputs}/{name}.{side}.txt")).unwrap_or_else(
                     |err| panic!("{inputs}/{name}.{side}.txt: {err}; run `make bench` once"),
                 )
             };
-            let run_jsdiff =
-                size == "1k" || (size == "10k" && profile == "light") || name == "100k_light";
-            let result = page
-                .run_async(
-                    MEASURE,
-                    vec![read("old").into(), read("new").into(), run_jsdiff.into()],
-                )
-                .await;
-            let ms = |key: &str| {
-                result[key]
-                    .as_f64()
-                    .map_or("—".to_owned(), |v| format!("{v:.0} ms"))
+            let (original, reworked) = if size == "2k" {
+                // The first 2,000 words of the 10k pair: the size of a long news article.
+                let base = format!("10k_{profile}");
+                first_words(&read(&base, "old"), &read(&base, "new"), 2_000)
+            } else {
+                (read(&name, "old"), read(&name, "new"))
             };
-            let ratio = match (result["jsdiff"].as_f64(), result["painted"].as_f64()) {
-                (Some(jsdiff), Some(painted)) if painted > 0.0 => {
-                    format!("{:.1}×", jsdiff / painted)
-                }
-                _ => "—".to_owned(),
-            };
-            let heap = result["heap"]
-                .as_f64()
-                .map_or("—".to_owned(), |v| format!("{:.0} MB", v / 1e6));
-            println!(
-                "| {name} | {} | {} | {} | {heap} | {} | {ratio} |",
-                ms("painted"),
-                ms("longest"),
-                result["nodes"],
-                ms("jsdiff"),
-            );
+            let run_jsdiff = size == "1k"
+                || size == "2k"
+                || (size == "10k" && profile != "pathological")
+                || name == "100k_light";
+            pairs.push((name, original, reworked, run_jsdiff));
         }
     }
+    for (name, original, reworked, run_jsdiff) in pairs {
+        let result = measure(&page, &original, &reworked, run_jsdiff).await;
+        let ms = |key: &str| {
+            result[key]
+                .as_f64()
+                .map_or("—".to_owned(), |v| format!("{v:.0} ms"))
+        };
+        let ratio = match (result["jsdiff"].as_f64(), result["engine"].as_f64()) {
+            (Some(jsdiff), Some(engine)) if engine > 0.0 => format!("{:.0}×", jsdiff / engine),
+            _ => "—".to_owned(),
+        };
+        let heap = result["heap"]
+            .as_f64()
+            .map_or("—".to_owned(), |v| format!("{:.0} MB", v / 1e6));
+        if let Some(failed) = result["failed"].as_str() {
+            println!("| {name} | the comparison failed: {failed} |");
+            continue;
+        }
+        eprintln!("{name}: {}", result["counter"]);
+        println!(
+            "| {name} | {} | {} | {} | {} | {heap} | {} | {ratio} |",
+            ms("engine"),
+            ms("painted"),
+            ms("longest"),
+            result["nodes"],
+            ms("jsdiff"),
+        );
+    }
+
+    // The real revision pairs of the corpus, one after the other.
+    let corpus = include_str!("../../fixtures/pairs.jsonl");
+    let mut rows: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for line in corpus.lines() {
+        let pair: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (original, reworked) = (
+            pair["original"].as_str().unwrap(),
+            pair["reworked"].as_str().unwrap(),
+        );
+        let result = measure(&page, original, reworked, true).await;
+        let get = |key: &str| result[key].as_f64().unwrap_or(0.0);
+        rows.push((get("engine"), get("painted"), get("longest"), get("jsdiff")));
+    }
+    let stat = |pick: fn(&(f64, f64, f64, f64)) -> f64| {
+        let mut values: Vec<f64> = rows.iter().map(pick).collect();
+        values.sort_by(f64::total_cmp);
+        (values[values.len() / 2], values[values.len() - 1])
+    };
+    let (engine, painted, longest, jsdiff) = (
+        stat(|row| row.0),
+        stat(|row| row.1),
+        stat(|row| row.2),
+        stat(|row| row.3),
+    );
+    println!();
+    println!(
+        "| {} corpus pairs | engine in wasm | paste → painted | longest task | jsdiff diffWords |",
+        rows.len()
+    );
+    println!("|---|--:|--:|--:|--:|");
+    println!(
+        "| median | {:.1} ms | {:.0} ms | {:.0} ms | {:.1} ms |",
+        engine.0, painted.0, longest.0, jsdiff.0
+    );
+    println!(
+        "| slowest | {:.1} ms | {:.0} ms | {:.0} ms | {:.1} ms |",
+        engine.1, painted.1, longest.1, jsdiff.1
+    );
     harness.stop(page).await;
+}
+
+/// Runs [`MEASURE`] on one pair.
+async fn measure(
+    page: &redline_e2e::Page,
+    original: &str,
+    reworked: &str,
+    run_jsdiff: bool,
+) -> serde_json::Value {
+    page.run_async(
+        MEASURE,
+        vec![original.into(), reworked.into(), run_jsdiff.into()],
+    )
+    .await
+}
+
+/// The first paragraphs of both sides of a pair, as many as hold `n_words` words of the
+/// original (light and heavy edits keep the paragraphs in order).
+fn first_words(original: &str, reworked: &str, n_words: usize) -> (String, String) {
+    let original_paragraphs: Vec<&str> = original.split("\n\n").collect();
+    let mut n_paragraphs = 0;
+    let mut seen = 0;
+    while seen < n_words && n_paragraphs < original_paragraphs.len() {
+        seen += original_paragraphs[n_paragraphs].split_whitespace().count();
+        n_paragraphs += 1;
+    }
+    let take = |text: &str| {
+        text.split("\n\n")
+            .take(n_paragraphs)
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    (take(original), take(reworked))
 }

@@ -153,6 +153,23 @@ async fn a_two_megabyte_line_is_compared_in_the_background_while_typing_goes_on(
         .run("return [...document.querySelectorAll(\"[data-testid='diff-output'] ins\")].map(e => e.textContent);")
         .await;
     assert_eq!(inserted, serde_json::json!(["onFINALWORD"]));
+    // While the worker compares, the boxes are ahead of the diff shown: nothing may read the new
+    // texts through the old comparison (this once sliced a short text at long offsets and
+    // crashed the page).
+    set_built(&page, "diff-input-original", "'Short.'").await;
+    page.wait_for_text("diff-counter", "1 change").await;
+    page.wait_for("the background comparison to finish", || async {
+        page.run("return document.querySelector(\"[data-testid='diff-comparing']\") === null;")
+            .await
+            .as_bool()
+            .unwrap()
+    })
+    .await;
+    assert_eq!(
+        page.run("return document.getElementById('crash-report')?.value ?? null;")
+            .await,
+        serde_json::Value::Null
+    );
     // The worker is the app's own file, from the app's own server.
     let worker_loaded = page
         .run("return performance.getEntriesByType('resource').some(e => e.name.endsWith('/worker.js'));")
