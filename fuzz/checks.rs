@@ -37,18 +37,35 @@ pub fn options_from(byte: u8) -> Options {
     }
 }
 
-/// The share-link decoder on untrusted input: any string decodes or fails with a message, and
-/// whatever decodes encodes back to a link that decodes to the same thing. When the first byte
-/// is odd, the rest is taken as payload bytes (deflated and base64-encoded behind `v1.`), so the
-/// fuzzer reaches the field parser and not only the base64 and inflate layers.
+/// The share-link decoders on untrusted input: any string decodes or fails with a message, and
+/// whatever decodes encodes back to a link that decodes to the same thing, for plain links and
+/// version histories alike. When the first byte is odd, the rest is taken as payload bytes
+/// (deflated and base64-encoded behind `v1.`), and when it is 2 modulo 4 as a version 2
+/// payload, so the fuzzer reaches the field parsers and not only the base64 and inflate layers.
 pub fn share_link(data: &[u8]) {
-    match data.split_first() {
-        Some((&first, payload)) if first % 2 == 1 => {
-            let deflated = miniz_oxide::deflate::compress_to_vec(payload, 1);
-            let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated);
-            check_link(&format!("v1.{payload}"));
+    let payload_link = |prefix: &str, payload: &[u8]| {
+        let deflated = miniz_oxide::deflate::compress_to_vec(payload, 1);
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated);
+        format!("{prefix}{payload}")
+    };
+    let link = match data.split_first() {
+        Some((&first, payload)) if first % 2 == 1 => payload_link("v1.", payload),
+        Some((&first, payload)) if first % 4 == 2 => payload_link("v2.", payload),
+        _ => String::from_utf8_lossy(data).into_owned(),
+    };
+    check_link(&link);
+    check_history(&link);
+}
+
+fn check_history(link: &str) {
+    match share::decode_history(link) {
+        Ok(history) => {
+            let again = share::encode_history(&history);
+            let back = share::decode_history(&again)
+                .unwrap_or_else(|err| panic!("re-encoded history does not decode: {err}"));
+            assert_eq!(back, history, "re-encoded history decodes differently");
         }
-        _ => check_link(&String::from_utf8_lossy(data)),
+        Err(err) => assert!(!err.to_string().is_empty(), "an error without a message"),
     }
 }
 

@@ -242,3 +242,80 @@ fn compare_json_has_facts_and_the_note_reconciled() {
         "The note mentions 1 of 2 changes; 1 change to facts is not mentioned."
     );
 }
+
+#[test]
+fn link_with_three_versions_opens_as_a_history() {
+    let first = temp_file("history-1.txt", b"The council approved 25,000 homes.");
+    let second = temp_file(
+        "history-2.txt",
+        b"The council approved 25,000 homes on Monday.",
+    );
+    let third = temp_file(
+        "history-3.txt",
+        b"The council approved 15,000 homes on Monday.",
+    );
+    let note = temp_file("history-note.txt", b"Correction: the number of homes.");
+    let path = |path: &PathBuf| path.to_str().unwrap().to_owned();
+    let output = redline(&[
+        "link",
+        &path(&first),
+        &path(&second),
+        &path(&third),
+        "--note-for",
+        "3",
+        &path(&note),
+        "--label-for",
+        "1",
+        "2 March, 9:00",
+        "--base-url",
+        "https://example.org/redline/",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        link.starts_with("https://example.org/redline/#v2."),
+        "{link}"
+    );
+
+    let output = redline(&["open", link.trim(), "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(opened["compared"], serde_json::json!([2, 3]));
+    assert_eq!(
+        opened["original"],
+        "The council approved 25,000 homes on Monday."
+    );
+    assert_eq!(
+        opened["reworked"],
+        "The council approved 15,000 homes on Monday."
+    );
+    assert_eq!(opened["note"], "Correction: the number of homes.");
+    let versions = opened["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 3);
+    assert_eq!(versions[0]["text"], "The council approved 25,000 homes.");
+    assert_eq!(versions[0]["label"], "2 March, 9:00");
+    assert_eq!(versions[2]["note"], "Correction: the number of homes.");
+
+    // Two plain versions still make a version 1 link, which opens as two versions.
+    let output = redline(&["link", &path(&first), &path(&second), "--base-url", ""]);
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(link.starts_with("#v1."), "{link}");
+    let output = redline(&["open", link.trim(), "--json"]);
+    let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(opened["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(opened["compared"], serde_json::json!([1, 2]));
+
+    // A version number out of range is a one-line error.
+    let output = redline(&[
+        "link",
+        &path(&first),
+        &path(&second),
+        "--note-for",
+        "5",
+        &path(&note),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("there is no version 5 among 2 files")
+    );
+}

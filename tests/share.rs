@@ -7,7 +7,8 @@ use common::{any_options, article_text};
 use proptest::prelude::*;
 use redline::engine::Options;
 use redline::engine::share::{
-    MAX_FRAGMENT_CHARS, ShareError, Shared, View, decode, encode, fingerprint,
+    History, MAX_FRAGMENT_CHARS, MAX_VERSIONS, ShareError, Shared, Version, View, decode,
+    decode_history, encode, encode_history, fingerprint,
 };
 
 #[test]
@@ -55,6 +56,118 @@ fn damaged_links_fail_with_a_message_never_a_panic() {
     ));
 }
 
+#[test]
+fn the_v2_fixture_decodes_forever() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v2.json")).unwrap();
+    let link = fixture["link"].as_str().unwrap();
+    let expected: History = serde_json::from_value(fixture["history"].clone()).unwrap();
+    assert_eq!(decode_history(link), Ok(expected.clone()));
+    // Read as a plain link, it is the pair it compares, with the later version's note.
+    let pair = decode(link).unwrap();
+    assert_eq!(pair.original, expected.versions[1].text);
+    assert_eq!(pair.reworked, expected.versions[2].text);
+    assert!(pair.note.starts_with("Correction:"));
+    assert_eq!((pair.view, pair.focus), (View::SideBySide, Some(1)));
+}
+
+#[test]
+fn a_v1_link_reads_as_a_history_of_two() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v1.json")).unwrap();
+    let history = decode_history(fixture["link"].as_str().unwrap()).unwrap();
+    assert_eq!(history.versions.len(), 2);
+    assert_eq!((history.from, history.to), (0, 1));
+    assert_eq!(
+        history.versions[0].text,
+        fixture["original"].as_str().unwrap()
+    );
+    assert_eq!(
+        history.versions[1].text,
+        fixture["reworked"].as_str().unwrap()
+    );
+    assert_eq!(history.versions[1].note, fixture["note"].as_str().unwrap());
+    assert_eq!(history.versions[0].note, "");
+}
+
+/// A history of versions with no labels or notes, comparing `from` and `to`.
+fn history(texts: &[&str], from: usize, to: usize) -> History {
+    History {
+        versions: texts
+            .iter()
+            .map(|text| Version {
+                text: (*text).to_owned(),
+                ..Version::default()
+            })
+            .collect(),
+        from,
+        to,
+        options: Options::default(),
+        view: View::Inline,
+        focus: None,
+    }
+}
+
+#[test]
+fn a_chain_of_real_revisions_rebuilds_every_version() {
+    // Every corpus pair, as the first two versions of a chain whose third version is the
+    // reworked text with a paragraph added and whose fourth goes back to the original.
+    let corpus = include_str!("fixtures/pairs.jsonl");
+    for line in corpus.lines() {
+        let pair: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (original, reworked) = (
+            pair["original"].as_str().unwrap(),
+            pair["reworked"].as_str().unwrap(),
+        );
+        let third = format!("{reworked}\n\nUpdate: a paragraph added later.");
+        let chain = history(&[original, reworked, &third, original], 0, 3);
+        let link = encode_history(&chain);
+        assert_eq!(decode_history(&link).as_ref(), Ok(&chain), "{}", pair["id"]);
+    }
+    // Long versions go as deltas, and the link stays far shorter than the texts.
+    let long: String = (0..4_000)
+        .map(|idx| format!("Word{} ", idx % 700))
+        .collect();
+    let edited = long.replacen("Word5 ", "Changed ", 3);
+    let chain = history(&[&long, &edited, &long], 1, 2);
+    let link = encode_history(&chain);
+    assert_eq!(decode_history(&link), Ok(chain));
+    assert!(link.len() < long.len() / 4, "{} characters", link.len());
+}
+
+#[test]
+fn damaged_v2_links_fail_with_a_message() {
+    use base64::Engine as _;
+    let link = |payload: &[u8]| {
+        let compressed = miniz_oxide::deflate::compress_to_vec(payload, 6);
+        format!(
+            "v2.{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
+        )
+    };
+    let header = [1u8, 0, 0, 0];
+    for (rest, message) in [
+        (vec![1, 0, 1], "it holds 1 versions, not 2 to 32"),
+        (vec![33, 0, 1], "it holds 33 versions, not 2 to 32"),
+        (vec![2, 1, 1], "it compares versions 1 and 1 of 2"),
+        (vec![2, 0, 2], "it compares versions 0 and 2 of 2"),
+        (
+            vec![2, 0, 1, 0, 0, 0, 0, 1, b'a', 1, 0, 0, 5],
+            "the later version copies bytes 0..5",
+        ),
+    ] {
+        let err = decode_history(&link(&[&header[..], &rest].concat())).unwrap_err();
+        assert!(err.to_string().contains(message), "{err} lacks {message}");
+    }
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v2.json")).unwrap();
+    let fragment = fixture["link"].as_str().unwrap().split_once('#').unwrap().1;
+    for end in 3..fragment.len() - 1 {
+        assert!(decode_history(&fragment[..end]).is_err(), "cut at {end}");
+    }
+    assert_eq!(MAX_VERSIONS, 32);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(common::n_cases(256)))]
 
@@ -72,19 +185,42 @@ proptest! {
     }
 
     #[test]
+    fn every_version_comes_back_byte_for_byte(
+        texts in proptest::collection::vec(article_text(), 2..6),
+        labels in proptest::collection::vec(".{0,20}", 6),
+        notes in proptest::collection::vec(article_text(), 6),
+        options in any_options(),
+        pick in any::<(usize, usize)>(),
+        focus in proptest::option::of(any::<u32>().prop_map(|focus| focus % 1_000_000)),
+    ) {
+        let n = texts.len();
+        let (from, to) = (pick.0 % n, pick.1 % n);
+        let to = if from == to { (to + 1) % n } else { to };
+        let versions = texts
+            .into_iter()
+            .zip(labels.into_iter().zip(notes))
+            .map(|(text, (label, note))| Version { text, label, note })
+            .collect();
+        let history = History { versions, from, to, options, view: View::ChangesOnly, focus };
+        prop_assert_eq!(decode_history(&encode_history(&history)), Ok(history));
+    }
+
+    #[test]
     fn arbitrary_strings_never_panic(link in any::<String>()) {
         let _ = decode(&link);
         let _ = decode(&format!("v1.{link}"));
+        let _ = decode_history(&format!("v2.{link}"));
     }
 
     #[test]
     fn arbitrary_payloads_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..256)) {
         use base64::Engine as _;
         // Raw bytes, and bytes after a valid header so that the texts and delta get read.
-        for payload in [payload.clone(), [vec![1u8, 0, 0, 0], payload].concat()] {
+        for payload in [payload.clone(), [vec![1u8, 0, 0, 0], payload.clone()].concat(), [vec![1u8, 0, 0, 0, 3, 0, 2], payload].concat()] {
             let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 6);
-            let link = format!("v1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed));
-            let _ = decode(&link);
+            let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
+            let _ = decode(&format!("v1.{encoded}"));
+            let _ = decode_history(&format!("v2.{encoded}"));
         }
     }
 }

@@ -3,7 +3,7 @@
 //! ```text
 //! redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] [--note NOTE_FILE]
 //! redline notes FILE [--json]
-//! redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL]
+//! redline link V1_FILE V2_FILE [V3_FILE…] [--note NOTE_FILE] [--note-for K NOTE_FILE]… [--label-for K LABEL]… [--base-url URL]
 //! redline open LINK_OR_FRAGMENT [--json]
 //! redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json
 //! ```
@@ -15,8 +15,11 @@
 //! `engine::Comparison`, with its `facts`, plus a `reconciliation` of the note, given with
 //! `--note` or else detected in the reworked text). `notes` prints the correction, update, clarification and disclaimer
 //! notes found in a file, or with `--json` a list of `{kind, range, text}`. `link` prints a share
-//! link (the texts travel in its fragment); `open` prints what a link holds, or with `--json`
-//! `{original, reworked, note, fingerprint}`; a damaged link gives the page's message. `export`
+//! link (the texts travel in its fragment; more than two versions, labels, or a note on an
+//! earlier version make a version history, compared at its last step); `open` prints what a
+//! link holds, or with `--json` `{original, reworked, note, fingerprint, versions, compared}`
+//! (`versions`: each `{text, label, note}`; `compared`: the two version numbers, from 1); a
+//! damaged link gives the page's message. `export`
 //! prints the page's exports: a self-contained HTML report, Markdown, or Redline's JSON.
 //! Bad input gives a one-line message and exit code 2.
 
@@ -43,7 +46,7 @@ mod cli {
         Comparison, NoteKind, Options, SegmentKind, compare_with_options, detect_notes, reconcile,
     };
 
-    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] [--note NOTE_FILE] | redline notes FILE [--json] | redline link ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] [--base-url URL] | redline open LINK [--json] | redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json";
+    const USAGE: &str = "usage: redline compare ORIGINAL_FILE REWORKED_FILE [--json] [--no-cleanup] [--note NOTE_FILE] | redline notes FILE [--json] | redline link V1_FILE V2_FILE [V3_FILE…] [--note NOTE_FILE] [--note-for K NOTE_FILE]… [--label-for K LABEL]… [--base-url URL] | redline open LINK [--json] | redline export ORIGINAL_FILE REWORKED_FILE [--note NOTE_FILE] --format html|markdown|json";
 
     /// Where links point when no `--base-url` is given: `make serve`'s address.
     const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
@@ -222,15 +225,93 @@ mod cli {
         write_result(writeln!(std::io::stdout(), "{}", output.trim_end()))
     }
 
+    /// `link V1 V2 … [--note FILE] [--note-for K FILE]… [--label-for K TEXT]… [--base-url URL]`:
+    /// two plain versions make a version 1 link, as before; more versions, labels, or a note on
+    /// an earlier version make a version 2 link comparing the last two versions.
     fn print_link(args: &[String]) -> Result<(), String> {
-        let (shared, [base_url]) = read_pair(args, ["--base-url"])?;
-        let base_url = base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+        let mut files = Vec::new();
+        let (mut notes, mut labels) = (Vec::new(), Vec::new());
+        let mut base_url = DEFAULT_BASE_URL.to_owned();
+        let mut args = args.iter();
+        let version_number = |value: Option<&String>, flag: &str| -> Result<usize, String> {
+            value
+                .and_then(|value| value.parse::<usize>().ok())
+                .filter(|&number| number >= 1)
+                .ok_or(format!(
+                    "{flag} needs a version number (1 for the first file) and a value"
+                ))
+        };
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--note" => notes.push((None, args.next().ok_or("--note needs a file")?.clone())),
+                "--note-for" => {
+                    let number = version_number(args.next(), arg)?;
+                    let file = args.next().ok_or("--note-for needs a file")?;
+                    notes.push((Some(number), file.clone()));
+                }
+                "--label-for" => {
+                    let number = version_number(args.next(), arg)?;
+                    let label = args.next().ok_or("--label-for needs a label")?;
+                    labels.push((number, label.clone()));
+                }
+                "--base-url" => {
+                    base_url = args.next().ok_or("--base-url needs a value")?.clone();
+                }
+                other if other.starts_with("--") => {
+                    return Err(format!("unknown option '{other}'; {USAGE}"));
+                }
+                _ => files.push(arg),
+            }
+        }
+        if !(2..=share::MAX_VERSIONS).contains(&files.len()) {
+            return Err(format!(
+                "link needs 2 to {} version files; {USAGE}",
+                share::MAX_VERSIONS
+            ));
+        }
+        let n = files.len();
+        let mut versions = files
+            .iter()
+            .map(|path| {
+                Ok(share::Version {
+                    text: read_text(path)?,
+                    ..share::Version::default()
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let in_range = |number: usize| -> Result<usize, String> {
+            (number <= n)
+                .then(|| number - 1)
+                .ok_or(format!("there is no version {number} among {n} files"))
+        };
+        for (number, path) in notes {
+            let idx = in_range(number.unwrap_or(n))?;
+            versions[idx].note = read_text(&path)?;
+        }
+        for (number, label) in labels {
+            versions[in_range(number)?].label = label;
+        }
+        let history = share::History {
+            versions,
+            from: n - 2,
+            to: n - 1,
+            options: Default::default(),
+            view: Default::default(),
+            focus: None,
+        };
+        let plain_pair = n == 2
+            && history.versions[0].note.is_empty()
+            && history
+                .versions
+                .iter()
+                .all(|version| version.label.is_empty());
+        let fragment = if plain_pair {
+            share::encode(&history.pair())
+        } else {
+            share::encode_history(&history)
+        };
         let base_url = base_url.split('#').next().unwrap_or_default();
-        write_result(writeln!(
-            std::io::stdout(),
-            "{base_url}#{}",
-            share::encode(&shared)
-        ))
+        write_result(writeln!(std::io::stdout(), "{base_url}#{fragment}"))
     }
 
     fn open_link(args: &[String]) -> Result<(), String> {
@@ -239,7 +320,9 @@ mod cli {
         let [link] = links[..] else {
             return Err(USAGE.to_owned());
         };
-        let shared = share::decode(link).map_err(|err| format!("This link is damaged: {err}"))?;
+        let history =
+            share::decode_history(link).map_err(|err| format!("This link is damaged: {err}"))?;
+        let shared = history.pair();
         let fingerprint = share::fingerprint(&shared.original, &shared.reworked, &shared.note);
         let mut out = std::io::stdout().lock();
         let res = if json {
@@ -248,6 +331,8 @@ mod cli {
                 "reworked": shared.reworked,
                 "note": shared.note,
                 "fingerprint": fingerprint,
+                "versions": history.versions,
+                "compared": [history.from + 1, history.to + 1],
             });
             serde_json::to_writer_pretty(&mut out, &value)
                 .map_err(std::io::Error::from)

@@ -78,8 +78,10 @@ impl Comparison {
                     (false, SegmentKind::Insert) => Some(ChangeKind::Inserted),
                     (false, SegmentKind::Equal) => None,
                 };
+                // A moved paragraph is a change even when all that differs inside it is
+                // cosmetic (found by fuzzing: `D` moved and lower-cased with case ignored).
                 if let (Some(change), Some(kind)) = (change, kind)
-                    && !segment.cosmetic
+                    && (is_move || !segment.cosmetic)
                 {
                     match marks.last_mut() {
                         Some(last) if last.change == change => {

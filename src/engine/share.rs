@@ -21,7 +21,19 @@
 //!    and loses a little on short ones, where deflate's window already holds both texts).
 //!
 //! Nothing may follow. Version 1 links decode forever: a later format gets a new prefix, and
-//! `tests/fixtures/share-v1.txt` keeps a real version 1 link.
+//! `tests/fixtures/share-v1.json` keeps a real version 1 link.
+//!
+//! # Format, version 2: a version history
+//!
+//! `v2.` and the same base64 of raw deflate. The payload holds 2 to [`MAX_VERSIONS`] versions
+//! of the article, each with a label and its own note ([`History`]): the options, view and
+//! focused change as in version 1; a varint number of versions; varint indices of the two
+//! versions compared (`from`, `to`: different, both in range); for each version its label and
+//! its note (varint length, UTF-8); the first version's text; then each later version as a
+//! delta against the one before it, in version 1's delta format. Nothing may follow, and all
+//! texts together stay under [`MAX_PAYLOAD_BYTES`]. [`decode`] reads a version 2 link as the
+//! pair it compares; [`decode_history`] reads both versions as a history.
+//! `tests/fixtures/share-v2.json` keeps a real version 2 link.
 //!
 //! # Untrusted input
 //!
@@ -49,6 +61,11 @@ pub const MAX_PAYLOAD_BYTES: usize = 8 * 1024 * 1024;
 
 /// The prefix of a version 1 fragment.
 const PREFIX_V1: &str = "v1.";
+/// The prefix of a version 2 fragment (a version history).
+const PREFIX_V2: &str = "v2.";
+
+/// The most versions a history holds.
+pub const MAX_VERSIONS: usize = 32;
 
 /// How the comparison is shown; carried by the link so the receiver sees what the sender saw.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +95,72 @@ pub struct Shared {
     pub view: View,
     /// The change the sender had in focus, if any.
     pub focus: Option<u32>,
+}
+
+/// One version of an article in a [`History`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    /// The text of this version.
+    pub text: String,
+    /// What the reader calls it, such as a date and time; may be empty.
+    pub label: String,
+    /// The correction note that came with this version; may be empty.
+    pub note: String,
+}
+
+/// Several versions of an article in order, and which two are compared: what a version 2 link
+/// carries (issue 9).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    /// The versions, oldest first; at least two.
+    pub versions: Vec<Version>,
+    /// The index of the version compared from (the original side).
+    pub from: usize,
+    /// The index of the version compared to (the reworked side); its note is the pair's note.
+    pub to: usize,
+    /// The comparison options.
+    pub options: Options,
+    /// The view.
+    pub view: View,
+    /// The change the sender had in focus, if any.
+    pub focus: Option<u32>,
+}
+
+impl History {
+    /// The two versions compared, as a two-version [`Shared`]: the note is the later one's.
+    pub fn pair(&self) -> Shared {
+        Shared {
+            original: self.versions[self.from].text.clone(),
+            reworked: self.versions[self.to].text.clone(),
+            note: self.versions[self.to].note.clone(),
+            options: self.options.clone(),
+            view: self.view,
+            focus: self.focus,
+        }
+    }
+}
+
+impl From<Shared> for History {
+    fn from(shared: Shared) -> Self {
+        History {
+            versions: vec![
+                Version {
+                    text: shared.original,
+                    ..Version::default()
+                },
+                Version {
+                    text: shared.reworked,
+                    note: shared.note,
+                    ..Version::default()
+                },
+            ],
+            from: 0,
+            to: 1,
+            options: shared.options,
+            view: shared.view,
+            focus: shared.focus,
+        }
+    }
 }
 
 /// Why a link could not be opened. Each message completes "This link is damaged: …".
@@ -174,27 +257,7 @@ impl std::error::Error for ShareError {}
 /// ```
 pub fn encode(shared: &Shared) -> String {
     let mut payload = Vec::with_capacity(shared.original.len() / 2 + shared.note.len() + 64);
-    let options = &shared.options;
-    let flags = u8::from(options.semantic_cleanup)
-        | u8::from(options.ignore_case) << 1
-        | u8::from(options.ignore_whitespace) << 2
-        | u8::from(options.ignore_punctuation) << 3
-        | u8::from(options.typographic_cosmetic) << 4;
-    payload.push(flags);
-    payload.push(match options.granularity {
-        Granularity::Word => 0,
-        Granularity::Character => 1,
-        Granularity::Sentence => 2,
-    });
-    payload.push(match shared.view {
-        View::Inline => 0,
-        View::SideBySide => 1,
-        View::ChangesOnly => 2,
-    });
-    write_varint(
-        &mut payload,
-        shared.focus.map_or(0, |change| u64::from(change) + 1),
-    );
+    write_header(&mut payload, &shared.options, shared.view, shared.focus);
     write_bytes(&mut payload, shared.note.as_bytes());
     write_bytes(&mut payload, shared.original.as_bytes());
     // Deflate sees only the last 32 KB, so for short articles it finds the repetition between
@@ -210,23 +273,103 @@ pub fn encode(shared: &Shared) -> String {
     format!("{PREFIX_V1}{}", URL_SAFE_NO_PAD.encode(shorter))
 }
 
+/// Encodes a version history as a version 2 link (see the module docs).
+///
+/// # Panics
+///
+/// When `history` has fewer than two or more than [`MAX_VERSIONS`] versions, or `from` or `to`
+/// is not one of them, or they are the same: the caller builds the history.
+///
+/// ```
+/// use redline::engine::share::{decode_history, encode_history, History, Version};
+///
+/// let version = |text: &str, note: &str| Version { text: text.into(), label: String::new(), note: note.into() };
+/// let history = History {
+///     versions: vec![version("First.", ""), version("Second.", ""), version("Third.", "Correction: …")],
+///     from: 1,
+///     to: 2,
+///     options: Default::default(),
+///     view: Default::default(),
+///     focus: None,
+/// };
+/// let link = encode_history(&history);
+/// assert!(link.starts_with("v2."));
+/// assert_eq!(decode_history(&link).unwrap(), history);
+/// ```
+pub fn encode_history(history: &History) -> String {
+    let n_versions = history.versions.len();
+    assert!(
+        (2..=MAX_VERSIONS).contains(&n_versions),
+        "{n_versions} versions"
+    );
+    assert!(history.from < n_versions && history.to < n_versions && history.from != history.to);
+    let mut payload = Vec::new();
+    write_header(&mut payload, &history.options, history.view, history.focus);
+    write_varint(&mut payload, n_versions as u64);
+    write_varint(&mut payload, history.from as u64);
+    write_varint(&mut payload, history.to as u64);
+    for version in &history.versions {
+        write_bytes(&mut payload, version.label.as_bytes());
+        write_bytes(&mut payload, version.note.as_bytes());
+    }
+    write_bytes(&mut payload, history.versions[0].text.as_bytes());
+    for pair in history.versions.windows(2) {
+        let (before, after) = (&pair[0].text, &pair[1].text);
+        // As in version 1: within deflate's 32 KB window the repetition is found anyway, and
+        // the delta's numbers only add bytes.
+        if before.len() + after.len() <= 32 * 1024 {
+            write_delta(&mut payload, &[DeltaOp::Insert(after)]);
+        } else {
+            write_delta(&mut payload, &delta(before, after));
+        }
+    }
+    let compressed = miniz_oxide::deflate::compress_to_vec(&payload, 9);
+    format!("{PREFIX_V2}{}", URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// Options, view and focused change: the start of every payload.
+fn write_header(payload: &mut Vec<u8>, options: &Options, view: View, focus: Option<u32>) {
+    let flags = u8::from(options.semantic_cleanup)
+        | u8::from(options.ignore_case) << 1
+        | u8::from(options.ignore_whitespace) << 2
+        | u8::from(options.ignore_punctuation) << 3
+        | u8::from(options.typographic_cosmetic) << 4;
+    payload.push(flags);
+    payload.push(match options.granularity {
+        Granularity::Word => 0,
+        Granularity::Character => 1,
+        Granularity::Sentence => 2,
+    });
+    payload.push(match view {
+        View::Inline => 0,
+        View::SideBySide => 1,
+        View::ChangesOnly => 2,
+    });
+    write_varint(payload, focus.map_or(0, |change| u64::from(change) + 1));
+}
+
 /// Appends the reworked text as `ops` to `payload` and compresses it.
 fn compress(mut payload: Vec<u8>, ops: &[DeltaOp<'_>]) -> Vec<u8> {
-    write_varint(&mut payload, ops.len() as u64);
+    write_delta(&mut payload, ops);
+    miniz_oxide::deflate::compress_to_vec(&payload, 9)
+}
+
+/// A text as operations on the text before it: a count, then each copy or insertion.
+fn write_delta(payload: &mut Vec<u8>, ops: &[DeltaOp<'_>]) {
+    write_varint(payload, ops.len() as u64);
     for op in ops {
         match *op {
             DeltaOp::Copy { start, len } => {
                 payload.push(0);
-                write_varint(&mut payload, start as u64);
-                write_varint(&mut payload, len as u64);
+                write_varint(payload, start as u64);
+                write_varint(payload, len as u64);
             }
             DeltaOp::Insert(text) => {
                 payload.push(1);
-                write_bytes(&mut payload, text.as_bytes());
+                write_bytes(payload, text.as_bytes());
             }
         }
     }
-    miniz_oxide::deflate::compress_to_vec(&payload, 9)
 }
 
 /// Decodes a fragment (with or without the leading `#`, or a whole URL with one) made by
@@ -240,23 +383,56 @@ pub fn decode(link: &str) -> Result<Shared, ShareError> {
     if n_chars > MAX_FRAGMENT_CHARS {
         return Err(ShareError::TooLong { n_chars });
     }
-    let Some(body) = fragment.strip_prefix(PREFIX_V1) else {
-        let prefix: String = fragment.chars().take(12).collect();
-        let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
-        return Err(ShareError::UnknownVersion { prefix });
-    };
+    if let Some(body) = fragment.strip_prefix(PREFIX_V1) {
+        return read_payload(&inflate(body)?);
+    }
+    if let Some(body) = fragment.strip_prefix(PREFIX_V2) {
+        return read_history(&inflate(body)?).map(|history| history.pair());
+    }
+    let prefix: String = fragment.chars().take(12).collect();
+    let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
+    Err(ShareError::UnknownVersion { prefix })
+}
+
+/// Decodes any Redline link as a version history: a version 2 link as it is, a version 1 link
+/// as two versions (the original, and the reworked text with the note).
+///
+/// ```
+/// use redline::engine::share::{decode_history, encode, Shared};
+///
+/// let link = encode(&Shared { original: "a".into(), reworked: "b".into(), note: "n".into(), ..Shared::default() });
+/// let history = decode_history(&link).unwrap();
+/// assert_eq!(history.versions.len(), 2);
+/// assert_eq!((history.versions[1].text.as_str(), history.versions[1].note.as_str()), ("b", "n"));
+/// ```
+pub fn decode_history(link: &str) -> Result<History, ShareError> {
+    let fragment = link
+        .rsplit_once('#')
+        .map_or(link, |(_, fragment)| fragment)
+        .trim();
+    let n_chars = fragment.chars().count();
+    if n_chars > MAX_FRAGMENT_CHARS {
+        return Err(ShareError::TooLong { n_chars });
+    }
+    if let Some(body) = fragment.strip_prefix(PREFIX_V2) {
+        return read_history(&inflate(body)?);
+    }
+    decode(fragment).map(History::from)
+}
+
+/// Base64 and raw deflate, with the size cap.
+fn inflate(body: &str) -> Result<Vec<u8>, ShareError> {
     let compressed = URL_SAFE_NO_PAD
         .decode(body)
         .map_err(|err| ShareError::Base64 {
             detail: err.to_string(),
         })?;
-    let payload =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_BYTES)
-            .map_err(|err| match err.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-                _ => ShareError::Decompress,
-            })?;
-    read_payload(&payload)
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_PAYLOAD_BYTES).map_err(
+        |err| match err.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Decompress,
+        },
+    )
 }
 
 /// A short fingerprint of the texts and the note: the first 8 hex digits of the SHA-256 of
@@ -394,8 +570,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn read_payload(payload: &[u8]) -> Result<Shared, ShareError> {
-    let mut reader = Reader { bytes: payload };
+fn read_header(reader: &mut Reader<'_>) -> Result<(Options, View, Option<u32>), ShareError> {
     let flags = reader.byte("options")?;
     if flags & !0b1_1111 != 0 {
         return Err(ShareError::Invalid {
@@ -434,55 +609,130 @@ fn read_payload(payload: &[u8]) -> Result<Shared, ShareError> {
         0 => None,
         change => Some(change as u32 - 1),
     };
-    let note = reader.text("note")?.to_owned();
-    let original = reader.text("original")?;
+    Ok((options, view, focus))
+}
 
-    let n_ops = reader.varint("reworked text")?;
-    let mut reworked: Vec<u8> = Vec::with_capacity(original.len().min(MAX_PAYLOAD_BYTES));
+/// Rebuilds a text from its delta against `base`; `budget` is how many bytes all rebuilt texts
+/// may still take, and shrinks by this one.
+fn read_delta(
+    reader: &mut Reader<'_>,
+    (base, base_name): (&str, &str),
+    field: &'static str,
+    budget: &mut usize,
+) -> Result<String, ShareError> {
+    let n_ops = reader.varint(field)?;
+    let mut text: Vec<u8> = Vec::with_capacity(base.len().min(*budget));
     for _ in 0..n_ops {
-        match reader.byte("reworked text")? {
+        match reader.byte(field)? {
             0 => {
-                let start = reader.varint("reworked text")?;
-                let len = reader.varint("reworked text")?;
+                let start = reader.varint(field)?;
+                let len = reader.varint(field)?;
                 let range = start
                     .checked_add(len)
-                    .filter(|&end| end <= original.len())
+                    .filter(|&end| end <= base.len())
                     .map(|end| start..end);
                 let Some(range) = range else {
                     return Err(ShareError::Invalid {
                         detail: format!(
-                            "the reworked text copies bytes {start}..{} of an original of {} bytes",
+                            "the {field} copies bytes {start}..{} of {base_name} of {} bytes",
                             start.saturating_add(len),
-                            original.len()
+                            base.len()
                         ),
                     });
                 };
-                reworked.extend_from_slice(&original.as_bytes()[range]);
+                text.extend_from_slice(&base.as_bytes()[range]);
             }
             1 => {
-                let len = reader.varint("reworked text")?;
-                reworked.extend_from_slice(reader.bytes(len, "reworked text")?);
+                let len = reader.varint(field)?;
+                text.extend_from_slice(reader.bytes(len, field)?);
             }
             other => {
                 return Err(ShareError::Invalid {
-                    detail: format!("the reworked text has an unknown operation ({other})"),
+                    detail: format!("the {field} has an unknown operation ({other})"),
                 });
             }
         }
-        if reworked.len() > MAX_PAYLOAD_BYTES {
+        if text.len() > *budget {
             return Err(ShareError::TooLarge);
         }
     }
+    *budget -= text.len();
+    String::from_utf8(text).map_err(|_| ShareError::NotUtf8 { field })
+}
+
+fn read_payload(payload: &[u8]) -> Result<Shared, ShareError> {
+    let mut reader = Reader { bytes: payload };
+    let (options, view, focus) = read_header(&mut reader)?;
+    let note = reader.text("note")?.to_owned();
+    let original = reader.text("original")?;
+    let mut budget = MAX_PAYLOAD_BYTES;
+    let reworked = read_delta(
+        &mut reader,
+        (original, "an original"),
+        "reworked text",
+        &mut budget,
+    )?;
     if !reader.bytes.is_empty() {
         return Err(ShareError::TrailingData);
     }
-    let reworked = String::from_utf8(reworked).map_err(|_| ShareError::NotUtf8 {
-        field: "reworked text",
-    })?;
     Ok(Shared {
         original: original.to_owned(),
         reworked,
         note,
+        options,
+        view,
+        focus,
+    })
+}
+
+fn read_history(payload: &[u8]) -> Result<History, ShareError> {
+    let mut reader = Reader { bytes: payload };
+    let (options, view, focus) = read_header(&mut reader)?;
+    let n_versions = reader.varint("number of versions")?;
+    if !(2..=MAX_VERSIONS).contains(&n_versions) {
+        return Err(ShareError::Invalid {
+            detail: format!("it holds {n_versions} versions, not 2 to {MAX_VERSIONS}"),
+        });
+    }
+    let (from, to) = (
+        reader.varint("versions compared")?,
+        reader.varint("versions compared")?,
+    );
+    if from >= n_versions || to >= n_versions || from == to {
+        return Err(ShareError::Invalid {
+            detail: format!("it compares versions {from} and {to} of {n_versions}"),
+        });
+    }
+    let mut versions = Vec::with_capacity(n_versions);
+    for _ in 0..n_versions {
+        let label = reader.text("version label")?.to_owned();
+        let note = reader.text("version note")?.to_owned();
+        versions.push(Version {
+            text: String::new(),
+            label,
+            note,
+        });
+    }
+    let first = reader.text("first version")?;
+    let mut budget = MAX_PAYLOAD_BYTES
+        .checked_sub(first.len())
+        .ok_or(ShareError::TooLarge)?;
+    versions[0].text = first.to_owned();
+    for idx in 1..n_versions {
+        let base = (
+            versions[idx - 1].text.as_str(),
+            "the version before, a text",
+        );
+        let text = read_delta(&mut reader, base, "later version", &mut budget)?;
+        versions[idx].text = text;
+    }
+    if !reader.bytes.is_empty() {
+        return Err(ShareError::TrailingData);
+    }
+    Ok(History {
+        versions,
+        from,
+        to,
         options,
         view,
         focus,

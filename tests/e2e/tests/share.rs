@@ -91,13 +91,34 @@ async fn a_damaged_link_shows_why_and_keeps_the_drafts() {
     assert_eq!(page.value("diff-input-reworked").await, "My draft reworked");
 
     // A link from a newer Redline says so.
-    page.set_hash("v2.AAAA").await;
+    page.set_hash("v9.AAAA").await;
     page.wait_for_text(
         "diff-link-error",
         "a format this version of Redline does not know",
     )
     .await;
     assert_eq!(page.value("diff-input-original").await, "My draft original");
+
+    // A version history (v2) opens as the two versions it compares, with the later one's note,
+    // until the page has a timeline (issue 9).
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("../../fixtures/share-v2.json")).unwrap();
+    let fragment = fixture["link"].as_str().unwrap().split_once('#').unwrap().1;
+    page.set_hash(fragment).await;
+    page.wait_for_text("diff-counter", "Change 2 of").await;
+    let versions = &fixture["history"]["versions"];
+    assert_eq!(
+        page.value("diff-input-original").await,
+        versions[1]["text"].as_str().unwrap()
+    );
+    assert_eq!(
+        page.value("diff-input-reworked").await,
+        versions[2]["text"].as_str().unwrap()
+    );
+    assert_eq!(
+        page.value("diff-input-note").await,
+        versions[2]["note"].as_str().unwrap()
+    );
 
     harness.stop(page).await;
 }
