@@ -129,11 +129,18 @@ pub struct History {
 impl History {
     /// The two versions compared, as a two-version [`Shared`]: the note is the later one's.
     pub fn pair(&self) -> Shared {
+        self.clone().into_pair()
+    }
+
+    /// [`History::pair`], without copying the texts.
+    pub fn into_pair(mut self) -> Shared {
+        let reworked = std::mem::take(&mut self.versions[self.to]);
+        let original = std::mem::take(&mut self.versions[self.from]);
         Shared {
-            original: self.versions[self.from].text.clone(),
-            reworked: self.versions[self.to].text.clone(),
-            note: self.versions[self.to].note.clone(),
-            options: self.options.clone(),
+            original: original.text,
+            reworked: reworked.text,
+            note: reworked.note,
+            options: self.options,
             view: self.view,
             focus: self.focus,
         }
@@ -375,23 +382,7 @@ fn write_delta(payload: &mut Vec<u8>, ops: &[DeltaOp<'_>]) {
 /// Decodes a fragment (with or without the leading `#`, or a whole URL with one) made by
 /// [`encode`]. See the module docs for what is checked.
 pub fn decode(link: &str) -> Result<Shared, ShareError> {
-    let fragment = link
-        .rsplit_once('#')
-        .map_or(link, |(_, fragment)| fragment)
-        .trim();
-    let n_chars = fragment.chars().count();
-    if n_chars > MAX_FRAGMENT_CHARS {
-        return Err(ShareError::TooLong { n_chars });
-    }
-    if let Some(body) = fragment.strip_prefix(PREFIX_V1) {
-        return read_payload(&inflate(body)?);
-    }
-    if let Some(body) = fragment.strip_prefix(PREFIX_V2) {
-        return read_history(&inflate(body)?).map(|history| history.pair());
-    }
-    let prefix: String = fragment.chars().take(12).collect();
-    let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
-    Err(ShareError::UnknownVersion { prefix })
+    decode_history(link).map(History::into_pair)
 }
 
 /// Decodes any Redline link as a version history: a version 2 link as it is, a version 1 link
@@ -414,10 +405,15 @@ pub fn decode_history(link: &str) -> Result<History, ShareError> {
     if n_chars > MAX_FRAGMENT_CHARS {
         return Err(ShareError::TooLong { n_chars });
     }
+    if let Some(body) = fragment.strip_prefix(PREFIX_V1) {
+        return read_payload(&inflate(body)?).map(History::from);
+    }
     if let Some(body) = fragment.strip_prefix(PREFIX_V2) {
         return read_history(&inflate(body)?);
     }
-    decode(fragment).map(History::from)
+    let prefix: String = fragment.chars().take(12).collect();
+    let prefix = prefix.split('.').next().unwrap_or_default().to_owned();
+    Err(ShareError::UnknownVersion { prefix })
 }
 
 /// Base64 and raw deflate, with the size cap.

@@ -13,6 +13,17 @@ async fn set_built(page: &Page, test_id: &str, expression: &str) {
     .await;
 }
 
+/// Waits until the web worker's comparison is in (the "Comparing…" status is gone).
+async fn wait_until_compared(page: &Page) {
+    page.wait_for("the background comparison to finish", || async {
+        page.run("return document.querySelector(\"[data-testid='diff-comparing']\") === null;")
+            .await
+            .as_bool()
+            .unwrap()
+    })
+    .await;
+}
+
 /// Pastes the text built by `expression` into a text box as the browser would (a paste event
 /// with text/plain), and returns whether the page let the paste through (not prevented).
 async fn paste_built(page: &Page, test_id: &str, expression: &str) -> bool {
@@ -141,13 +152,7 @@ async fn a_two_megabyte_line_is_compared_in_the_background_while_typing_goes_on(
         ),
     )
     .await;
-    page.wait_for("the background comparison to finish", || async {
-        page.run("return document.querySelector(\"[data-testid='diff-comparing']\") === null;")
-            .await
-            .as_bool()
-            .unwrap()
-    })
-    .await;
+    wait_until_compared(&page).await;
     page.wait_for_text("diff-counter", "1 change").await;
     let inserted = page
         .run("return [...document.querySelectorAll(\"[data-testid='diff-output'] ins\")].map(e => e.textContent);")
@@ -158,13 +163,7 @@ async fn a_two_megabyte_line_is_compared_in_the_background_while_typing_goes_on(
     // crashed the page).
     set_built(&page, "diff-input-original", "'Short.'").await;
     page.wait_for_text("diff-counter", "1 change").await;
-    page.wait_for("the background comparison to finish", || async {
-        page.run("return document.querySelector(\"[data-testid='diff-comparing']\") === null;")
-            .await
-            .as_bool()
-            .unwrap()
-    })
-    .await;
+    wait_until_compared(&page).await;
     assert_eq!(
         page.run("return document.getElementById('crash-report')?.value ?? null;")
             .await,
