@@ -170,3 +170,22 @@ fn compare_pair(bencher: divan::Bencher, pair: &str) {
     let (original, reworked) = load(pair);
     bencher.bench(|| compare(divan::black_box(&original), divan::black_box(&reworked)));
 }
+
+/// A history of 8 versions that go back and forth between the two texts of a pair: the
+/// timeline's summary of 7 steps, every change of which is undone by the next step.
+#[divan::bench(args = ["1k_light", "10k_light", "10k_heavy"], sample_count = 10)]
+fn summarize_8_versions(bencher: divan::Bencher, pair: &str) {
+    let (original, reworked) = load(pair);
+    let versions: Vec<&str> = (0..8)
+        .map(|idx| {
+            if idx % 2 == 0 {
+                original.as_str()
+            } else {
+                reworked.as_str()
+            }
+        })
+        .collect();
+    bencher.bench(|| {
+        redline::engine::history::summarize(divan::black_box(&versions), &Options::default())
+    });
+}

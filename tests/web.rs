@@ -301,3 +301,75 @@ async fn a_crash_keeps_the_texts_and_shows_a_report_without_them() {
     assert_eq!(reports.length(), 1);
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn saved_drafts_with_three_versions_show_the_timeline_and_the_pair_compared() {
+    use redline::engine::share::{History, Version};
+    let version = |text: &str, label: &str, note: &str| Version {
+        text: text.to_owned(),
+        label: label.to_owned(),
+        note: note.to_owned(),
+    };
+    let history = History::from_versions(vec![
+        version("The plan cost $5 million.", "Mon", ""),
+        version("The plan cost $7 million.", "Tue", ""),
+        version(
+            "The plan cost $5 million.",
+            "Wed",
+            "Correction: the cost was $5 million.",
+        ),
+    ]);
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage
+        .set_item("redline.drafts", &share::encode_any(&history))
+        .unwrap();
+    let app = mount();
+    leptos::task::tick().await;
+
+    // A card per version, a stop per version with its label, a marker on the one with a note.
+    assert_eq!(
+        texts(&app, "[data-testid^='diff-stop-'] .stop-name"),
+        ["Mon", "Tue", "Wed"]
+    );
+    assert_eq!(texts(&app, ".stop-note").len(), 1);
+    assert!(
+        find(&app, "diff-stop-3")
+            .text_content()
+            .unwrap()
+            .contains("note")
+    );
+    // The last step is compared, with the later version's note beside it.
+    assert_eq!(
+        find(&app, "diff-step-2")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(texts(&app, "[data-testid='diff-output'] del"), ["$7"]);
+    assert_eq!(texts(&app, "[data-testid='diff-output'] ins"), ["$5"]);
+    assert!(
+        find(&app, "diff-note-panel")
+            .text_content()
+            .unwrap()
+            .contains("version 3 (Wed)")
+    );
+
+    // Typing in the middle version changes the step it ends and the one it starts.
+    type_into(&app, "diff-input-version-2", "The plan cost $9 million.");
+    leptos::task::tick().await;
+    assert_eq!(texts(&app, "[data-testid='diff-output'] del"), ["$9"]);
+
+    // First → latest: the two ends are the same text.
+    find(&app, "diff-cumulative")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert!(texts(&app, "[data-testid='diff-output'] del").is_empty());
+    assert_eq!(
+        find(&app, "diff-compare-from")
+            .unchecked_into::<web_sys::HtmlSelectElement>()
+            .value(),
+        "0"
+    );
+}

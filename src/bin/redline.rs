@@ -215,6 +215,7 @@ mod cli {
 
     fn print_export(args: &[String]) -> Result<(), String> {
         let (shared, [format]) = read_pair(args, ["--format"])?;
+        let shared = share::History::from(shared);
         let output = match format.as_deref() {
             Some("html") => export::html_report(&shared),
             Some("markdown" | "md") => export::markdown(&shared),
@@ -291,25 +292,8 @@ mod cli {
         for (number, label) in labels {
             versions[in_range(number)?].label = label;
         }
-        let history = share::History {
-            versions,
-            from: n - 2,
-            to: n - 1,
-            options: Default::default(),
-            view: Default::default(),
-            focus: None,
-        };
-        let plain_pair = n == 2
-            && history.versions[0].note.is_empty()
-            && history
-                .versions
-                .iter()
-                .all(|version| version.label.is_empty());
-        let fragment = if plain_pair {
-            share::encode(&history.pair())
-        } else {
-            share::encode_history(&history)
-        };
+        let history = share::History::from_versions(versions);
+        let fragment = share::encode_any(&history);
         let base_url = base_url.split('#').next().unwrap_or_default();
         write_result(writeln!(std::io::stdout(), "{base_url}#{fragment}"))
     }
@@ -323,7 +307,7 @@ mod cli {
         let history =
             share::decode_history(link).map_err(|err| format!("This link is damaged: {err}"))?;
         let shared = history.pair();
-        let fingerprint = share::fingerprint(&shared.original, &shared.reworked, &shared.note);
+        let fingerprint = history.fingerprint();
         let mut out = std::io::stdout().lock();
         let res = if json {
             let value = serde_json::json!({

@@ -1,7 +1,9 @@
 //! Exports of a comparison: a self-contained HTML report, Markdown for issue trackers and chat, and JSON that Redline opens again.
 //!
-//! All three are built from the same [`Shared`] (texts, note, options, view) and the
-//! [`Comparison`] of its texts, so what is exported is what the page shows.
+//! All three are built from the same [`History`] (versions, notes, options, view, and which two
+//! versions are compared) and the [`Comparison`] of the two, so what is exported is what the
+//! page shows. A history of more than two versions adds a list of the versions with what each
+//! step changed, and the changes undone between the two compared.
 //!
 //! - **HTML**: one file with inline CSS and no script, so it opens offline and anywhere; every
 //!   piece of text is escaped; it has the note, the stats, a legend and the diff, and prints
@@ -10,15 +12,17 @@
 //!   in the text so that an article cannot break the markup.
 //! - **JSON**: `{"format": "redline", "version": 1, "original", "reworked", "note", "options",
 //!   "view", "fingerprint", "comparison"}`, where `comparison` is the model of
-//!   `redline compare --json`. [`import_json`] reads it back (only the texts, note, options and
-//!   view count; the comparison is recomputed).
+//!   `redline compare --json`; a version history adds `"versions"` (each `{text, label, note}`),
+//!   `"compared"` (the two indices) and `"steps"`. [`import_json`] reads it back (only the texts,
+//!   notes, labels, options and view count; the comparison is recomputed).
 
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use super::history::{HistorySummary, summarize};
 use super::model::{BlockKind, Comparison, Segment, SegmentKind};
-use super::share::{Shared, View, fingerprint};
+use super::share::{History, Shared, Version, View};
 use super::{NoteKind, Options, Reconciliation, compare_with_options, detect_notes, reconcile};
 
 /// The `format` field of Redline's JSON export.
@@ -47,9 +51,20 @@ pub struct JsonExport {
     /// The view.
     #[serde(default)]
     pub view: View,
-    /// [`fingerprint`] of the texts and the note.
+    /// [`History::fingerprint`]: of the texts and the note for two versions, of every version
+    /// for a longer history.
     #[serde(default)]
     pub fingerprint: String,
+    /// Every version, oldest first, when the export is of a version history (more than two
+    /// versions, labels, or a note on the first); empty for a plain pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
+    /// Which two of `versions` are `original` and `reworked`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compared: Option<[usize; 2]>,
+    /// What each step of the history changed, and the changes undone (ignored when importing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<HistorySummary>,
     /// The comparison of the two texts with these options (ignored when importing).
     #[serde(default)]
     pub comparison: Comparison,
@@ -149,35 +164,54 @@ pub fn json_ld(shared: &Shared) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
-/// The JSON export of `shared` (compact; a reader that wants it pretty can reformat it).
-pub fn to_json_export(shared: &Shared) -> JsonExport {
-    let (comparison, reconciliation) = analyse(shared);
+/// The JSON export of `history` (compact; a reader that wants it pretty can reformat it).
+pub fn to_json_export(history: &History) -> JsonExport {
+    let shared = history.pair();
+    let (comparison, reconciliation) = analyse(&shared);
+    let is_history = !history.is_plain_pair();
     JsonExport {
         format: JSON_FORMAT.to_owned(),
         version: JSON_VERSION,
-        original: shared.original.clone(),
-        reworked: shared.reworked.clone(),
-        note: shared.note.clone(),
-        options: shared.options.clone(),
+        fingerprint: history.fingerprint(),
+        versions: if is_history {
+            history.versions.clone()
+        } else {
+            Vec::new()
+        },
+        compared: is_history.then_some([history.from, history.to]),
+        steps: is_history.then(|| summarize_history(history)),
+        original: shared.original,
+        reworked: shared.reworked,
+        note: shared.note,
+        options: shared.options,
         view: shared.view,
-        fingerprint: fingerprint(&shared.original, &shared.reworked, &shared.note),
         comparison,
         reconciliation,
     }
+}
+
+/// [`summarize`] over every version of `history`.
+fn summarize_history(history: &History) -> HistorySummary {
+    let texts: Vec<&str> = history
+        .versions
+        .iter()
+        .map(|version| version.text.as_str())
+        .collect();
+    summarize(&texts, &history.options)
 }
 
 /// Reads a JSON export back, or says in one sentence why it cannot.
 ///
 /// ```
 /// use redline::engine::export::{import_json, to_json_export};
-/// use redline::engine::share::Shared;
+/// use redline::engine::share::{History, Shared};
 ///
 /// let shared = Shared { original: "a b".into(), reworked: "a c".into(), ..Shared::default() };
-/// let json = serde_json::to_string(&to_json_export(&shared)).unwrap();
-/// assert_eq!(import_json(&json).unwrap(), shared);
+/// let json = serde_json::to_string(&to_json_export(&History::from(shared.clone()))).unwrap();
+/// assert_eq!(import_json(&json).unwrap().pair(), shared);
 /// assert!(import_json("{}").unwrap_err().contains("not a Redline export"));
 /// ```
-pub fn import_json(json: &str) -> Result<Shared, String> {
+pub fn import_json(json: &str) -> Result<History, String> {
     #[derive(Deserialize)]
     struct Header {
         format: Option<String>,
@@ -202,14 +236,81 @@ pub fn import_json(json: &str) -> Result<Shared, String> {
     }
     let export: JsonExport = serde_json::from_str(json)
         .map_err(|err| format!("This Redline export is damaged ({err})."))?;
-    Ok(Shared {
-        original: export.original,
-        reworked: export.reworked,
-        note: export.note,
+    if export.versions.is_empty() {
+        return Ok(History::from(Shared {
+            original: export.original,
+            reworked: export.reworked,
+            note: export.note,
+            options: export.options,
+            view: export.view,
+            focus: None,
+        }));
+    }
+    let n = export.versions.len();
+    let [from, to] = export
+        .compared
+        .unwrap_or([n.saturating_sub(2), n.saturating_sub(1)]);
+    if !(2..=super::share::MAX_VERSIONS).contains(&n) || from >= n || to >= n || from == to {
+        return Err(format!(
+            "This Redline export is damaged (its {n} versions and the pair it compares, {from} and {to}, do not fit)."
+        ));
+    }
+    Ok(History {
+        versions: export.versions,
+        from,
+        to,
         options: export.options,
         view: export.view,
         focus: None,
     })
+}
+
+/// What version `idx` of `history` is called.
+fn version_name(history: &History, idx: usize) -> String {
+    super::history::version_name(idx, &history.versions[idx].label)
+}
+
+/// A history's versions as lines for the reader: name, what the step to it changed, its note.
+fn version_lines(history: &History, summary: &HistorySummary) -> Vec<(String, String)> {
+    history
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(idx, version)| {
+            let mut line = version_name(history, idx);
+            if let Some(step) = idx.checked_sub(1).and_then(|step| summary.steps.get(step)) {
+                let plural =
+                    |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+                line.push_str(&format!(
+                    ": {} added, {} removed, {}",
+                    plural(step.words_added, "word"),
+                    plural(step.words_removed, "word"),
+                    plural(step.n_changes, "change"),
+                ));
+            }
+            if idx == history.from || idx == history.to {
+                line.push_str(if idx == history.from {
+                    " (compared from)"
+                } else {
+                    " (compared to)"
+                });
+            }
+            (line, version.note.trim().to_owned())
+        })
+        .collect()
+}
+
+/// The changes undone between the two compared versions, as sentences.
+fn reverted_lines(history: &History, summary: &HistorySummary) -> Vec<String> {
+    let labels: Vec<&str> = history
+        .versions
+        .iter()
+        .map(|version| version.label.as_str())
+        .collect();
+    summary
+        .reverted_between(history.from, history.to)
+        .map(|reverted| reverted.describe(&labels))
+        .collect()
 }
 
 /// The one-line summary of the stats, as in the page.
@@ -282,11 +383,12 @@ fn is_marked(segment: &Segment) -> bool {
 /// use redline::engine::share::Shared;
 ///
 /// let shared = Shared { original: "<b>60,000</b> homes".into(), reworked: "25,000 homes".into(), ..Shared::default() };
-/// let html = html_report(&shared);
+/// let html = html_report(&shared.into());
 /// assert!(html.contains("<del>&lt;b&gt;60,000&lt;/b&gt;</del>"));
 /// assert!(!html.contains("<script"));
 /// ```
-pub fn html_report(shared: &Shared) -> String {
+pub fn html_report(history: &History) -> String {
+    let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
     let mut html = String::new();
     let title = super::model::headline(&shared.reworked);
@@ -307,8 +409,41 @@ pub fn html_report(shared: &Shared) -> String {
     let _ = writeln!(
         html,
         "<p class=\"meta\">Compared with Redline · fingerprint {}</p>",
-        fingerprint(&shared.original, &shared.reworked, &shared.note)
+        history.fingerprint()
     );
+    if !history.is_plain_pair() {
+        let summary = summarize_history(history);
+        let _ = writeln!(
+            html,
+            "<section><h2>Versions</h2>\n<p>Compared: {} → {}.</p>\n<ol class=\"versions\">",
+            escape_html(&version_name(history, history.from)),
+            escape_html(&version_name(history, history.to)),
+        );
+        for (line, note) in version_lines(history, &summary) {
+            let _ = write!(html, "<li>{}", escape_html(&line));
+            if !note.is_empty() {
+                let _ = write!(
+                    html,
+                    "<p class=\"note\" dir=\"auto\">{}</p>",
+                    escape_html(&note)
+                );
+            }
+            html.push_str("</li>\n");
+        }
+        html.push_str("</ol>\n");
+        let reverted = reverted_lines(history, &summary);
+        if !reverted.is_empty() {
+            html.push_str(
+                "<h3>Changed and changed back</h3>\n<p>These changes were made and later undone, \
+                 so the differences below do not show them.</p>\n<ul>\n",
+            );
+            for line in reverted {
+                let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
+            }
+            html.push_str("</ul>\n");
+        }
+        html.push_str("</section>\n");
+    }
     let note = effective_note(shared);
     if !note.trim().is_empty() {
         let _ = writeln!(
@@ -389,11 +524,36 @@ ins{background:#dcf3e2;color:#145c2c;text-decoration:underline}del+ins,ins+del{m
 /// use redline::engine::share::Shared;
 ///
 /// let shared = Shared { original: "The *cat* sat.".into(), reworked: "The dog sat.".into(), ..Shared::default() };
-/// assert!(markdown(&shared).contains("The ~~\\*cat\\*~~**dog** sat."));
+/// assert!(markdown(&shared.into()).contains("The ~~\\*cat\\*~~**dog** sat."));
 /// ```
-pub fn markdown(shared: &Shared) -> String {
+pub fn markdown(history: &History) -> String {
+    let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
     let mut md = String::from("## How the article changed\n\n");
+    if !history.is_plain_pair() {
+        let summary = summarize_history(history);
+        let _ = writeln!(
+            md,
+            "Compared: {} → {}.\n\nVersions:\n",
+            escape_markdown(&version_name(history, history.from)),
+            escape_markdown(&version_name(history, history.to)),
+        );
+        for (idx, (line, note)) in version_lines(history, &summary).into_iter().enumerate() {
+            let _ = writeln!(md, "{}. {}", idx + 1, escape_markdown(&line));
+            for note_line in note.lines().filter(|line| !line.trim().is_empty()) {
+                let _ = writeln!(md, "   > {}", escape_markdown(note_line));
+            }
+        }
+        md.push('\n');
+        let reverted = reverted_lines(history, &summary);
+        if !reverted.is_empty() {
+            md.push_str("Changed and changed back (not in the differences below):\n\n");
+            for line in reverted {
+                let _ = writeln!(md, "- {}", escape_markdown(&line));
+            }
+            md.push('\n');
+        }
+    }
     let note = effective_note(shared);
     if !note.trim().is_empty() {
         for line in note.trim().lines() {
@@ -494,7 +654,7 @@ mod tests {
 
     #[test]
     fn html_report_is_self_contained_and_escaped() {
-        let html = html_report(&example());
+        let html = html_report(&example().into());
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("http"), "no external resource");
@@ -506,7 +666,7 @@ mod tests {
 
     #[test]
     fn markdown_marks_and_escapes() {
-        let md = markdown(&example());
+        let md = markdown(&example().into());
         assert!(md.contains("> Correction: the \\<cost\\> was misstated."));
         assert!(md.contains("~~$4.2~~**$2.4**"), "{md}");
         assert!(md.contains("~~Two councillors voted against the plan, saying the money should go to the library roof instead.~~"));
@@ -522,8 +682,8 @@ mod tests {
             view: View::SideBySide,
             ..example()
         };
-        let json = serde_json::to_string(&to_json_export(&shared)).unwrap();
-        assert_eq!(import_json(&json).unwrap(), shared);
+        let json = serde_json::to_string(&to_json_export(&shared.clone().into())).unwrap();
+        assert_eq!(import_json(&json).unwrap(), History::from(shared));
         assert!(
             import_json("not json")
                 .unwrap_err()
@@ -539,5 +699,55 @@ mod tests {
                 .unwrap_err()
                 .contains("damaged")
         );
+    }
+
+    fn three_versions() -> History {
+        let version = |text: &str, label: &str, note: &str| Version {
+            text: text.to_owned(),
+            label: label.to_owned(),
+            note: note.to_owned(),
+        };
+        History {
+            from: 0,
+            ..History::from_versions(vec![
+                version("Title\n\nThe plan cost $5 million.", "Mon 9:00", ""),
+                version("Title\n\nThe plan cost $7 million.", "Mon <11:00>", ""),
+                version(
+                    "Title\n\nThe plan cost $5 million, the council said.",
+                    "Tue",
+                    "Correction: the cost was misstated.",
+                ),
+            ])
+        }
+    }
+
+    #[test]
+    fn a_history_exports_its_versions_and_what_was_undone() {
+        let history = three_versions();
+        let html = html_report(&history);
+        assert!(html.contains("Compared: version 1 (Mon 9:00) → version 3 (Tue)."));
+        assert!(
+            html.contains("version 2 (Mon &lt;11:00&gt;): 1 word added, 1 word removed, 1 change")
+        );
+        assert!(html.contains(
+            "Version 2 (Mon &lt;11:00&gt;) changed “$5” to “$7” after “…The plan cost”; version 3 (Tue) changed it back."
+        ), "{html}");
+        let md = markdown(&history);
+        assert!(
+            md.contains("3. version 3 (Tue): 4 words added, 1 word removed"),
+            "{md}"
+        );
+        assert!(md.contains("   > Correction: the cost was misstated."));
+        assert!(md.contains("Changed and changed back"));
+
+        let json = serde_json::to_string(&to_json_export(&history)).unwrap();
+        let export: JsonExport = serde_json::from_str(&json).unwrap();
+        assert_eq!(export.compared, Some([0, 2]));
+        assert_eq!(export.steps.unwrap().reverted.len(), 1);
+        assert_eq!(export.fingerprint, history.fingerprint());
+        assert_eq!(import_json(&json).unwrap(), history);
+
+        let broken = json.replace("\"compared\":[0,2]", "\"compared\":[0,7]");
+        assert!(import_json(&broken).unwrap_err().contains("do not fit"));
     }
 }

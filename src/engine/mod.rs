@@ -58,6 +58,7 @@ mod diff;
 pub mod example;
 pub mod export;
 mod facts;
+pub mod history;
 pub mod html;
 pub mod input;
 mod model;

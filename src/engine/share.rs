@@ -127,23 +127,86 @@ pub struct History {
 }
 
 impl History {
-    /// The two versions compared, as a two-version [`Shared`]: the note is the later one's.
+    /// The two versions compared, as a two-version [`Shared`]. Its note is
+    /// [`History::notes_between`] the two.
     pub fn pair(&self) -> Shared {
         self.clone().into_pair()
     }
 
     /// [`History::pair`], without copying the texts.
     pub fn into_pair(mut self) -> Shared {
-        let reworked = std::mem::take(&mut self.versions[self.to]);
-        let original = std::mem::take(&mut self.versions[self.from]);
+        let note = self.notes_between();
+        let reworked = std::mem::take(&mut self.versions[self.to].text);
+        let original = std::mem::take(&mut self.versions[self.from].text);
         Shared {
-            original: original.text,
-            reworked: reworked.text,
-            note: reworked.note,
+            original,
+            reworked,
+            note,
             options: self.options,
             view: self.view,
             focus: self.focus,
         }
+    }
+
+    /// The notes that explain the way from `from` to `to` ([`notes_between`](super::history::notes_between)).
+    ///
+    /// ```
+    /// use redline::engine::share::{History, Version};
+    ///
+    /// let version = |note: &str| Version { note: note.into(), ..Version::default() };
+    /// let mut history = History::from_versions(vec![version(""), version("Update: a."), version(""), version("Correction: b.")]);
+    /// assert_eq!(history.notes_between(), "Correction: b.");
+    /// history.from = 0;
+    /// assert_eq!(history.notes_between(), "Update: a.\n\nCorrection: b.");
+    /// ```
+    pub fn notes_between(&self) -> String {
+        let notes: Vec<&str> = self
+            .versions
+            .iter()
+            .map(|version| version.note.as_str())
+            .collect();
+        super::history::notes_between(&notes, self.from, self.to)
+    }
+
+    /// A history of `versions` (at least two) comparing the last two, with default options.
+    pub fn from_versions(versions: Vec<Version>) -> History {
+        let n = versions.len();
+        History {
+            versions,
+            from: n.saturating_sub(2),
+            to: n.saturating_sub(1),
+            options: Options::default(),
+            view: View::default(),
+            focus: None,
+        }
+    }
+
+    /// Whether a version 1 link says it all: two versions, the first compared with the second,
+    /// no labels and no note on the first.
+    pub fn is_plain_pair(&self) -> bool {
+        self.versions.len() == 2
+            && (self.from, self.to) == (0, 1)
+            && self.versions[0].note.is_empty()
+            && self.versions.iter().all(|version| version.label.is_empty())
+    }
+
+    /// The fingerprint of what the history holds: for a plain pair the same as [`fingerprint`]
+    /// of its texts and note, so a version 1 link and the same texts as a history agree;
+    /// otherwise the hash covers every version's label, note and text.
+    pub fn fingerprint(&self) -> String {
+        if self.is_plain_pair() {
+            let [original, reworked] = [&self.versions[0], &self.versions[1]];
+            return fingerprint(&original.text, &reworked.text, &reworked.note);
+        }
+        let mut hasher = Sha256::new();
+        hasher.update(b"redline history");
+        for version in &self.versions {
+            for text in [&version.label, &version.note, &version.text] {
+                hasher.update((text.len() as u64).to_le_bytes());
+                hasher.update(text.as_bytes());
+            }
+        }
+        hex8(&hasher.finalize())
     }
 }
 
@@ -334,6 +397,26 @@ pub fn encode_history(history: &History) -> String {
     format!("{PREFIX_V2}{}", URL_SAFE_NO_PAD.encode(compressed))
 }
 
+/// Encodes a history as the shortest link that holds it all: version 1 for a
+/// [plain pair](History::is_plain_pair), version 2 otherwise.
+///
+/// ```
+/// use redline::engine::share::{encode_any, History, Version};
+///
+/// let version = |text: &str| Version { text: text.into(), ..Version::default() };
+/// let mut history = History::from_versions(vec![version("a"), version("b")]);
+/// assert!(encode_any(&history).starts_with("v1."));
+/// history.versions[0].label = "Monday".into();
+/// assert!(encode_any(&history).starts_with("v2."));
+/// ```
+pub fn encode_any(history: &History) -> String {
+    if history.is_plain_pair() {
+        encode(&history.pair())
+    } else {
+        encode_history(history)
+    }
+}
+
 /// Options, view and focused change: the start of every payload.
 fn write_header(payload: &mut Vec<u8>, options: &Options, view: View, focus: Option<u32>) {
     let flags = u8::from(options.semantic_cleanup)
@@ -445,10 +528,12 @@ pub fn fingerprint(original: &str, reworked: &str, note: &str) -> String {
         hasher.update((text.len() as u64).to_le_bytes());
         hasher.update(text.as_bytes());
     }
-    hasher.finalize()[..4]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex8(&hasher.finalize())
+}
+
+/// The first 4 bytes of a hash as 8 hex digits.
+fn hex8(hash: &[u8]) -> String {
+    hash[..4].iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// One step of rebuilding the reworked text from the original.

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use super::worker::{self, Job, Request};
 use super::{
     ChangeNav, DiffView, NoteCheck, NoteClaims, OptionsBar, OverviewRuler, ShareBar, StatsSummary,
-    TextPane, ViewSwitch, browser, group_thousands,
+    TextPane, Timeline, UndoneChanges, VersionList, ViewSwitch, browser, group_thousands,
 };
-use crate::engine::share::{self, Shared, View};
+use crate::engine::history::{self, HistorySummary};
+use crate::engine::share::{self, History, MAX_VERSIONS, Shared, Version, View};
 use crate::engine::{
     ChangeMark, Comparison, NoteKind, Options, Reconciliation, compare_with_options, detect_notes,
     example, export, reconcile,
@@ -20,15 +21,63 @@ use crate::engine::{
 /// the page's thread).
 const BACKGROUND_BYTES: usize = 100_000;
 
-/// What the user is comparing: the texts, the note and the options. A share link carries all of it.
+/// One version of the article as the page holds it: its text, label and note, each a signal of
+/// its own so that typing in one box does not touch the others.
+#[derive(Clone, Copy)]
+pub struct Slot {
+    /// Tells the slots apart when versions are added and removed.
+    pub key: u64,
+    /// The version's text.
+    pub text: RwSignal<String>,
+    /// What the reader calls it, such as a date and time.
+    pub label: RwSignal<String>,
+    /// The correction note that came with it.
+    pub note: RwSignal<String>,
+}
+
+impl Slot {
+    fn new(version: Version) -> Self {
+        static NEXT_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Slot {
+            key: NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            text: RwSignal::new(version.text),
+            label: RwSignal::new(version.label),
+            note: RwSignal::new(version.note),
+        }
+    }
+
+    fn set(&self, version: Version) {
+        self.text.set(version.text);
+        self.label.set(version.label);
+        self.note.set(version.note);
+    }
+
+    fn get_untracked(&self) -> Version {
+        Version {
+            text: self.text.get_untracked(),
+            label: self.label.get_untracked(),
+            note: self.note.get_untracked(),
+        }
+    }
+}
+
+/// What the user is comparing: the versions with their labels and notes, which two are
+/// compared, the options and the view. A share link carries all of it.
+///
+/// Two versions without labels are the simple case: the original, the reworked text and its
+/// note, in three boxes. More versions, or labels, show every version with its own boxes and
+/// a timeline.
 #[derive(Clone, Copy)]
 pub struct Drafts {
-    /// The original text.
-    pub original: RwSignal<String>,
-    /// The reworked text.
-    pub reworked: RwSignal<String>,
-    /// The correction note.
-    pub note: RwSignal<String>,
+    /// The versions, oldest first; always at least two.
+    pub versions: RwSignal<Vec<Slot>>,
+    /// The version compared from (the original side).
+    pub from: RwSignal<usize>,
+    /// The version compared to (the reworked side).
+    pub to: RwSignal<usize>,
+    /// Whether the inputs show every version with its label and note (a history), rather than
+    /// the simple pair.
+    pub listing: RwSignal<bool>,
     /// The comparison options.
     pub options: RwSignal<Options>,
     /// How the comparison is shown.
@@ -40,21 +89,53 @@ pub struct Drafts {
 impl Drafts {
     fn new() -> Self {
         Drafts {
-            original: RwSignal::new(String::new()),
-            reworked: RwSignal::new(String::new()),
-            note: RwSignal::new(String::new()),
+            versions: RwSignal::new(vec![
+                Slot::new(Version::default()),
+                Slot::new(Version::default()),
+            ]),
+            from: RwSignal::new(0),
+            to: RwSignal::new(1),
+            listing: RwSignal::new(false),
             options: RwSignal::new(Options::default()),
             view: RwSignal::new(View::default()),
             current: RwSignal::new(None),
         }
     }
 
+    /// Version `idx` (the last one if `idx` is past the end), subscribing to the list.
+    pub fn slot(&self, idx: usize) -> Slot {
+        self.versions.with(|slots| slots[idx.min(slots.len() - 1)])
+    }
+
+    /// The text compared from, subscribing to which version that is.
+    pub fn original(&self) -> RwSignal<String> {
+        self.slot(self.from.get()).text
+    }
+
+    /// The text compared to, subscribing to which version that is.
+    pub fn reworked(&self) -> RwSignal<String> {
+        self.slot(self.to.get()).text
+    }
+
+    /// The version compared to: its note is the note in the simple case.
+    pub fn reworked_slot(&self) -> Slot {
+        self.slot(self.to.get())
+    }
+
     /// Everything a share link carries, read without subscribing to it.
-    pub fn to_shared(&self) -> Shared {
-        Shared {
-            original: self.original.get_untracked(),
-            reworked: self.reworked.get_untracked(),
-            note: self.note.get_untracked(),
+    pub fn to_history(&self) -> History {
+        let versions: Vec<Version> = self
+            .versions
+            .with_untracked(|slots| slots.iter().map(Slot::get_untracked).collect());
+        let last = versions.len() - 1;
+        let (from, to) = (
+            self.from.get_untracked().min(last),
+            self.to.get_untracked().min(last),
+        );
+        History {
+            versions,
+            from,
+            to,
             options: self.options.get_untracked(),
             view: self.view.get_untracked(),
             focus: self
@@ -64,25 +145,101 @@ impl Drafts {
         }
     }
 
+    /// Subscribes the calling effect or memo to the texts, labels and notes of every version.
+    pub fn track_versions(&self) {
+        self.versions.with(|slots| {
+            for slot in slots {
+                slot.text.track();
+                slot.label.track();
+                slot.note.track();
+            }
+        });
+    }
+
     /// Subscribes the calling effect or memo to every part of the drafts.
     fn track(&self) {
-        self.original.track();
-        self.reworked.track();
-        self.note.track();
+        self.track_versions();
+        self.from.track();
+        self.to.track();
         self.options.track();
         self.view.track();
         self.current.track();
     }
 
-    /// Replaces the drafts with what a link carried.
-    fn set(&self, shared: Shared) {
-        self.original.set(shared.original);
-        self.reworked.set(shared.reworked);
-        self.note.set(shared.note);
-        self.options.set(shared.options);
-        self.view.set(shared.view);
-        self.current
-            .set(shared.focus.and_then(|change| usize::try_from(change).ok()));
+    /// Replaces the drafts with a history (from a link, an import or an undo). The slots that
+    /// exist are reused, so the boxes bound to them stay.
+    fn set(&self, history: History) {
+        let n = history.versions.len();
+        self.listing.set(!history.is_plain_pair());
+        let mut slots = self.versions.get_untracked();
+        for (idx, version) in history.versions.into_iter().enumerate() {
+            match slots.get(idx) {
+                Some(slot) => slot.set(version),
+                None => slots.push(Slot::new(version)),
+            }
+        }
+        for dropped in slots.drain(n..) {
+            dropped.set(Version::default());
+        }
+        self.versions.set(slots);
+        self.from.set(history.from);
+        self.to.set(history.to);
+        self.options.set(history.options);
+        self.view.set(history.view);
+        self.current.set(
+            history
+                .focus
+                .and_then(|change| usize::try_from(change).ok()),
+        );
+    }
+
+    /// Adds a version after the last, starting as a copy of it (a new version is mostly the
+    /// last one edited), and compares the last one with it.
+    pub fn add_version(&self) {
+        let n = self.versions.with_untracked(Vec::len);
+        if n >= MAX_VERSIONS {
+            return;
+        }
+        let latest = self.slot_untracked(n - 1);
+        let added = Slot::new(Version {
+            text: latest.text.get_untracked(),
+            ..Version::default()
+        });
+        self.versions.update(|slots| slots.push(added));
+        self.listing.set(true);
+        self.from.set(n - 1);
+        self.to.set(n);
+    }
+
+    /// Removes version `idx` (there stay at least two); the pair compared stays where it can.
+    pub fn remove_version(&self, idx: usize) {
+        let n = self.versions.with_untracked(Vec::len);
+        if n <= 2 || idx >= n {
+            return;
+        }
+        let removed = self.versions.try_update(|slots| slots.remove(idx));
+        if let Some(removed) = removed {
+            removed.set(Version::default());
+        }
+        let shift = |at: usize| if at > idx { at - 1 } else { at.min(n - 2) };
+        let (mut from, mut to) = (
+            shift(self.from.get_untracked()),
+            shift(self.to.get_untracked()),
+        );
+        if from == to {
+            (from, to) = if to > 0 { (to - 1, to) } else { (0, 1) };
+        }
+        self.from.set(from);
+        self.to.set(to);
+        // Back to the simple boxes when nothing but a plain pair is left.
+        if self.to_history().is_plain_pair() {
+            self.listing.set(false);
+        }
+    }
+
+    fn slot_untracked(&self, idx: usize) -> Slot {
+        self.versions
+            .with_untracked(|slots| slots[idx.min(slots.len() - 1)])
     }
 }
 
@@ -91,12 +248,11 @@ impl Drafts {
 pub fn App() -> impl IntoView {
     let drafts = Drafts::new();
     let Drafts {
-        original,
-        reworked,
-        note,
+        listing,
         options,
         view,
         current,
+        ..
     } = drafts;
     // Why the last link could not be opened; the drafts stay as they were.
     let link_error = RwSignal::new(None::<String>);
@@ -108,9 +264,9 @@ pub fn App() -> impl IntoView {
         if fragment.is_empty() {
             return;
         }
-        match share::decode(&fragment) {
-            Ok(shared) => {
-                drafts.set(shared);
+        match share::decode_history(&fragment) {
+            Ok(history) => {
+                drafts.set(history);
                 link_error.set(None);
                 follows_link.set(true);
             }
@@ -126,48 +282,53 @@ pub fn App() -> impl IntoView {
     let showing_example = RwSignal::new(false);
     match browser::load_drafts() {
         Some(saved) => {
-            if let Ok(shared) = share::decode(&saved) {
-                drafts.set(shared);
+            if let Ok(history) = share::decode_history(&saved) {
+                drafts.set(history);
             }
         }
         None if browser::fragment().is_empty() => {
-            original.set(example::ORIGINAL.to_owned());
-            reworked.set(example::REWORKED.to_owned());
+            drafts.set(History::from(Shared {
+                original: example::ORIGINAL.to_owned(),
+                reworked: example::REWORKED.to_owned(),
+                ..Shared::default()
+            }));
             showing_example.set(true);
         }
         None => {}
     }
     open_fragment();
     let start_own = move |_| {
-        drafts.set(Shared::default());
+        drafts.set(History::from(Shared::default()));
         showing_example.set(false);
         browser::focus_id("original");
     };
     // Clearing keeps what was there until the next edit, for one Undo.
-    let cleared = RwSignal::new(None::<Shared>);
+    let cleared = RwSignal::new(None::<History>);
     // What the Undo next to it undoes.
     let undo_what = RwSignal::new("Cleared.");
     let clear = move |_| {
-        cleared.set(Some(drafts.to_shared()));
+        cleared.set(Some(drafts.to_history()));
         undo_what.set("Cleared.");
-        original.set(String::new());
-        reworked.set(String::new());
-        note.set(String::new());
+        drafts.set(History {
+            options: options.get_untracked(),
+            view: view.get_untracked(),
+            ..History::from(Shared::default())
+        });
         showing_example.set(false);
     };
     let undo_clear = move |_| {
-        if let Some(shared) = cleared.get_untracked() {
-            drafts.set(shared);
+        if let Some(history) = cleared.get_untracked() {
+            drafts.set(history);
         }
         cleared.set(None);
     };
     // A Redline JSON export, opened or dropped: replaces the drafts, or says why not.
     let import_message = RwSignal::new(None::<String>);
     let import = Callback::new(move |json: String| match export::import_json(&json) {
-        Ok(shared) => {
-            cleared.set(Some(drafts.to_shared()));
+        Ok(history) => {
+            cleared.set(Some(drafts.to_history()));
             undo_what.set("Imported.");
-            drafts.set(shared);
+            drafts.set(history);
             showing_example.set(false);
             import_message.set(None);
         }
@@ -184,7 +345,15 @@ pub fn App() -> impl IntoView {
             });
         }
     };
+    // With two versions, swapping exchanges the texts; in a history it compares the other way.
     let swap = move |_| {
+        if listing.get_untracked() {
+            let (from, to) = (drafts.from.get_untracked(), drafts.to.get_untracked());
+            drafts.from.set(to);
+            drafts.to.set(from);
+            return;
+        }
+        let (original, reworked) = (drafts.slot_untracked(0).text, drafts.slot_untracked(1).text);
         let (was_original, was_reworked) = (original.get_untracked(), reworked.get_untracked());
         original.set(was_reworked);
         reworked.set(was_original);
@@ -209,18 +378,23 @@ pub fn App() -> impl IntoView {
     };
     let save_now = move || {
         unsaved.set(false);
-        store(&share::encode(&drafts.to_shared()));
+        store(&share::encode_any(&drafts.to_history()));
     };
     let mut save = debounce(Duration::from_millis(500), move |()| {
         if !unsaved.get_untracked() {
             return;
         }
         // Encoding diffs the texts again: long texts are encoded in the worker.
-        let shared = drafts.to_shared();
-        if shared.original.len() + shared.reworked.len() <= BACKGROUND_BYTES {
+        let history = drafts.to_history();
+        let n_bytes: usize = history
+            .versions
+            .iter()
+            .map(|version| version.text.len())
+            .sum();
+        if n_bytes <= BACKGROUND_BYTES {
             return save_now();
         }
-        let started = worker::run(&Request::Encode(shared), move |answer| {
+        let started = worker::run(&Request::Encode(history), move |answer| {
             if let Ok(fragment) = answer {
                 unsaved.set(false);
                 store(&fragment);
@@ -249,7 +423,7 @@ pub fn App() -> impl IntoView {
     // The correction, update or clarification note the reworked text carries, shown when the
     // user has not given one (disclaimers are not what the panel is for).
     let detected_note = Memo::new(move |_| {
-        reworked.with(|reworked| {
+        drafts.reworked().with(|reworked| {
             detect_notes(reworked)
                 .into_iter()
                 .find(|found| found.kind != NoteKind::Disclaimer)
@@ -274,6 +448,7 @@ pub fn App() -> impl IntoView {
     };
     Effect::new(move |_| {
         let options = options.get();
+        let (original, reworked) = (drafts.original(), drafts.reworked());
         let n_bytes =
             original.with(|original| reworked.with(|reworked| original.len() + reworked.len()));
         generation.update_value(|generation| *generation += 1);
@@ -314,9 +489,19 @@ pub fn App() -> impl IntoView {
             show(compare_here());
         }
     });
+    // The notes between the two versions compared: the later one's for a step, all those
+    // after the first up to the second for several steps.
+    let typed_note = Memo::new(move |_| {
+        let (from, to) = (drafts.from.get(), drafts.to.get());
+        let notes: Vec<String> = drafts
+            .versions
+            .with(|slots| slots.iter().map(|slot| slot.note.get()).collect());
+        let notes: Vec<&str> = notes.iter().map(String::as_str).collect();
+        history::notes_between(&notes, from, to)
+    });
     // The note the panel shows (typed, else detected) checked against the changes.
     let reconciliation: Memo<Reconciliation> = Memo::new(move |_| {
-        let typed = note.get();
+        let typed = typed_note.get();
         let note_text = if typed.trim().is_empty() {
             detected_note.get().unwrap_or_default()
         } else {
@@ -346,6 +531,54 @@ pub fn App() -> impl IntoView {
             request_animation_frame(move || browser::scroll_to_change(change));
         }
     });
+    // What each step of a history changed, and the changes undone along it: for the timeline.
+    // Each edit compares every version with the next again, so it waits for a pause in the
+    // typing; long texts go to the worker. `None` until the first answer.
+    let summary = RwSignal::new(None::<HistorySummary>);
+    let summary_generation = StoredValue::new(0_u64);
+    let mut summarize = debounce(Duration::from_millis(250), move |()| {
+        summary_generation.update_value(|generation| *generation += 1);
+        let this_run = summary_generation.get_value();
+        let texts: Vec<String> = drafts
+            .versions
+            .with_untracked(|slots| slots.iter().map(|slot| slot.text.get_untracked()).collect());
+        let options = options.get_untracked();
+        let summarize_here = move |texts: Vec<String>, options: Options| {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            history::summarize(&texts, &options)
+        };
+        if texts.iter().map(String::len).sum::<usize>() <= BACKGROUND_BYTES {
+            worker::cancel(Job::Summarize);
+            return summary.set(Some(summarize_here(texts, options)));
+        }
+        let request = Request::Summarize { texts, options };
+        let started = worker::run(&request, move |answer| {
+            if summary_generation.get_value() != this_run {
+                return;
+            }
+            if let Ok(result) = answer.and_then(|json| {
+                serde_json::from_str::<HistorySummary>(&json).map_err(|err| err.to_string())
+            }) {
+                summary.set(Some(result));
+            }
+        });
+        if started.is_err()
+            && let Request::Summarize { texts, options } = request
+        {
+            summary.set(Some(summarize_here(texts, options)));
+        }
+    });
+    Effect::new(move |_| {
+        if !listing.get() {
+            return;
+        }
+        options.track();
+        drafts
+            .versions
+            .with(|slots| slots.iter().for_each(|slot| slot.text.track()));
+        summarize(());
+    });
+
     let show_cosmetic = RwSignal::new(false);
     // Light or dark as the user picked, else as the system says.
     let theme = RwSignal::new(browser::load_theme());
@@ -406,6 +639,19 @@ pub fn App() -> impl IntoView {
                     "⇄ Swap sides"
                 </button>
                 <button type="button" data-testid="diff-clear" on:click=clear>"Clear all"</button>
+                <button
+                    type="button"
+                    data-testid="diff-add-version"
+                    title="Add a later version of the article, with its own label and note"
+                    disabled=move || { drafts.versions.with(Vec::len) >= MAX_VERSIONS }
+                    on:click=move |_| {
+                        drafts.add_version();
+                        let n = drafts.versions.with_untracked(Vec::len);
+                        request_animation_frame(move || browser::focus_id(&format!("version-{n}")));
+                    }
+                >
+                    "+ Add a version"
+                </button>
                 <label class="import-file" for="import-json">
                     "Import JSON…"
                     <input
@@ -438,29 +684,9 @@ pub fn App() -> impl IntoView {
                         })
                 }}
             </div>
-            <section class="inputs" aria-label="Texts to compare">
-                <TextPane
-                    id="original"
-                    on_json=import
-                    label="Original"
-                    placeholder="Paste the original version of the article"
-                    value=original
-                />
-                <TextPane
-                    id="reworked"
-                    on_json=import
-                    label="Reworked"
-                    placeholder="Paste the reworked version of the article"
-                    value=reworked
-                />
-                <TextPane
-                    id="note"
-                    on_json=import
-                    label="Correction note"
-                    placeholder="Paste the editor's note, if there is one"
-                    value=note
-                />
-            </section>
+            <Show when=move || listing.get() fallback=move || view! { <PairInputs drafts=drafts on_json=import /> }>
+                <VersionList drafts=drafts on_json=import />
+            </Show>
             <section class="result" class:stale=move || comparing.get().is_some() aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
                     <ShareBar drafts=drafts />
@@ -468,7 +694,7 @@ pub fn App() -> impl IntoView {
                     <StatsSummary comparison=comparison show_cosmetic=show_cosmetic />
                     <h2>"Correction note"</h2>
                     <Show
-                        when=move || note.with(|note| !note.trim().is_empty())
+                        when=move || typed_note.with(|note| !note.is_empty())
                         fallback=move || {
                             view! {
                                 {move || match detected_note.get() {
@@ -486,11 +712,14 @@ pub fn App() -> impl IntoView {
                             }
                         }
                     >
-                        <p class="note-text" dir="auto">{move || note.get()}</p>
+                        <PairNotes drafts=drafts />
                     </Show>
                     <NoteClaims reconciliation=reconciliation />
                 </aside>
                 <div class="diff-column">
+                    <Show when=move || listing.get()>
+                        <Timeline drafts=drafts summary=summary />
+                    </Show>
                     <OptionsBar options=options />
                     <div class="diff-toolbar">
                         <ViewSwitch view=view />
@@ -532,6 +761,9 @@ pub fn App() -> impl IntoView {
                                 }
                             })
                     }}
+                    <Show when=move || listing.get()>
+                        <UndoneChanges drafts=drafts summary=summary />
+                    </Show>
                     <div class="diff-with-ruler">
                         <div class="diff-view" aria-busy=move || comparing.get().is_some().to_string()>
                             <h2 class="visually-hidden">"Differences"</h2>
@@ -552,5 +784,68 @@ pub fn App() -> impl IntoView {
                 </div>
             </section>
         </main>
+    }
+}
+
+/// The simple case: the original, the reworked text and its note, in three boxes.
+#[component]
+fn PairInputs(drafts: Drafts, on_json: Callback<String>) -> impl IntoView {
+    move || {
+        let (original, reworked) = (drafts.slot(0), drafts.slot(1));
+        view! {
+            <section class="inputs" aria-label="Texts to compare">
+                <TextPane
+                    id="original"
+                    on_json=on_json
+                    label="Original"
+                    placeholder="Paste the original version of the article"
+                    value=original.text
+                />
+                <TextPane
+                    id="reworked"
+                    on_json=on_json
+                    label="Reworked"
+                    placeholder="Paste the reworked version of the article"
+                    value=reworked.text
+                />
+                <TextPane
+                    id="note"
+                    on_json=on_json
+                    label="Correction note"
+                    placeholder="Paste the editor's note, if there is one"
+                    value=reworked.note
+                />
+            </section>
+        }
+    }
+}
+
+/// The notes of the versions between the two compared, each under its version's name; one
+/// note alone stands without a name, as in the simple case.
+#[component]
+fn PairNotes(drafts: Drafts) -> impl IntoView {
+    move || {
+        let (from, to) = (drafts.from.get(), drafts.to.get());
+        let slots = drafts.versions.get();
+        let range = if from < to { from + 1..=to } else { to..=to };
+        let notes: Vec<(usize, Slot)> = range
+            .filter_map(|idx| slots.get(idx).map(|slot| (idx, *slot)))
+            .filter(|(_, slot)| slot.note.with(|note| !note.trim().is_empty()))
+            .collect();
+        if notes.len() == 1 && !drafts.listing.get() {
+            let note = notes[0].1.note;
+            return view! { <p class="note-text" dir="auto">{move || note.get()}</p> }.into_any();
+        }
+        notes
+            .into_iter()
+            .map(|(idx, slot)| {
+                let name = move || history::version_name(idx, &slot.label.get());
+                view! {
+                    <h3 class="note-version" data-testid=format!("diff-note-of-{}", idx + 1)>{name}</h3>
+                    <p class="note-text" dir="auto">{move || slot.note.get()}</p>
+                }
+            })
+            .collect_view()
+            .into_any()
     }
 }

@@ -98,6 +98,8 @@ pub fn ChangeNav(
                     <dd>"next change"</dd>
                     <dt><kbd>"k"</kbd>" or "<kbd>"p"</kbd></dt>
                     <dd>"previous change"</dd>
+                    <dt><kbd>"["</kbd>" or "<kbd>"]"</kbd></dt>
+                    <dd>"previous or next step on the timeline (with several versions)"</dd>
                     <dt><kbd>"?"</kbd></dt>
                     <dd>"show or hide this list"</dd>
                     <dt><kbd>"Esc"</kbd></dt>

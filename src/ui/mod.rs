@@ -10,10 +10,12 @@ mod overview_ruler;
 mod share_bar;
 mod stats_summary;
 mod text_pane;
+mod timeline;
+mod version_list;
 mod view_switch;
 pub mod worker;
 
-pub use app::{App, Drafts};
+pub use app::{App, Drafts, Slot};
 pub use change_nav::ChangeNav;
 pub use diff_view::DiffView;
 pub use note_check::{NoteCheck, NoteClaims};
@@ -22,6 +24,8 @@ pub use overview_ruler::OverviewRuler;
 pub use share_bar::ShareBar;
 pub use stats_summary::StatsSummary;
 pub use text_pane::TextPane;
+pub use timeline::{Timeline, UndoneChanges};
+pub use version_list::VersionList;
 pub use view_switch::ViewSwitch;
 
 /// Mounts the app on the page, with a panic hook that keeps the reader's texts and shows a
@@ -58,25 +62,55 @@ pub fn report_crash(what: &str) {
     if browser::has_crash_banner() {
         return;
     }
-    let mut shared = browser::load_drafts()
-        .and_then(|saved| share::decode(&saved).ok())
-        .unwrap_or_default();
-    for (id, text) in [
-        ("original", &mut shared.original),
-        ("reworked", &mut shared.reworked),
-        ("note", &mut shared.note),
+    let mut history = browser::load_drafts()
+        .and_then(|saved| share::decode_history(&saved).ok())
+        .unwrap_or_else(|| share::History::from(share::Shared::default()));
+    // The simple boxes hold the pair compared; a history's boxes are numbered from 1, and may
+    // be more than were saved.
+    let (from, to) = (history.from, history.to);
+    for (id, idx, is_note) in [
+        ("original", from, false),
+        ("reworked", to, false),
+        ("note", to, true),
     ] {
         if let Some(value) = browser::text_box_value(id) {
-            *text = value;
+            let version = &mut history.versions[idx];
+            *(if is_note {
+                &mut version.note
+            } else {
+                &mut version.text
+            }) = value;
         }
     }
-    let saved = browser::save_drafts(&share::encode(&shared)).is_ok();
+    for idx in 0..share::MAX_VERSIONS {
+        let Some(text) = browser::text_box_value(&format!("version-{}", idx + 1)) else {
+            break;
+        };
+        if idx == history.versions.len() {
+            history.versions.push(share::Version::default());
+        }
+        history.versions[idx].text = text;
+        if let Some(note) = browser::text_box_value(&format!("version-{}-note", idx + 1)) {
+            history.versions[idx].note = note;
+        }
+    }
+    let saved = browser::save_drafts(&share::encode_any(&history)).is_ok();
+    let size = |idx: usize| {
+        history
+            .versions
+            .get(idx)
+            .map_or(0, |version| version.text.len())
+    };
     let report = format!(
-        "Redline {version}\n{what}\nTexts: {original} and {reworked} bytes, note {note} bytes; drafts saved: {saved}\nBrowser: {agent}",
+        "Redline {version}\n{what}\nTexts: {original} and {reworked} bytes, note {note} bytes, {n} versions; drafts saved: {saved}\nBrowser: {agent}",
         version = env!("CARGO_PKG_VERSION"),
-        original = shared.original.len(),
-        reworked = shared.reworked.len(),
-        note = shared.note.len(),
+        original = size(from),
+        reworked = size(to),
+        note = history
+            .versions
+            .get(to)
+            .map_or(0, |version| version.note.len()),
+        n = history.versions.len(),
         saved = if saved { "yes" } else { "no" },
         agent = browser::user_agent(),
     );

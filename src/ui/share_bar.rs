@@ -28,33 +28,26 @@ enum CopyState {
 /// Share controls for the current texts.
 #[component]
 pub fn ShareBar(
-    /// The texts, note and options the link carries.
+    /// The versions, notes and options the link carries.
     drafts: Drafts,
 ) -> impl IntoView {
-    let Drafts {
-        original,
-        reworked,
-        note,
-        ..
-    } = drafts;
     let state = RwSignal::new(CopyState::Idle);
-    // A Memo: the fingerprint is shown all the time and hashes all three texts.
+    // A Memo: the fingerprint is shown all the time and hashes every text.
     let fingerprint = Memo::new(move |_| {
-        original.with(|original| {
-            reworked.with(|reworked| note.with(|note| share::fingerprint(original, reworked, note)))
-        })
+        drafts.track_versions();
+        drafts.to_history().fingerprint()
     });
     // Any edit makes the last link stale.
     Effect::new(move |_| {
         drafts.options.track();
-        original.track();
-        reworked.track();
-        note.track();
+        drafts.from.track();
+        drafts.to.track();
+        drafts.track_versions();
         state.set(CopyState::Idle);
     });
 
     let copy_link = move |_| {
-        let fragment = share::encode(&drafts.to_shared());
+        let fragment = share::encode_any(&drafts.to_history());
         let link = format!("{}#{fragment}", browser::base_url());
         browser::replace_fragment(&fragment);
         let n_chars = link.chars().count();
@@ -102,23 +95,23 @@ pub fn ShareBar(
     // Exports are built when asked for, from the drafts as they are.
     let download_failed = RwSignal::new(false);
     let download = move |format: &'static str| {
-        let shared = drafts.to_shared();
+        let history = drafts.to_history();
         let (name, mime, content) = match format {
             "html" => (
                 "redline-report.html",
                 "text/html",
-                export::html_report(&shared),
+                export::html_report(&history),
             ),
-            "markdown" => ("redline.md", "text/markdown", export::markdown(&shared)),
+            "markdown" => ("redline.md", "text/markdown", export::markdown(&history)),
             "json-ld" => (
                 "redline-correction.jsonld",
                 "application/ld+json",
-                export::json_ld(&shared),
+                export::json_ld(&history.pair()),
             ),
             _ => (
                 "redline.json",
                 "application/json",
-                serde_json::to_string(&export::to_json_export(&shared)).unwrap_or_default(),
+                serde_json::to_string(&export::to_json_export(&history)).unwrap_or_default(),
             ),
         };
         if !browser::download(name, mime, &content) {

@@ -15,9 +15,11 @@ use crate::engine::{text_counts, text_direction};
 #[component]
 pub fn TextPane(
     /// Element id of the text area; also names its `data-testid` (`diff-input-<id>`).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// Visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Hint shown while the area is empty.
     placeholder: &'static str,
     /// The text, read and written by the area.
@@ -119,10 +121,11 @@ pub fn TextPane(
         }
     };
 
+    let (fallback_id, textarea_id) = (id.clone(), id.clone());
     view! {
         <div class="text-pane" class:drop-target=move || is_over_drop_zone.get() node_ref=zone>
             <div class="pane-head">
-                <label for=id>{label}</label>
+                <label for=id.clone()>{label}</label>
                 <label class="open-file" for=format!("{id}-file")>
                     "Open file…"
                     <input
@@ -142,6 +145,7 @@ pub fn TextPane(
             <Show
                 when=move || !not_shown.get()
                 fallback=move || {
+                    let id = fallback_id.clone();
                     let summary = move || {
                         value
                             .with(|text| {
@@ -153,7 +157,7 @@ pub fn TextPane(
                             })
                     };
                     view! {
-                        <div class="long-text" id=id data-testid=format!("diff-long-{id}")>
+                        <div class="long-text" id=id.clone() data-testid=format!("diff-long-{id}")>
                             <p>{summary}</p>
                             <button type="button" data-testid=format!("diff-clear-{id}") on:click=move |_| value.set(String::new())>
                                 "Clear this text"
@@ -163,8 +167,8 @@ pub fn TextPane(
                 }
             >
                 <textarea
-                    id=id
-                    data-testid=format!("diff-input-{id}")
+                    id=textarea_id.clone()
+                    data-testid=format!("diff-input-{textarea_id}")
                     placeholder=placeholder
                     spellcheck="false"
                     dir=move || value.with(|text| text_direction(text))

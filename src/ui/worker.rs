@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::engine::share::{self, Shared};
-use crate::engine::{Options, compare_with_options};
+use crate::engine::share::{self, History};
+use crate::engine::{Options, compare_with_options, history};
 
 /// What a worker is asked to do.
 #[derive(Serialize, Deserialize)]
@@ -26,7 +26,13 @@ pub enum Request {
         options: Options,
     },
     /// Encode the drafts as a share fragment; answers with the fragment.
-    Encode(Shared),
+    Encode(History),
+    /// Compare each version of a history with the next; answers with the
+    /// [`HistorySummary`](history::HistorySummary) as JSON.
+    Summarize {
+        texts: Vec<String>,
+        options: Options,
+    },
 }
 
 /// The kinds of job; each has a worker of its own.
@@ -34,6 +40,7 @@ pub enum Request {
 pub enum Job {
     Compare = 0,
     Encode = 1,
+    Summarize = 2,
 }
 
 impl Request {
@@ -41,6 +48,7 @@ impl Request {
         match self {
             Request::Compare { .. } => Job::Compare,
             Request::Encode(_) => Job::Encode,
+            Request::Summarize { .. } => Job::Summarize,
         }
     }
 }
@@ -70,7 +78,12 @@ pub fn redline_worker_handle(request: &str) -> Result<String, String> {
             let comparison = compare_with_options(&original, &reworked, &options);
             serde_json::to_string(&comparison).map_err(|err| err.to_string())?
         }
-        Request::Encode(shared) => share::encode(&shared),
+        Request::Encode(drafts) => share::encode_any(&drafts),
+        Request::Summarize { texts, options } => {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            serde_json::to_string(&history::summarize(&texts, &options))
+                .map_err(|err| err.to_string())?
+        }
     })
 }
 
@@ -88,7 +101,7 @@ struct Running {
 }
 
 thread_local! {
-    static WORKERS: RefCell<[Option<Running>; 2]> = const { RefCell::new([None, None]) };
+    static WORKERS: RefCell<[Option<Running>; 3]> = const { RefCell::new([None, None, None]) };
     static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
 }
 

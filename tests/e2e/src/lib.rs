@@ -219,6 +219,23 @@ impl Page {
         self.element(test_id).await.send_keys(text).await.unwrap();
     }
 
+    /// The attribute `name` of the element with this `data-testid`, if it has one.
+    pub async fn attribute(&self, test_id: &str, name: &str) -> Option<String> {
+        let element = self
+            .driver
+            .find(By::Css(format!("[data-testid='{test_id}']")))
+            .await
+            .ok()?;
+        element.attr(name).await.ok().flatten()
+    }
+
+    /// Replaces the text of the input with this `data-testid` by `text`, typed key by key.
+    pub async fn replace_text(&self, test_id: &str, text: &str) {
+        let element = self.element(test_id).await;
+        element.clear().await.unwrap();
+        element.send_keys(text).await.unwrap();
+    }
+
     /// The texts of all elements matching a CSS selector, in document order. Fails when an
     /// element is replaced while being read (the app re-renders as the user types); the waits
     /// below retry then.
@@ -368,12 +385,18 @@ impl Page {
 
     /// Waits until the elements matching `selector` have exactly these texts.
     pub async fn wait_for_texts(&self, selector: &str, expected: &[&str]) {
-        self.wait_for(&format!("{selector} to read {expected:?}"), || async {
-            self.texts(selector)
-                .await
-                .is_ok_and(|texts| texts == expected)
-        })
-        .await;
+        let started = Instant::now();
+        loop {
+            let texts = self.texts(selector).await;
+            if texts.as_ref().is_ok_and(|texts| texts == expected) {
+                return;
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "waited {WAIT:?} for {selector} to read {expected:?}; they read {texts:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
     }
 
     /// Polls `condition` until it holds, failing the test after [`WAIT`] with what it last saw.

@@ -36,6 +36,25 @@ async fn axe_finds_no_serious_violations() {
         found.join("\n")
     );
 
+    // A version history: the version cards, the timeline and the pair picker, light and dark.
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("../../fixtures/share-v2.json")).unwrap();
+    let link = fixture["link"].as_str().unwrap();
+    page.set_hash(&link[link.find('#').unwrap()..]).await;
+    page.element("diff-timeline").await;
+    page.wait_for_text("diff-step-2", "+").await;
+    for theme in ["dark", "light"] {
+        for violation in page.serious_accessibility_violations().await {
+            found.push(format!("{theme}, version history: {violation}"));
+        }
+        page.click("diff-theme").await;
+    }
+    assert!(
+        found.is_empty(),
+        "axe-core violations:\n{}",
+        found.join("\n")
+    );
+
     // The check itself can fail: an image without a text alternative is a critical violation.
     page.run("document.querySelector('main').appendChild(document.createElement('img'));")
         .await;

@@ -1,7 +1,8 @@
 //! README screenshots: the release build showing the first-visit example, saved as PNG files.
 //!
 //! Not a check, so it is ignored by default; `make screenshots` runs it and writes
-//! docs/screenshots/: inline (`app.png`), side by side, dark, and 360 pixels wide.
+//! docs/screenshots/: inline (`app.png`), side by side, dark, 360 pixels wide, and a version
+//! history compared first → latest (`history.png`).
 
 use std::path::Path;
 
@@ -36,5 +37,27 @@ async fn readme_screenshots() {
     page.click("diff-theme").await;
     page.resize(360, 1400).await;
     page.screenshot(&out.join("narrow-360.png")).await;
+
+    // A history of the example: a quiet edit in between, undone by the correction.
+    page.resize(1280, 1500).await;
+    page.click("diff-add-version").await;
+    page.run(
+        "const set = (id, value) => {
+             const box = document.getElementById(id);
+             box.value = value;
+             box.dispatchEvent(new Event('input', { bubbles: true }));
+         };
+         const original = document.getElementById('version-1').value;
+         set('version-2', original.replace('eight months', 'six months').replace('on Tuesday', 'on Monday'));
+         set('version-3', document.getElementById('version-3').value);
+         [['1', 'Tue 17:20'], ['2', 'Tue 18:05'], ['3', 'Wed 09:40']].forEach(([n, label]) =>
+             set('version-' + n + '-label', label));",
+    )
+    .await;
+    page.click("diff-cumulative").await;
+    page.wait_for_text("diff-undone", "changed it back").await;
+    page.run("document.querySelector('.result').scrollIntoView();")
+        .await;
+    page.screenshot(&out.join("history.png")).await;
     harness.stop(page).await;
 }

@@ -99,26 +99,32 @@ async fn a_damaged_link_shows_why_and_keeps_the_drafts() {
     .await;
     assert_eq!(page.value("diff-input-original").await, "My draft original");
 
-    // A version history (v2) opens as the two versions it compares, with the later one's note,
-    // until the page has a timeline (issue 9).
+    // A version history (v2) opens with every version in its own boxes, comparing the two
+    // the sender compared, with the later one's note.
     let fixture: serde_json::Value =
         serde_json::from_str(include_str!("../../fixtures/share-v2.json")).unwrap();
     let fragment = fixture["link"].as_str().unwrap().split_once('#').unwrap().1;
     page.set_hash(fragment).await;
     page.wait_for_text("diff-counter", "Change 2 of").await;
-    let versions = &fixture["history"]["versions"];
-    assert_eq!(
-        page.value("diff-input-original").await,
-        versions[1]["text"].as_str().unwrap()
-    );
-    assert_eq!(
-        page.value("diff-input-reworked").await,
-        versions[2]["text"].as_str().unwrap()
-    );
-    assert_eq!(
-        page.value("diff-input-note").await,
-        versions[2]["note"].as_str().unwrap()
-    );
+    let versions = fixture["history"]["versions"].as_array().unwrap();
+    for (idx, version) in versions.iter().enumerate() {
+        let number = idx + 1;
+        assert_eq!(
+            page.value(&format!("diff-input-version-{number}")).await,
+            version["text"].as_str().unwrap()
+        );
+        assert_eq!(
+            page.value(&format!("diff-input-version-{number}-note"))
+                .await,
+            version["note"].as_str().unwrap()
+        );
+        assert_eq!(
+            page.value(&format!("diff-label-{number}")).await,
+            version["label"].as_str().unwrap()
+        );
+    }
+    assert_eq!(page.value("diff-compare-from").await, "1");
+    assert_eq!(page.value("diff-compare-to").await, "2");
 
     harness.stop(page).await;
 }

@@ -1,0 +1,381 @@
+//! Version histories: what each step between consecutive versions changed, and which changes a later step undid.
+//!
+//! A [`History`](super::share::History) holds several versions of an article. The page draws a
+//! timeline with a bar per step (how many words it added and removed) and, when it compares
+//! versions that are more than one step apart, lists the changes that were made and later
+//! undone: those leave no trace in the comparison of the two ends, yet a reader checking how
+//! an article was corrected wants to see them.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{BlockKind, Comparison, SegmentKind};
+use super::{Options, compare_with_options};
+
+/// How much one step, from a version to the next, changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepSummary {
+    /// Words only in the later version.
+    pub words_added: usize,
+    /// Words only in the earlier version.
+    pub words_removed: usize,
+    /// Numbered changes (see [`Comparison::n_changes`]).
+    pub n_changes: usize,
+}
+
+/// A change one step made and a later step undid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reverted {
+    /// The version that made the change (an index into the versions, at least 1).
+    pub changed_in: usize,
+    /// The later version that undid it.
+    pub undone_in: usize,
+    /// The text the change took out (empty when it only added).
+    pub removed: String,
+    /// The text the change put in (empty when it only took out).
+    pub added: String,
+    /// A few words before the change, as the paragraph read before it (may be empty).
+    pub context: String,
+}
+
+/// The steps of a history and the changes undone along it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistorySummary {
+    /// One per step: `steps[k]` goes from version `k` to version `k + 1`.
+    pub steps: Vec<StepSummary>,
+    /// Changes undone by a later step, in the order they were made.
+    pub reverted: Vec<Reverted>,
+}
+
+impl HistorySummary {
+    /// The undone changes that fall between versions `from` and `to` (made after `from`,
+    /// undone by `to` at the latest): those a comparison of the two does not show.
+    pub fn reverted_between(&self, from: usize, to: usize) -> impl Iterator<Item = &Reverted> {
+        self.reverted
+            .iter()
+            .filter(move |reverted| from < reverted.changed_in && reverted.undone_in <= to)
+    }
+}
+
+impl Reverted {
+    /// The undoing in a sentence, naming versions by [`version_name`] with their `labels`:
+    /// `Version 2 (Monday) changed “$5” to “$7” after “…the plan cost”; version 3 changed it back.`
+    pub fn describe(&self, labels: &[&str]) -> String {
+        let name = |idx: usize| version_name(idx, labels.get(idx).copied().unwrap_or_default());
+        let shown = |text: &str| {
+            if text.is_empty() {
+                "nothing".to_owned()
+            } else {
+                format!("“{text}”")
+            }
+        };
+        let context = if self.context.is_empty() {
+            String::new()
+        } else {
+            format!(" after “…{}”", self.context)
+        };
+        let changer = name(self.changed_in);
+        let mut chars = changer.chars();
+        let changer: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!(
+            "{changer} changed {} to {}{context}; {} changed it back.",
+            shown(&self.removed),
+            shown(&self.added),
+            name(self.undone_in),
+        )
+    }
+}
+
+/// What a version is called, from its index and label: `version 2 (Monday 9:40)`, or
+/// `version 2` without a label.
+///
+/// ```
+/// use redline::engine::history::version_name;
+///
+/// assert_eq!(version_name(1, " Monday 9:40 "), "version 2 (Monday 9:40)");
+/// assert_eq!(version_name(0, ""), "version 1");
+/// ```
+pub fn version_name(idx: usize, label: &str) -> String {
+    match label.trim() {
+        "" => format!("version {}", idx + 1),
+        label => format!("version {} ({label})", idx + 1),
+    }
+}
+
+/// The notes that explain the way from version `from` to version `to`, given every version's
+/// note: the later version's note for one step; for several steps forward, the notes of every
+/// version after `from` up to `to`, in order, separated by a blank line (each corrected
+/// something the comparison shows, and each is trimmed). Out-of-range indices give no note.
+///
+/// ```
+/// use redline::engine::history::notes_between;
+///
+/// let notes = ["", "Update: a.", " ", "Correction: b."];
+/// assert_eq!(notes_between(&notes, 2, 3), "Correction: b.");
+/// assert_eq!(notes_between(&notes, 0, 3), "Update: a.\n\nCorrection: b.");
+/// assert_eq!(notes_between(&notes, 3, 1), "Update: a.");
+/// ```
+pub fn notes_between(notes: &[&str], from: usize, to: usize) -> String {
+    let later = if from < to {
+        notes.get(from + 1..=to).unwrap_or_default()
+    } else {
+        notes.get(to..=to).unwrap_or_default()
+    };
+    // One note is kept as it is: a link must give back exactly what was typed.
+    if let [note] = later {
+        return (*note).to_owned();
+    }
+    let later: Vec<&str> = later
+        .iter()
+        .map(|note| note.trim())
+        .filter(|note| !note.is_empty())
+        .collect();
+    later.join("\n\n")
+}
+
+/// Words of context kept before a change, for the reader.
+const CONTEXT_WORDS: usize = 8;
+/// Words before a change that must read the same for a later change to count as its undoing:
+/// the same words swapped back elsewhere in the article are a different change.
+const ANCHOR_WORDS: usize = 3;
+
+/// Compares each version with the next and finds the changes a later step undid.
+///
+/// ```
+/// use redline::engine::{history::summarize, Options};
+///
+/// let versions = [
+///     "The council approved 60,000 homes.",
+///     "The council approved 25,000 homes.",
+///     "The council approved 60,000 homes. It met on Monday.",
+/// ];
+/// let summary = summarize(&versions, &Options::default());
+/// assert_eq!(summary.steps.len(), 2);
+/// assert_eq!(summary.steps[1].words_added, 6);
+/// let undone = &summary.reverted[0];
+/// assert_eq!((undone.changed_in, undone.undone_in), (1, 2));
+/// assert_eq!((undone.removed.as_str(), undone.added.as_str()), ("60,000", "25,000"));
+/// ```
+pub fn summarize(versions: &[&str], options: &Options) -> HistorySummary {
+    let comparisons: Vec<Comparison> = versions
+        .windows(2)
+        .map(|pair| compare_with_options(pair[0], pair[1], options))
+        .collect();
+    let steps = comparisons
+        .iter()
+        .map(|comparison| StepSummary {
+            words_added: comparison.stats.words_added,
+            words_removed: comparison.stats.words_removed,
+            n_changes: comparison.n_changes,
+        })
+        .collect();
+    // The semantic cleanup joins a change with its neighbours ("25,000 homes." becomes
+    // "60,000 homes. It met on Monday."), which would hide that the number went back: changes
+    // are matched on a flat word diff, made once more unless the options already ask for it.
+    let reverted = if options.semantic_cleanup {
+        let flat = Options {
+            semantic_cleanup: false,
+            ..options.clone()
+        };
+        let flat: Vec<Comparison> = versions
+            .windows(2)
+            .map(|pair| compare_with_options(pair[0], pair[1], &flat))
+            .collect();
+        find_reverted(&flat)
+    } else {
+        find_reverted(&comparisons)
+    };
+    HistorySummary { steps, reverted }
+}
+
+/// One change of a step: the text it took out and put in, and what came before it.
+struct Hunk {
+    removed: String,
+    added: String,
+    /// The words of the earlier version before the change, in its paragraph.
+    before: String,
+}
+
+impl Hunk {
+    fn is_undone_by(&self, later: &Hunk) -> bool {
+        later.removed.trim() == self.added.trim()
+            && later.added.trim() == self.removed.trim()
+            && last_words(&later.before, ANCHOR_WORDS) == last_words(&self.before, ANCHOR_WORDS)
+    }
+}
+
+/// The changes of one step, in reading order. A moved paragraph's departure is left out (its
+/// arrival holds its word changes); cosmetic changes are not changes here either.
+fn hunks(comparison: &Comparison) -> Vec<Hunk> {
+    let mut hunks = Vec::new();
+    for block in &comparison.blocks {
+        if block.kind == BlockKind::MovedFrom {
+            continue;
+        }
+        let mut before = String::new();
+        let mut open: Option<Hunk> = None;
+        for segment in &block.segments {
+            let changed = segment.kind != SegmentKind::Equal && !segment.cosmetic;
+            if !changed {
+                hunks.extend(open.take());
+                if segment.kind != SegmentKind::Insert {
+                    before.push_str(&segment.text);
+                }
+                continue;
+            }
+            let hunk = open.get_or_insert_with(|| Hunk {
+                removed: String::new(),
+                added: String::new(),
+                before: last_words(&before, CONTEXT_WORDS),
+            });
+            match segment.kind {
+                SegmentKind::Delete => {
+                    hunk.removed.push_str(&segment.text);
+                    before.push_str(&segment.text);
+                }
+                _ => hunk.added.push_str(&segment.text),
+            }
+        }
+        hunks.extend(open);
+    }
+    hunks
+}
+
+/// Pairs each change with the first later change that swaps its text back at the same place.
+fn find_reverted(comparisons: &[Comparison]) -> Vec<Reverted> {
+    let steps: Vec<Vec<Hunk>> = comparisons.iter().map(hunks).collect();
+    // Each later change undoes at most one earlier change.
+    let mut used: Vec<Vec<bool>> = steps.iter().map(|hunks| vec![false; hunks.len()]).collect();
+    let mut reverted = Vec::new();
+    for (step, hunks) in steps.iter().enumerate() {
+        for hunk in hunks {
+            let undoing =
+                steps
+                    .iter()
+                    .enumerate()
+                    .skip(step + 1)
+                    .find_map(|(later, candidates)| {
+                        candidates
+                            .iter()
+                            .enumerate()
+                            .find(|&(idx, candidate)| {
+                                !used[later][idx] && hunk.is_undone_by(candidate)
+                            })
+                            .map(|(idx, _)| (later, idx))
+                    });
+            if let Some((later, idx)) = undoing {
+                used[later][idx] = true;
+                reverted.push(Reverted {
+                    changed_in: step + 1,
+                    undone_in: later + 1,
+                    removed: hunk.removed.trim().to_owned(),
+                    added: hunk.added.trim().to_owned(),
+                    context: hunk.before.trim().to_owned(),
+                });
+            }
+        }
+    }
+    reverted
+}
+
+/// The last `n` whitespace-separated words of `text`, joined by single spaces.
+fn last_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words[words.len().saturating_sub(n)..].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(versions: &[&str]) -> HistorySummary {
+        summarize(versions, &Options::default())
+    }
+
+    #[test]
+    fn a_change_undone_two_steps_later_is_found() {
+        let versions = [
+            "Title\n\nThe mayor said the plan cost $5 million. It was approved.",
+            "Title\n\nThe mayor said the plan cost $7 million. It was approved.",
+            "Title\n\nThe mayor said the plan cost $7 million. It was approved on Monday.",
+            "Title\n\nThe mayor said the plan cost $5 million. It was approved on Monday.",
+        ];
+        let summary = summary(&versions);
+        assert_eq!(summary.steps.len(), 3);
+        assert_eq!(summary.reverted.len(), 1, "{:?}", summary.reverted);
+        let undone = &summary.reverted[0];
+        assert_eq!((undone.changed_in, undone.undone_in), (1, 3));
+        assert_eq!(
+            (undone.removed.as_str(), undone.added.as_str()),
+            ("$5", "$7")
+        );
+        assert_eq!(undone.context, "The mayor said the plan cost");
+        assert_eq!(summary.reverted_between(0, 3).count(), 1);
+        assert_eq!(
+            summary.reverted_between(1, 3).count(),
+            0,
+            "made before the range"
+        );
+        assert_eq!(
+            summary.reverted_between(0, 2).count(),
+            0,
+            "undone after the range"
+        );
+    }
+
+    #[test]
+    fn an_added_paragraph_removed_later_is_found() {
+        let versions = [
+            "Title\n\nFirst paragraph.",
+            "Title\n\nFirst paragraph.\n\nA claim that did not hold up.",
+            "Title\n\nFirst paragraph.",
+        ];
+        let summary = summary(&versions);
+        assert_eq!(summary.reverted.len(), 1);
+        assert_eq!(summary.reverted[0].added, "A claim that did not hold up.");
+        assert_eq!(summary.reverted[0].removed, "");
+    }
+
+    #[test]
+    fn the_same_words_swapped_back_elsewhere_are_not_an_undoing() {
+        let versions = [
+            "Title\n\nShe said yes. Later, the council said no.",
+            "Title\n\nShe told us yes. Later, the council said no.",
+            "Title\n\nShe told us yes. Later, the council told us no.",
+            "Title\n\nShe told us yes. Later, the council said no.",
+        ];
+        let summary = summary(&versions);
+        // Step 3 undid step 2, at the council; step 1, at "She", stands.
+        assert_eq!(summary.reverted.len(), 1, "{:?}", summary.reverted);
+        assert_eq!(
+            (
+                summary.reverted[0].changed_in,
+                summary.reverted[0].undone_in
+            ),
+            (2, 3)
+        );
+    }
+
+    #[test]
+    fn steps_count_words() {
+        let summary = summary(&["a b c", "a b c d e", "a c d e"]);
+        assert_eq!(
+            summary.steps,
+            [
+                StepSummary {
+                    words_added: 2,
+                    words_removed: 0,
+                    n_changes: 1
+                },
+                StepSummary {
+                    words_added: 0,
+                    words_removed: 1,
+                    n_changes: 1
+                },
+            ]
+        );
+        assert!(summary.reverted.is_empty());
+    }
+}
