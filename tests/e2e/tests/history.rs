@@ -167,3 +167,37 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
     receiver.close().await;
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn long_versions_are_summarized_in_the_worker() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.click("diff-add-version").await;
+    // Three versions of about 45 KB each: over the 100,000 bytes the page summarizes on its own
+    // thread (`BACKGROUND_BYTES` in src/ui/app.rs), so the worker answers. The middle one changes three words far apart; the last one changes them back.
+    page.run(
+        "const words = Array.from({ length: 6000 }, (_, i) => 'word' + i);
+         const text = (swap) => {
+             const copy = words.slice();
+             if (swap) { copy[100] = 'alpha'; copy[3000] = 'beta'; copy[5900] = 'gamma'; }
+             return copy.join(' ');
+         };
+         [[1, false], [2, true], [3, false]].forEach(([n, swap]) => {
+             const box = document.getElementById('version-' + n);
+             box.value = text(swap);
+             box.dispatchEvent(new Event('input', { bubbles: true }));
+         });",
+    )
+    .await;
+    page.wait_for_text("diff-step-1", "+3 −3").await;
+    page.wait_for_text("diff-step-2", "+3 −3").await;
+    page.click("diff-cumulative").await;
+    page.wait_for_text("diff-undone", "3 changes were made and undone on the way")
+        .await;
+    page.wait_for_text(
+        "diff-undone",
+        "Version 2 changed “word3000” to “beta” after “…word2992 word2993 word2994 word2995 word2996 word2997 word2998 word2999”; version 3 changed it back.",
+    )
+    .await;
+    harness.stop(page).await;
+}

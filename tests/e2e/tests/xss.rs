@@ -1,4 +1,4 @@
-//! XSS: 54 payloads through every way text enters the page (typing, the note, pasted HTML, a file and its name, a share link, an imported JSON file); none may run, and the text shows literally.
+//! XSS: 54 payloads through every way text enters the page (typing, the note, pasted HTML, a file and its name, version labels, a share link, an imported JSON file); none may run, and the text shows literally.
 
 use redline_e2e::{Harness, Page};
 
@@ -156,13 +156,28 @@ async fn no_payload_runs_and_all_show_as_text() {
     .await;
     assert_nothing_ran(&page, "opening a file").await;
 
-    // The share link, opened in a fresh browser.
+    // Version labels and notes: shown in the timeline, the pair picker, the note panel and the
+    // list of changes undone (version 3 goes back to the original text).
     set(&page, "diff-input-reworked", &reworked).await;
+    page.click("diff-add-version").await;
+    set(&page, "diff-input-version-3", &original).await;
+    for (number, payload) in [(1, PAYLOADS[1]), (2, PAYLOADS[2]), (3, PAYLOADS[30])] {
+        set(&page, &format!("diff-label-{number}"), payload).await;
+    }
+    set(&page, "diff-input-version-3-note", PAYLOADS[31]).await;
+    page.click("diff-cumulative").await;
+    page.wait_for_text("diff-stop-2", PAYLOADS[2]).await;
+    page.wait_for_text("diff-undone", PAYLOADS[30]).await;
+    page.wait_for_text("diff-note-panel", PAYLOADS[31]).await;
+    assert_nothing_ran(&page, "labelling versions").await;
+
+    // The share link, opened in a fresh browser.
     page.click("diff-copy-link").await;
     page.wait_for_text("diff-share-status", "characters").await;
     let link = page.url().await;
     let receiver = harness.open_at(&link[link.find('#').unwrap()..]).await;
-    receiver.wait_for_text("diff-output", PAYLOADS[0]).await;
+    receiver.wait_for_text("diff-stop-1", PAYLOADS[1]).await;
+    receiver.wait_for_text("diff-undone", PAYLOADS[30]).await;
     assert_nothing_ran(&receiver, "opening a share link").await;
 
     // A JSON export with payloads everywhere, imported.
