@@ -171,21 +171,44 @@ fn compare_pair(bencher: divan::Bencher, pair: &str) {
     bencher.bench(|| compare(divan::black_box(&original), divan::black_box(&reworked)));
 }
 
-/// A history of 8 versions that go back and forth between the two texts of a pair: the
-/// timeline's summary of 7 steps, every change of which is undone by the next step.
+/// A history of 8 versions that go back and forth between the two texts of a pair, each with
+/// a sentence of its own at the end (so no two steps are alike): the timeline's summary of 7
+/// steps, nearly every change of which the next step undoes.
+fn eight_versions(pair: &str) -> Vec<String> {
+    let (original, reworked) = load(pair);
+    (0..8)
+        .map(|idx| {
+            let text = if idx % 2 == 0 { &original } else { &reworked };
+            format!("{text}\n\nVersion {idx} of the article.")
+        })
+        .collect()
+}
+
 #[divan::bench(args = ["1k_light", "10k_light", "10k_heavy"], sample_count = 10)]
 fn summarize_8_versions(bencher: divan::Bencher, pair: &str) {
-    let (original, reworked) = load(pair);
-    let versions: Vec<&str> = (0..8)
-        .map(|idx| {
-            if idx % 2 == 0 {
-                original.as_str()
-            } else {
-                reworked.as_str()
-            }
-        })
-        .collect();
+    let versions = eight_versions(pair);
+    let versions: Vec<&str> = versions.iter().map(String::as_str).collect();
     bencher.bench(|| {
         redline::engine::history::summarize(divan::black_box(&versions), &Options::default())
     });
+}
+
+/// The same history with its steps remembered, after an edit to the fifth version: what the
+/// page does while someone types in one version.
+#[divan::bench(args = ["1k_light", "10k_light", "10k_heavy"], sample_count = 10)]
+fn summarize_8_versions_after_one_edit(bencher: divan::Bencher, pair: &str) {
+    let versions = eight_versions(pair);
+    let versions: Vec<&str> = versions.iter().map(String::as_str).collect();
+    let edited = format!("{} One more sentence.", versions[4]);
+    let mut after = versions.clone();
+    after[4] = &edited;
+    bencher
+        .with_inputs(|| {
+            let mut summarizer = redline::engine::history::Summarizer::default();
+            summarizer.summarize(&versions, &Options::default());
+            summarizer
+        })
+        .bench_local_values(|mut summarizer| {
+            summarizer.summarize(divan::black_box(&after), &Options::default())
+        });
 }

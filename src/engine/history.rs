@@ -6,6 +6,8 @@
 //! undone: those leave no trace in the comparison of the two ends, yet a reader checking how
 //! an article was corrected wants to see them.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::model::{BlockKind, Comparison, SegmentKind};
@@ -159,120 +161,213 @@ const ANCHOR_WORDS: usize = 3;
 /// assert_eq!((undone.removed.as_str(), undone.added.as_str()), ("60,000", "25,000"));
 /// ```
 pub fn summarize(versions: &[&str], options: &Options) -> HistorySummary {
-    let comparisons: Vec<Comparison> = versions
-        .windows(2)
-        .map(|pair| compare_with_options(pair[0], pair[1], options))
-        .collect();
-    let steps = comparisons
-        .iter()
-        .map(|comparison| StepSummary {
-            words_added: comparison.stats.words_added,
-            words_removed: comparison.stats.words_removed,
-            n_changes: comparison.n_changes,
-        })
-        .collect();
-    // The semantic cleanup joins a change with its neighbours ("25,000 homes." becomes
-    // "60,000 homes. It met on Monday."), which would hide that the number went back: changes
-    // are matched on a flat word diff, made once more unless the options already ask for it.
-    let reverted = if options.semantic_cleanup {
-        let flat = Options {
-            semantic_cleanup: false,
-            ..options.clone()
-        };
-        let flat: Vec<Comparison> = versions
-            .windows(2)
-            .map(|pair| compare_with_options(pair[0], pair[1], &flat))
-            .collect();
-        find_reverted(&flat)
-    } else {
-        find_reverted(&comparisons)
-    };
-    HistorySummary { steps, reverted }
+    Summarizer::default().summarize(versions, options)
 }
 
-/// One change of a step: the text it took out and put in, and what came before it.
-struct Hunk {
-    removed: String,
-    added: String,
-    /// The words of the earlier version before the change, in its paragraph.
-    before: String,
+/// [`summarize`] that remembers each step it compared: an edit to one version changes the two
+/// steps next to it, and only those are compared again. The page keeps one while it shows a
+/// history; it holds the changes of each step, not the texts.
+#[derive(Default)]
+pub struct Summarizer {
+    steps: HashMap<StepKey, Step>,
 }
 
-impl Hunk {
-    fn is_undone_by(&self, later: &Hunk) -> bool {
-        later.removed.trim() == self.added.trim()
-            && later.added.trim() == self.removed.trim()
-            && last_words(&later.before, ANCHOR_WORDS) == last_words(&self.before, ANCHOR_WORDS)
+/// A step's texts and options, by hash and lengths (a hash alone may collide; with the
+/// lengths too, two different steps taken for one are not a practical concern).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct StepKey {
+    hash: u64,
+    lengths: (usize, usize),
+}
+
+impl StepKey {
+    fn new(earlier: &str, later: &str, options: &Options) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (earlier, later, options).hash(&mut hasher);
+        StepKey {
+            hash: hasher.finish(),
+            lengths: (earlier.len(), later.len()),
+        }
     }
 }
 
+/// What a step changed: its counts, and its changes for finding the undone ones.
+struct Step {
+    summary: StepSummary,
+    hunks: Vec<Hunk>,
+}
+
+impl Summarizer {
+    /// [`summarize`], comparing only the steps it has not seen with these options.
+    ///
+    /// ```
+    /// use redline::engine::{history::{summarize, Summarizer}, Options};
+    ///
+    /// let mut summarizer = Summarizer::default();
+    /// let mut versions = vec!["a b c", "a x c", "a b c"];
+    /// assert_eq!(summarizer.summarize(&versions, &Options::default()).reverted.len(), 1);
+    /// versions[2] = "a x c d";
+    /// let summary = summarizer.summarize(&versions, &Options::default());
+    /// assert_eq!(summary, summarize(&versions, &Options::default()));
+    /// assert!(summary.reverted.is_empty());
+    /// ```
+    pub fn summarize(&mut self, versions: &[&str], options: &Options) -> HistorySummary {
+        let keys: Vec<StepKey> = versions
+            .windows(2)
+            .map(|pair| StepKey::new(pair[0], pair[1], options))
+            .collect();
+        let mut kept: HashMap<StepKey, Step> = HashMap::with_capacity(keys.len());
+        for (pair, key) in versions.windows(2).zip(&keys) {
+            if kept.contains_key(key) {
+                continue;
+            }
+            let step = self
+                .steps
+                .remove(key)
+                .unwrap_or_else(|| Step::compare(pair[0], pair[1], options));
+            kept.insert(*key, step);
+        }
+        // Steps no longer in the history are forgotten.
+        self.steps = kept;
+        let steps: Vec<&Step> = keys.iter().map(|key| &self.steps[key]).collect();
+        HistorySummary {
+            steps: steps.iter().map(|step| step.summary.clone()).collect(),
+            reverted: find_reverted(&steps),
+        }
+    }
+}
+
+impl Step {
+    fn compare(earlier: &str, later: &str, options: &Options) -> Step {
+        let comparison = compare_with_options(earlier, later, options);
+        let summary = StepSummary {
+            words_added: comparison.stats.words_added,
+            words_removed: comparison.stats.words_removed,
+            n_changes: comparison.n_changes,
+        };
+        // The semantic cleanup joins a change with its neighbours ("25,000 homes." becomes
+        // "60,000 homes. It met on Monday."), which would hide that the number went back:
+        // changes are matched on a flat word diff, made once more unless the options already
+        // ask for it.
+        let hunks = if options.semantic_cleanup {
+            let flat = Options {
+                semantic_cleanup: false,
+                ..options.clone()
+            };
+            hunks(&compare_with_options(earlier, later, &flat))
+        } else {
+            hunks(&comparison)
+        };
+        Step { summary, hunks }
+    }
+}
+
+/// One change of a step: the text it took out and put in (trimmed), and what came before it.
+struct Hunk {
+    removed: String,
+    added: String,
+    /// The last words of the earlier version before the change, in its paragraph.
+    before: String,
+    /// The last few of those, which the change's undoing must follow too.
+    anchor: String,
+}
+
 /// The changes of one step, in reading order. A moved paragraph's departure is left out (its
-/// arrival holds its word changes); cosmetic changes are not changes here either.
+/// arrival holds its word changes); cosmetic changes are not changes here either, nor are
+/// changes of whitespace alone.
 fn hunks(comparison: &Comparison) -> Vec<Hunk> {
     let mut hunks = Vec::new();
+    let mut finish = |hunk: Option<(String, String, String)>| {
+        if let Some((removed, added, before)) = hunk {
+            let (removed, added) = (removed.trim(), added.trim());
+            if !(removed.is_empty() && added.is_empty()) {
+                hunks.push(Hunk {
+                    removed: removed.to_owned(),
+                    added: added.to_owned(),
+                    anchor: last_words(&before, ANCHOR_WORDS),
+                    before,
+                });
+            }
+        }
+    };
     for block in &comparison.blocks {
         if block.kind == BlockKind::MovedFrom {
             continue;
         }
+        // The earlier version's text of the paragraph so far, for the words before a change.
         let mut before = String::new();
-        let mut open: Option<Hunk> = None;
+        let mut open: Option<(String, String, String)> = None;
         for segment in &block.segments {
             let changed = segment.kind != SegmentKind::Equal && !segment.cosmetic;
             if !changed {
-                hunks.extend(open.take());
+                finish(open.take());
                 if segment.kind != SegmentKind::Insert {
                     before.push_str(&segment.text);
                 }
                 continue;
             }
-            let hunk = open.get_or_insert_with(|| Hunk {
-                removed: String::new(),
-                added: String::new(),
-                before: last_words(&before, CONTEXT_WORDS),
+            let (removed, added, _) = open.get_or_insert_with(|| {
+                (
+                    String::new(),
+                    String::new(),
+                    last_words(&before, CONTEXT_WORDS),
+                )
             });
             match segment.kind {
                 SegmentKind::Delete => {
-                    hunk.removed.push_str(&segment.text);
+                    removed.push_str(&segment.text);
                     before.push_str(&segment.text);
                 }
-                _ => hunk.added.push_str(&segment.text),
+                _ => added.push_str(&segment.text),
             }
         }
-        hunks.extend(open);
+        finish(open);
     }
     hunks
 }
 
-/// Pairs each change with the first later change that swaps its text back at the same place.
-fn find_reverted(comparisons: &[Comparison]) -> Vec<Reverted> {
-    let steps: Vec<Vec<Hunk>> = comparisons.iter().map(hunks).collect();
+/// What a change took out, what it put in, and the words before it.
+type ChangeText<'a> = (&'a str, &'a str, &'a str);
+
+/// Pairs each change with the first later change that swaps its text back after the same
+/// words. Changes are looked up by their text, so the work grows with the number of changes,
+/// not with its square.
+fn find_reverted(steps: &[&Step]) -> Vec<Reverted> {
+    let steps: Vec<&[Hunk]> = steps.iter().map(|step| step.hunks.as_slice()).collect();
+    // Every change by (removed, added, anchor), in the order of the steps.
+    let mut by_text: HashMap<ChangeText<'_>, Vec<(usize, usize)>> = HashMap::new();
+    for (step, hunks) in steps.iter().enumerate() {
+        for (idx, hunk) in hunks.iter().enumerate() {
+            by_text
+                .entry((&hunk.removed, &hunk.added, &hunk.anchor))
+                .or_default()
+                .push((step, idx));
+        }
+    }
     // Each later change undoes at most one earlier change.
     let mut used: Vec<Vec<bool>> = steps.iter().map(|hunks| vec![false; hunks.len()]).collect();
     let mut reverted = Vec::new();
     for (step, hunks) in steps.iter().enumerate() {
-        for hunk in hunks {
-            let undoing =
-                steps
-                    .iter()
-                    .enumerate()
-                    .skip(step + 1)
-                    .find_map(|(later, candidates)| {
-                        candidates
-                            .iter()
-                            .enumerate()
-                            .find(|&(idx, candidate)| {
-                                !used[later][idx] && hunk.is_undone_by(candidate)
-                            })
-                            .map(|(idx, _)| (later, idx))
-                    });
-            if let Some((later, idx)) = undoing {
+        for hunk in hunks.iter() {
+            let undoings = by_text
+                .get(&(
+                    hunk.added.as_str(),
+                    hunk.removed.as_str(),
+                    hunk.anchor.as_str(),
+                ))
+                .map_or(&[][..], Vec::as_slice);
+            let undoing = undoings
+                .iter()
+                .find(|&&(later, idx)| later > step && !used[later][idx]);
+            if let Some(&(later, idx)) = undoing {
                 used[later][idx] = true;
                 reverted.push(Reverted {
                     changed_in: step + 1,
                     undone_in: later + 1,
-                    removed: hunk.removed.trim().to_owned(),
-                    added: hunk.added.trim().to_owned(),
-                    context: hunk.before.trim().to_owned(),
+                    removed: hunk.removed.clone(),
+                    added: hunk.added.clone(),
+                    context: hunk.before.clone(),
                 });
             }
         }
@@ -280,10 +375,12 @@ fn find_reverted(comparisons: &[Comparison]) -> Vec<Reverted> {
     reverted
 }
 
-/// The last `n` whitespace-separated words of `text`, joined by single spaces.
+/// The last `n` whitespace-separated words of `text`, joined by single spaces; reads only
+/// as far back as it needs, so a change late in a long paragraph costs no more than one early.
 fn last_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words[words.len().saturating_sub(n)..].join(" ")
+    let mut words: Vec<&str> = text.split_whitespace().rev().take(n).collect();
+    words.reverse();
+    words.join(" ")
 }
 
 #[cfg(test)]

@@ -124,7 +124,7 @@ pub fn text_direction(text: &str) -> &'static str {
 /// The `ignore_*` and `typographic_cosmetic` options never drop a difference: they make it
 /// *cosmetic* ([`Segment::cosmetic`]), which a view can hide and [`Stats::cosmetic_changes`]
 /// counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Options {
     /// Absorb short equal stretches stranded between changes into one replacement, so a
@@ -147,7 +147,7 @@ pub struct Options {
 }
 
 /// The unit of change inside an edited paragraph.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     /// Whole words, numbers, links and punctuation marks: a change never starts or ends inside

@@ -536,6 +536,8 @@ pub fn App() -> impl IntoView {
     // typing; long texts go to the worker. `None` until the first answer.
     let summary = RwSignal::new(None::<HistorySummary>);
     let summary_generation = StoredValue::new(0_u64);
+    // Remembers each step compared, so an edit compares only the two steps next to it.
+    let summarizer = StoredValue::new(history::Summarizer::default());
     let mut summarize = debounce(Duration::from_millis(250), move |()| {
         summary_generation.update_value(|generation| *generation += 1);
         let this_run = summary_generation.get_value();
@@ -545,7 +547,9 @@ pub fn App() -> impl IntoView {
         let options = options.get_untracked();
         let summarize_here = move |texts: Vec<String>, options: Options| {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            history::summarize(&texts, &options)
+            summarizer
+                .try_update_value(|summarizer| summarizer.summarize(&texts, &options))
+                .unwrap_or_default()
         };
         if texts.iter().map(String::len).sum::<usize>() <= BACKGROUND_BYTES {
             worker::cancel(Job::Summarize);

@@ -81,8 +81,11 @@ pub fn redline_worker_handle(request: &str) -> Result<String, String> {
         Request::Encode(drafts) => share::encode_any(&drafts),
         Request::Summarize { texts, options } => {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            serde_json::to_string(&history::summarize(&texts, &options))
-                .map_err(|err| err.to_string())?
+            // The worker lives on between jobs (until a newer job cancels a running one), so it
+            // remembers the steps it compared, as the page does.
+            let summary =
+                SUMMARIZER.with_borrow_mut(|summarizer| summarizer.summarize(&texts, &options));
+            serde_json::to_string(&summary).map_err(|err| err.to_string())?
         }
     })
 }
@@ -101,6 +104,8 @@ struct Running {
 }
 
 thread_local! {
+    /// Inside a worker: the steps of the history it summarized last.
+    static SUMMARIZER: RefCell<history::Summarizer> = RefCell::new(history::Summarizer::default());
     static WORKERS: RefCell<[Option<Running>; 3]> = const { RefCell::new([None, None, None]) };
     static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
 }
