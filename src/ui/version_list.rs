@@ -39,50 +39,56 @@ pub fn VersionList(
                 };
                 view! {
                     <li class="version-card" data-testid=format!("diff-version-{number}") aria-labelledby=format!("version-{number}-title")>
-                        <div class="version-head">
-                            <h3 id=format!("version-{number}-title")>
-                                {format!("Version {number}")}
-                                <span class="muted version-role">{role}</span>
-                            </h3>
-                            <label class="version-label">
-                                "Label "
-                                <input
-                                    type="text"
-                                    id=format!("version-{number}-label")
-                                    data-testid=format!("diff-label-{number}")
-                                    placeholder="e.g. 27 Nov, 14:05"
-                                    maxlength="200"
-                                    prop:value=move || slot.label.get()
-                                    on:input=move |ev| slot.label.set(event_target_value(&ev))
+                        // Folds away, so that a long history does not push the diff off the page.
+                        <details open>
+                            <summary class="version-summary" data-testid=format!("diff-fold-{number}")>
+                                <h3 id=format!("version-{number}-title")>
+                                    {format!("Version {number}")}
+                                    <span class="muted version-role">{role}</span>
+                                </h3>
+                                <span class="muted version-brief">{move || slot.label.get()}</span>
+                            </summary>
+                            <div class="version-head">
+                                <label class="version-label">
+                                    "Label "
+                                    <input
+                                        type="text"
+                                        id=format!("version-{number}-label")
+                                        data-testid=format!("diff-label-{number}")
+                                        placeholder="e.g. 27 Nov, 14:05"
+                                        maxlength="200"
+                                        prop:value=move || slot.label.get()
+                                        on:input=move |ev| slot.label.set(event_target_value(&ev))
+                                    />
+                                </label>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    data-testid=format!("diff-remove-{number}")
+                                    aria-label=format!("Remove version {number}")
+                                    disabled=move || { n_versions() <= 2 }
+                                    on:click=remove
+                                >
+                                    "Remove"
+                                </button>
+                            </div>
+                            <div class="version-body">
+                                <TextPane
+                                    id=format!("version-{number}")
+                                    label=format!("Text of version {number}")
+                                    placeholder="Paste this version of the article"
+                                    value=slot.text
+                                    on_json=on_json
                                 />
-                            </label>
-                            <button
-                                type="button"
-                                class="link-button"
-                                data-testid=format!("diff-remove-{number}")
-                                aria-label=format!("Remove version {number}")
-                                disabled=move || { n_versions() <= 2 }
-                                on:click=remove
-                            >
-                                "Remove"
-                            </button>
-                        </div>
-                        <div class="version-body">
-                            <TextPane
-                                id=format!("version-{number}")
-                                label=format!("Text of version {number}")
-                                placeholder="Paste this version of the article"
-                                value=slot.text
-                                on_json=on_json
-                            />
-                            <TextPane
-                                id=format!("version-{number}-note")
-                                label=format!("Note with version {number}")
-                                placeholder="The correction note that came with this version, if any"
-                                value=slot.note
-                                on_json=on_json
-                            />
-                        </div>
+                                <TextPane
+                                    id=format!("version-{number}-note")
+                                    label=format!("Note with version {number}")
+                                    placeholder="The correction note that came with this version, if any"
+                                    value=slot.note
+                                    on_json=on_json
+                                />
+                            </div>
+                        </details>
                     </li>
                 }
             })

@@ -128,6 +128,19 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
     )
     .await;
 
+    // A version's card folds away and opens again.
+    page.click("diff-fold-1").await;
+    let shown = || async {
+        page.element("diff-input-version-1")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    };
+    assert!(!shown().await, "a folded card hides its text box");
+    page.click("diff-fold-1").await;
+    assert!(shown().await);
+
     // The link carries every version, its label and note, and the pair compared.
     page.click("diff-copy-link").await;
     page.wait_for_text("diff-share-status", "characters").await;
