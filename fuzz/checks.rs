@@ -105,6 +105,29 @@ pub fn compare(data: &[u8]) {
     }
     let _ = comparison.sections(2, 3);
     let _ = redline::engine::reconcile(&reworked, &comparison, &original, &reworked);
+    history(&original, &reworked, &options);
+}
+
+/// A history that goes to the reworked text and back: two steps, and every change undone is
+/// one the first step made and the second took back; a step the summarizer remembers gives
+/// the same counts again. (Each check here runs four more comparisons per input, so it is
+/// kept to what only arbitrary input can find; `history.rs`'s tests cover the rest.)
+fn history(original: &str, reworked: &str, options: &Options) {
+    use redline::engine::history::Summarizer;
+    let mut summarizer = Summarizer::default();
+    let there_and_back = summarizer.summarize(&[original, reworked, original], options);
+    assert_eq!(there_and_back.steps.len(), 2);
+    for undone in &there_and_back.reverted {
+        assert_eq!((undone.changed_in, undone.undone_in), (1, 2), "{undone:?}");
+        assert!(
+            !(undone.removed.is_empty() && undone.added.is_empty()),
+            "an undone change that changed nothing: {undone:?}"
+        );
+    }
+    // The first step again, now remembered: the same counts, and nothing undone.
+    let remembered = summarizer.summarize(&[original, reworked], options);
+    assert_eq!(remembered.steps, there_and_back.steps[..1]);
+    assert!(remembered.reverted.is_empty());
 }
 
 /// Note detection and the note check's claim finder on arbitrary text: every note found is a
