@@ -120,11 +120,7 @@ pub fn version_name(idx: usize, label: &str) -> String {
 /// assert_eq!(notes_between(&notes, 3, 1), "Update: a.");
 /// ```
 pub fn notes_between(notes: &[&str], from: usize, to: usize) -> String {
-    let later = if from < to {
-        notes.get(from + 1..=to).unwrap_or_default()
-    } else {
-        notes.get(to..=to).unwrap_or_default()
-    };
+    let later = notes.get(versions_explaining(from, to)).unwrap_or_default();
     // One note is kept as it is: a link must give back exactly what was typed.
     if let [note] = later {
         return (*note).to_owned();
@@ -135,6 +131,20 @@ pub fn notes_between(notes: &[&str], from: usize, to: usize) -> String {
         .filter(|note| !note.is_empty())
         .collect();
     later.join("\n\n")
+}
+
+/// The versions whose notes explain the way from version `from` to version `to`: `to` alone
+/// for one step or for going back, every version after `from` up to `to` for several steps
+/// forward.
+///
+/// ```
+/// use redline::engine::history::versions_explaining;
+///
+/// assert_eq!(versions_explaining(0, 3), 1..=3);
+/// assert_eq!(versions_explaining(3, 1), 1..=1);
+/// ```
+pub fn versions_explaining(from: usize, to: usize) -> std::ops::RangeInclusive<usize> {
+    if from < to { from + 1..=to } else { to..=to }
 }
 
 /// Words of context kept before a change, for the reader.

@@ -25,8 +25,6 @@ const BACKGROUND_BYTES: usize = 100_000;
 /// its own so that typing in one box does not touch the others.
 #[derive(Clone, Copy)]
 pub struct Slot {
-    /// Tells the slots apart when versions are added and removed.
-    pub key: u64,
     /// The version's text.
     pub text: RwSignal<String>,
     /// What the reader calls it, such as a date and time.
@@ -37,9 +35,7 @@ pub struct Slot {
 
 impl Slot {
     fn new(version: Version) -> Self {
-        static NEXT_KEY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Slot {
-            key: NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             text: RwSignal::new(version.text),
             label: RwSignal::new(version.label),
             note: RwSignal::new(version.note),
@@ -115,11 +111,6 @@ impl Drafts {
     /// The text compared to, subscribing to which version that is.
     pub fn reworked(&self) -> RwSignal<String> {
         self.slot(self.to.get()).text
-    }
-
-    /// The version compared to: its note is the note in the simple case.
-    pub fn reworked_slot(&self) -> Slot {
-        self.slot(self.to.get())
     }
 
     /// Everything a share link carries, read without subscribing to it.
@@ -831,8 +822,7 @@ fn PairNotes(drafts: Drafts) -> impl IntoView {
     move || {
         let (from, to) = (drafts.from.get(), drafts.to.get());
         let slots = drafts.versions.get();
-        let range = if from < to { from + 1..=to } else { to..=to };
-        let notes: Vec<(usize, Slot)> = range
+        let notes: Vec<(usize, Slot)> = history::versions_explaining(from, to)
             .filter_map(|idx| slots.get(idx).map(|slot| (idx, *slot)))
             .filter(|(_, slot)| slot.note.with(|note| !note.trim().is_empty()))
             .collect();
