@@ -34,10 +34,13 @@ test-native:
 	@echo "== native tests: cargo test =="
 	cargo test
 
-## Layer 2: components and the engine inside wasm, in headless Chromium.
+## Layer 2: components and the engine inside wasm, in headless Chromium. The runner's browser
+## keeps its 80 MB profile in TMPDIR and is killed, not closed, so it never deletes it: the
+## recipe gives it a scratch TMPDIR and deletes that afterwards, pass or fail.
 test-browser:
 	@echo "== browser tests: wasm-bindgen-test in headless Chromium =="
-	$(WASM) cargo test --target wasm32-unknown-unknown --test web
+	scratch=$$(mktemp -d -t redline-browser-tests.XXXXXX) && trap 'rm -rf "$$scratch"' EXIT && \
+	TMPDIR=$$scratch $(WASM) cargo test --target wasm32-unknown-unknown --test web
 
 ## The release build in dist/, as users get it.
 build:

@@ -50,6 +50,15 @@ apt_install() {
 
 command -v cargo >/dev/null || die "no cargo on PATH: install Rust with rustup (https://rustup.rs) first"
 
+# A build from nothing with every test layer fills target/ with about 6.5 GB (measured on a fresh
+# clone); running out halfway shows only as a linker's "No space left on device", so say it first.
+if [[ $purpose == test ]]; then
+    free_kb=$(df -Pk "$root" | awk 'NR == 2 { print $4 }')
+    if [[ -n $free_kb ]] && ((free_kb < 8 * 1024 * 1024)); then
+        step "warning: $((free_kb / 1024)) MB free on the disk of $root; a first build of every test layer needs about 6.5 GB in target/"
+    fi
+fi
+
 # 1. The wasm32 standard library.
 has_rustup_target() {
     command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown

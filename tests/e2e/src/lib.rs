@@ -2,7 +2,7 @@
 //!
 //! Each test starts its own server, chromedriver and browsers; [`Harness::stop`] closes the last
 //! browser, and dropping the harness (after `stop`, or when a test panics) kills chromedriver's
-//! whole process group, so no browser outlives the test.
+//! whole process group, so no browser outlives the test, then deletes the browsers' profiles.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
@@ -21,6 +21,10 @@ pub struct Harness {
     app_url: String,
     driver_url: String,
     chromedriver: Child,
+    /// Chromedriver's and its browsers' temporary directory (`TMPDIR`), where each browser
+    /// keeps its profile (80 MB in Chromium 156). A killed browser never deletes its profile,
+    /// and 1,238 of them once filled this machine's disk, so the harness deletes the lot.
+    scratch: PathBuf,
 }
 
 impl Harness {
@@ -36,11 +40,13 @@ impl Harness {
         );
         let app_port = serve_directory(dist);
 
-        let (chromedriver, driver_port) = start_chromedriver().await;
+        let scratch = scratch_directory();
+        let (chromedriver, driver_port) = start_chromedriver(&scratch).await;
         Harness {
             app_url: format!("http://127.0.0.1:{app_port}/"),
             driver_url: format!("http://127.0.0.1:{driver_port}"),
             chromedriver,
+            scratch,
         }
     }
 
@@ -51,6 +57,21 @@ impl Harness {
         page.click("diff-start-own").await;
         page.wait_for_text("diff-empty", "Paste the original").await;
         page
+    }
+
+    /// Writes `bytes` to a file called `name` in the harness's scratch directory, which the
+    /// harness deletes with the browsers' profiles, and returns its path for a file input.
+    pub fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
+        let path = self.scratch.join("files").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes)
+            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+        path.to_str().expect("temporary paths are UTF-8").to_owned()
+    }
+
+    /// The directory the browsers use as TMPDIR (deleted when the harness drops).
+    pub fn scratch(&self) -> &Path {
+        &self.scratch
     }
 
     /// The app's address, for building links.
@@ -111,6 +132,8 @@ impl Drop for Harness {
             .status()
             .ok();
         self.chromedriver.wait().ok();
+        // Every process that wrote there is gone, so nothing recreates files behind us.
+        std::fs::remove_dir_all(&self.scratch).ok();
     }
 }
 
@@ -421,12 +444,26 @@ impl Page {
 /// A port found free can be taken by another test's server before chromedriver binds it; then
 /// chromedriver exits, and another port is tried (a plain connect would have reached the other
 /// server and made the session request fail).
-async fn start_chromedriver() -> (Child, u16) {
+/// A new, empty directory for one harness's browsers, under the system's temporary directory.
+fn scratch_directory() -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let number = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("redline-e2e-{}-{number}", std::process::id()));
+    // A directory of the same name can only be a leftover of an earlier run with this pid.
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|err| panic!("cannot create {}: {err}", dir.display()));
+    dir
+}
+
+async fn start_chromedriver(scratch: &Path) -> (Child, u16) {
     let started = Instant::now();
     loop {
         let port = free_port();
         let mut chromedriver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            // Chromium puts each profile it is not given in TMPDIR.
+            .env("TMPDIR", scratch)
             // Its own process group, which its browsers inherit, so that dropping the harness
             // can end every browser even when one ignores WebDriver's quit.
             .process_group(0)

@@ -51,18 +51,14 @@ async fn downloads_hold_the_comparison_and_json_imports_back() {
     assert!(json.starts_with("{\"format\":\"redline\",\"version\":1,"));
 
     // The JSON export opens again: clear, then import it.
-    let dir = std::env::temp_dir().join(format!("redline-e2e-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let export_file = dir.join("redline.json");
-    std::fs::write(&export_file, json).unwrap();
-    let bad_file = dir.join("other.json");
-    std::fs::write(&bad_file, "{\"format\": \"something else\"}").unwrap();
+    let export_file = harness.file("redline.json", json);
+    let bad_file = harness.file("other.json", "{\"format\": \"something else\"}");
 
     page.click("diff-start-own").await;
     page.wait_for_text("diff-empty", "Paste the original").await;
     page.element("diff-import-json")
         .await
-        .send_keys(bad_file.to_str().unwrap())
+        .send_keys(&bad_file)
         .await
         .unwrap();
     page.wait_for_text("diff-import-message", "not a Redline export")
@@ -71,7 +67,7 @@ async fn downloads_hold_the_comparison_and_json_imports_back() {
 
     page.element("diff-import-json")
         .await
-        .send_keys(export_file.to_str().unwrap())
+        .send_keys(&export_file)
         .await
         .unwrap();
     page.wait_for_text("diff-headline", "after long debate")
@@ -82,5 +78,4 @@ async fn downloads_hold_the_comparison_and_json_imports_back() {
             .starts_with("Quillhaven council approves $4.2 million")
     );
     harness.stop(page).await;
-    std::fs::remove_dir_all(&dir).ok();
 }

@@ -288,17 +288,13 @@ async fn an_oversized_link_and_an_empty_file_are_explained() {
     .await;
     assert_eq!(page.value("diff-input-original").await, "Mine.");
 
-    let dir = std::env::temp_dir().join(format!("redline-e2e-huge-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let empty = dir.join("empty.txt");
-    std::fs::write(&empty, b"").unwrap();
+    let empty = harness.file("empty.txt", b"");
     page.element("diff-file-reworked")
         .await
-        .send_keys(empty.to_str().unwrap())
+        .send_keys(&empty)
         .await
         .unwrap();
     page.wait_for_text("diff-message-reworked", "“empty.txt” is empty.")
         .await;
-    std::fs::remove_dir_all(&dir).ok();
     harness.stop(page).await;
 }

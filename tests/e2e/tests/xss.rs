@@ -140,13 +140,13 @@ async fn no_payload_runs_and_all_show_as_text() {
     assert_nothing_ran(&page, "pasting HTML").await;
 
     // A file whose name and content are payloads.
-    let dir = std::env::temp_dir().join(format!("redline-e2e-xss-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("<img src=x onerror=window.__xss=99>.html");
-    std::fs::write(&file, PAYLOADS.join("\n<p>")).unwrap();
+    let file = harness.file(
+        "<img src=x onerror=window.__xss=99>.html",
+        PAYLOADS.join("\n<p>"),
+    );
     page.element("diff-file-reworked")
         .await
-        .send_keys(file.to_str().unwrap())
+        .send_keys(&file)
         .await
         .unwrap();
     page.wait_for_text(
@@ -188,12 +188,11 @@ async fn no_payload_runs_and_all_show_as_text() {
         "reworked": PAYLOADS[10..].join("\n\n"),
         "note": PAYLOADS[..10].join(" "),
     });
-    let json_file = dir.join("payloads.json");
-    std::fs::write(&json_file, json.to_string()).unwrap();
+    let json_file = harness.file("payloads.json", json.to_string());
     receiver
         .element("diff-import-json")
         .await
-        .send_keys(json_file.to_str().unwrap())
+        .send_keys(&json_file)
         .await
         .unwrap();
     receiver.wait_for_text("diff-note-panel", PAYLOADS[1]).await;
@@ -211,5 +210,4 @@ async fn no_payload_runs_and_all_show_as_text() {
     assert_eq!(page.run("return window.__xss ?? null;").await, "test");
 
     harness.stop(page).await;
-    std::fs::remove_dir_all(&dir).ok();
 }
