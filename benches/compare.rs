@@ -212,3 +212,28 @@ fn summarize_8_versions_after_one_edit(bencher: divan::Bencher, pair: &str) {
             summarizer.summarize(divan::black_box(&after), &Options::default())
         });
 }
+
+/// A share link of a pair (the word diff for the delta, then PPMd): what the page does, after
+/// a pause in typing, to keep the saved drafts and the address bar current.
+#[divan::bench(args = ["1k_light", "10k_light", "10k_heavy", "100k_light"], sample_count = 10)]
+fn share_link_encode(bencher: divan::Bencher, pair: &str) {
+    let (original, reworked) = load(pair);
+    let shared = share::Shared {
+        original,
+        reworked,
+        ..share::Shared::default()
+    };
+    bencher.bench(|| share::encode(divan::black_box(&shared)));
+}
+
+/// Opening that link.
+#[divan::bench(args = ["1k_light", "10k_light", "10k_heavy", "100k_light"], sample_count = 10)]
+fn share_link_decode(bencher: divan::Bencher, pair: &str) {
+    let (original, reworked) = load(pair);
+    let link = share::encode(&share::Shared {
+        original,
+        reworked,
+        ..share::Shared::default()
+    });
+    bencher.bench(|| share::decode(divan::black_box(&link)));
+}

@@ -39,18 +39,29 @@ pub fn options_from(byte: u8) -> Options {
 
 /// The share-link decoders on untrusted input: any string decodes or fails with a message, and
 /// whatever decodes encodes back to a link that decodes to the same thing, for plain links and
-/// version histories alike. When the first byte is odd, the rest is taken as payload bytes
-/// (deflated and base64-encoded behind `v1.`), and when it is 2 modulo 4 as a version 2
-/// payload, so the fuzzer reaches the field parsers and not only the base64 and inflate layers.
+/// version histories alike. A first byte of 1 or 2 takes the rest as a version 1 or 2 payload
+/// (deflated and base64-encoded behind `v1.` or `v2.`), and 3 or 4 as a version 1 or 2 payload
+/// inside a version 3 link (PPMd), so the fuzzer reaches the field parsers and not only the
+/// base64 and decompression layers; any other input is the link itself, as text.
 pub fn share_link(data: &[u8]) {
-    let payload_link = |prefix: &str, payload: &[u8]| {
+    let deflate_link = |prefix: &str, payload: &[u8]| {
         let deflated = miniz_oxide::deflate::compress_to_vec(payload, 1);
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated);
         format!("{prefix}{payload}")
     };
+    let ppmd_link = |kind: u8, payload: &[u8]| {
+        let mut packed = vec![kind, 4, 1];
+        let mut encoder = ppmd_rust::Ppmd7Encoder::new(&mut packed, 4, 1 << 20).unwrap();
+        std::io::Write::write_all(&mut encoder, payload).unwrap();
+        encoder.finish(true).unwrap();
+        let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed);
+        format!("v3.{packed}")
+    };
     let link = match data.split_first() {
-        Some((&first, payload)) if first % 2 == 1 => payload_link("v1.", payload),
-        Some((&first, payload)) if first % 4 == 2 => payload_link("v2.", payload),
+        Some((1, payload)) => deflate_link("v1.", payload),
+        Some((2, payload)) => deflate_link("v2.", payload),
+        Some((3, payload)) => ppmd_link(1, payload),
+        Some((4, payload)) => ppmd_link(2, payload),
         _ => String::from_utf8_lossy(data).into_owned(),
     };
     check_link(&link);

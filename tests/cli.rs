@@ -129,7 +129,7 @@ fn link_then_open_round_trips_and_a_damaged_link_exits_2() {
     assert!(output.status.success());
     let link = String::from_utf8(output.stdout).unwrap();
     assert!(
-        link.starts_with("https://redline.example/app/#v1."),
+        link.starts_with("https://redline.example/app/#v3."),
         "{link}"
     );
 
@@ -273,7 +273,7 @@ fn link_with_three_versions_opens_as_a_history() {
     assert!(output.status.success(), "{output:?}");
     let link = String::from_utf8(output.stdout).unwrap();
     assert!(
-        link.starts_with("https://example.org/redline/#v2."),
+        link.starts_with("https://example.org/redline/#v3.Ag"),
         "{link}"
     );
 
@@ -296,10 +296,11 @@ fn link_with_three_versions_opens_as_a_history() {
     assert_eq!(versions[0]["label"], "2 March, 9:00");
     assert_eq!(versions[2]["note"], "Correction: the number of homes.");
 
-    // Two plain versions still make a version 1 link, which opens as two versions.
+    // Two plain versions still make a pair link (a version 1 payload, here in PPMd's version 3,
+    // which begins with the payload kind 1: "AQ" in base64), which opens as two versions.
     let output = redline(&["link", &path(&first), &path(&second), "--base-url", ""]);
     let link = String::from_utf8(output.stdout).unwrap();
-    assert!(link.starts_with("#v1."), "{link}");
+    assert!(link.starts_with("#v3.AQ"), "{link}");
     let output = redline(&["open", link.trim(), "--json"]);
     let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(opened["versions"].as_array().unwrap().len(), 2);

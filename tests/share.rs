@@ -7,8 +7,8 @@ use common::{any_options, article_text};
 use proptest::prelude::*;
 use redline::engine::Options;
 use redline::engine::share::{
-    History, MAX_FRAGMENT_CHARS, MAX_VERSIONS, ShareError, Shared, Version, View, decode,
-    decode_history, encode, encode_history, fingerprint,
+    History, MAX_FRAGMENT_CHARS, MAX_PAYLOAD_BYTES, MAX_VERSIONS, ShareError, Shared, Version,
+    View, decode, decode_history, encode, encode_history, fingerprint,
 };
 
 #[test]
@@ -54,6 +54,143 @@ fn damaged_links_fail_with_a_message_never_a_panic() {
         decode(&"x".repeat(MAX_FRAGMENT_CHARS + 1)),
         Err(ShareError::TooLong { n_chars }) if n_chars == MAX_FRAGMENT_CHARS + 1
     ));
+}
+
+#[test]
+fn the_v3_fixture_decodes_forever() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v3.json")).unwrap();
+    let field = |name: &str| fixture[name].as_str().unwrap();
+    let shared = decode(field("link")).unwrap();
+    assert_eq!(shared.original, field("original"));
+    assert_eq!(shared.reworked, field("reworked"));
+    assert_eq!(shared.note, field("note"));
+    assert_eq!(
+        (shared.options, shared.view),
+        (Options::default(), View::Inline)
+    );
+    assert_eq!(
+        fingerprint(&shared.original, &shared.reworked, &shared.note),
+        field("fingerprint")
+    );
+    // The same texts as the version 1 fixture, in a shorter link.
+    let v1: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v1.json")).unwrap();
+    assert_eq!(field("original"), v1["original"].as_str().unwrap());
+    assert!(field("link").len() < v1["link"].as_str().unwrap().len());
+    assert_eq!(decode_history(field("link")).unwrap().versions.len(), 2);
+}
+
+/// A version 3 link of `bytes` (the kind, order and memory bytes included) without compressing
+/// them: what a stranger could write by hand.
+fn v3_link(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    format!(
+        "v3.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+/// A version 3 link whose PPMd stream holds `payload`, with the given kind, order and memory.
+fn v3_stream(kind: u8, order: u8, memory_mib: u8, payload: &[u8]) -> String {
+    use std::io::Write as _;
+    let mut out = vec![kind, order, memory_mib];
+    let mut encoder =
+        ppmd_rust::Ppmd7Encoder::new(&mut out, order.into(), u32::from(memory_mib) << 20).unwrap();
+    encoder.write_all(payload).unwrap();
+    encoder.finish(true).unwrap();
+    v3_link(&out)
+}
+
+#[test]
+fn damaged_v3_links_fail_with_a_message() {
+    for (bytes, message) in [
+        (&[][..], "it ends in the middle of the payload kind"),
+        (&[3, 6, 1][..], "the payload kind 3 is unknown"),
+        (&[1][..], "it ends in the middle of the model order"),
+        (&[1, 1, 1][..], "the model order 1 is not between 2 and 16"),
+        (
+            &[2, 17, 1][..],
+            "the model order 17 is not between 2 and 16",
+        ),
+        (&[1, 6][..], "it ends in the middle of the model memory"),
+        (
+            &[1, 6, 0][..],
+            "the model memory 0 MiB is not between 1 and 16",
+        ),
+        // A stranger's link must not make the page set up a model of 255 MiB.
+        (
+            &[1, 6, 255][..],
+            "the model memory 255 MiB is not between 1 and 16",
+        ),
+        (&[1, 6, 1][..], "cut short or corrupted"),
+    ] {
+        let err = decode(&v3_link(bytes)).unwrap_err();
+        assert!(err.to_string().contains(message), "{err} lacks {message}");
+    }
+    // A payload with something after the texts, and a history payload behind the pair's kind.
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v3.json")).unwrap();
+    let fragment = fixture["link"].as_str().unwrap().split_once('#').unwrap().1;
+    for end in 3..fragment.len() - 1 {
+        assert!(decode(&fragment[..end]).is_err(), "cut at {end}");
+    }
+    let chars: Vec<char> = fragment.chars().collect();
+    let mut n_errors = 0;
+    for idx in 3..chars.len() - 1 {
+        let mut swapped = chars.clone();
+        swapped.swap(idx, idx + 1);
+        let swapped: String = swapped.into_iter().collect();
+        if let Err(err) = decode(&swapped) {
+            assert!(!err.to_string().is_empty());
+            n_errors += 1;
+        }
+    }
+    assert!(n_errors > 0);
+    let err = decode(&v3_stream(2, 6, 1, &[1, 0, 0, 0, 0, 1, b'a', 0])).unwrap_err();
+    assert!(err.to_string().contains("versions"), "{err}");
+}
+
+#[test]
+fn a_ppmd_bomb_stops_at_the_size_cap() {
+    // 8 MiB and one byte of one letter packs into a few hundred bytes; unpacking stops there.
+    let bomb = v3_stream(1, 6, 1, &vec![b'a'; MAX_PAYLOAD_BYTES + 1]);
+    assert!(bomb.len() < 5_000, "{} characters", bomb.len());
+    assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
+}
+
+#[test]
+fn article_links_are_version_3_and_shorter_than_version_1() {
+    use base64::Engine as _;
+    let corpus = include_str!("fixtures/pairs.jsonl");
+    let mut n_articles = 0;
+    for line in corpus.lines() {
+        let pair: serde_json::Value = serde_json::from_str(line).unwrap();
+        let shared = Shared {
+            original: pair["original"].as_str().unwrap().to_owned(),
+            reworked: pair["reworked"].as_str().unwrap().to_owned(),
+            ..Shared::default()
+        };
+        let link = encode(&shared);
+        assert_eq!(decode(&link).as_ref(), Ok(&shared), "{}", pair["id"]);
+        if shared.original.len() < 2_000 {
+            continue;
+        }
+        n_articles += 1;
+        assert!(link.starts_with("v3."), "{}: {link:.20}", pair["id"]);
+        // Both texts deflated together, as the version 1 encoder could at best.
+        let both = [shared.original.as_bytes(), shared.reworked.as_bytes()].concat();
+        let deflated = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(miniz_oxide::deflate::compress_to_vec(&both, 9));
+        assert!(
+            link.len() < deflated.len(),
+            "{}: {} against {}",
+            pair["id"],
+            link.len(),
+            deflated.len()
+        );
+    }
+    assert!(n_articles >= 10, "{n_articles} articles");
 }
 
 #[test]
@@ -210,6 +347,26 @@ proptest! {
         let _ = decode(&link);
         let _ = decode(&format!("v1.{link}"));
         let _ = decode_history(&format!("v2.{link}"));
+        let _ = decode_history(&format!("v3.{link}"));
+    }
+
+    #[test]
+    fn arbitrary_ppmd_streams_never_panic(
+        kind in 1u8..=2,
+        order in 2u8..=16,
+        memory_mib in 1u8..=2,
+        stream in proptest::collection::vec(any::<u8>(), 0..512),
+    ) {
+        // Random bytes as the model's stream: they decode to some bytes or fail, never panic.
+        let _ = decode_history(&v3_link(&[&[kind, order, memory_mib][..], &stream].concat()));
+    }
+
+    #[test]
+    fn arbitrary_payloads_in_ppmd_never_panic(payload in proptest::collection::vec(any::<u8>(), 0..256)) {
+        for payload in [payload.clone(), [vec![1u8, 0, 0, 0, 3, 0, 2], payload].concat()] {
+            let _ = decode(&v3_stream(1, 6, 1, &payload));
+            let _ = decode_history(&v3_stream(2, 6, 1, &payload));
+        }
     }
 
     #[test]
