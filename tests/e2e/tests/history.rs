@@ -145,7 +145,10 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
     page.click("diff-copy-link").await;
     page.wait_for_text("diff-share-status", "characters").await;
     let link = page.url().await;
-    assert!(link.contains("#v3.Ag"), "a history in a version 3 link: {link}");
+    assert!(
+        link.contains("#v3.Ag"),
+        "a history in a version 3 link: {link}"
+    );
     let fingerprint = page
         .texts("[data-testid='diff-fingerprint']")
         .await
