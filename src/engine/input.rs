@@ -12,6 +12,22 @@ pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 /// [`MAX_PAYLOAD_BYTES`](crate::engine::share::MAX_PAYLOAD_BYTES)).
 pub const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize;
 
+/// A size in MiB with one decimal, as the messages show it ("10.0"), rounded to the nearest
+/// tenth. Integer arithmetic: formatting a float with a precision costs the wasm about 5 KB.
+///
+/// ```
+/// use redline::engine::input::megabytes;
+///
+/// assert_eq!(megabytes(5 * 1024 * 1024), "5.0");
+/// assert_eq!(megabytes(10_485_760 + 52_429), "10.1");
+/// assert_eq!(megabytes(0), "0.0");
+/// ```
+pub fn megabytes(n_bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    let tenths = (n_bytes * 10 + MIB / 2) / MIB;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Judges a paste of `n_pasted` bytes into an input that holds `n_kept` bytes besides the
 /// selection it replaces: `None` when it fits, else the message that refuses it.
 ///
@@ -22,11 +38,10 @@ pub const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize;
 /// assert!(check_paste(0, MAX_TEXT_BYTES + 1).unwrap().starts_with("The pasted text is 5.0 MB"));
 /// ```
 pub fn check_paste(n_kept: usize, n_pasted: usize) -> Option<String> {
-    let mb = |n_bytes: usize| n_bytes as f64 / (1024.0 * 1024.0);
     (n_kept + n_pasted > MAX_TEXT_BYTES).then(|| {
         format!(
-            "The pasted text is {:.1} MB; each box holds up to {} MB (a 100,000-word article is about 0.6 MB). Nothing was pasted; your text is as it was.",
-            mb(n_pasted),
+            "The pasted text is {} MB; each box holds up to {} MB (a 100,000-word article is about 0.6 MB). Nothing was pasted; your text is as it was.",
+            megabytes(n_pasted as u64),
             MAX_TEXT_BYTES / (1024 * 1024)
         )
     })
@@ -84,8 +99,8 @@ pub enum FileVerdict {
 pub fn check_file(name: &str, n_bytes: u64, text: &str) -> FileVerdict {
     if n_bytes > MAX_FILE_BYTES {
         return FileVerdict::Refuse(format!(
-            "“{name}” is {:.1} MB; Redline opens text files up to {} MB. Your text was not changed.",
-            n_bytes as f64 / (1024.0 * 1024.0),
+            "“{name}” is {} MB; Redline opens text files up to {} MB. Your text was not changed.",
+            megabytes(n_bytes),
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }

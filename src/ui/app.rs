@@ -10,6 +10,7 @@ use super::{
     TextPane, Timeline, UndoneChanges, VersionList, ViewSwitch, browser, group_thousands,
 };
 use crate::engine::history::{self, HistorySummary};
+use crate::engine::input::megabytes;
 use crate::engine::share::{self, History, MAX_VERSIONS, Shared, Version, View};
 use crate::engine::{
     ChangeMark, Comparison, NoteKind, Options, Reconciliation, compare_with_options, detect_notes,
@@ -728,8 +729,8 @@ pub fn App() -> impl IntoView {
                                     <p class="comparing" role="status" data-testid="diff-comparing">
                                         <span class="spinner" aria-hidden="true"></span>
                                         {format!(
-                                            "Comparing {:.1} MB of text in the background… The differences below are from before your last edit; you can go on typing.",
-                                            n_bytes as f64 / (1024.0 * 1024.0),
+                                            "Comparing {} MB of text in the background… The differences below are from before your last edit; you can go on typing.",
+                                            megabytes(n_bytes as u64),
                                         )}
                                     </p>
                                 }

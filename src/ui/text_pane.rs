@@ -6,7 +6,9 @@ use leptos_use_drop_zone::{UseDropZoneOptions, UseDropZoneReturn, use_drop_zone_
 
 use super::browser::{self, OpenedFile};
 use super::group_thousands;
-use crate::engine::input::{FileVerdict, check_file, check_paste, n_lines, too_long_to_edit};
+use crate::engine::input::{
+    FileVerdict, check_file, check_paste, megabytes, n_lines, too_long_to_edit,
+};
 use crate::engine::{text_counts, text_direction};
 
 /// A labelled text area whose content lives in `value`. A file opened with the button or
@@ -150,9 +152,9 @@ pub fn TextPane(
                         value
                             .with(|text| {
                                 format!(
-                                    "This text has {} lines ({:.1} MB): too many to show in a text box, which the browser would take many seconds to lay out. It is compared as it is.",
+                                    "This text has {} lines ({} MB): too many to show in a text box, which the browser would take many seconds to lay out. It is compared as it is.",
                                     group_thousands(n_lines(text)),
-                                    text.len() as f64 / (1024.0 * 1024.0),
+                                    megabytes(text.len() as u64),
                                 )
                             })
                     };
