@@ -44,7 +44,7 @@
 //! PPMd var. H stream (7-Zip's PPMd7 with its range coder, `ppmd-rust`) with an end marker.
 //! PPMd predicts each byte from the bytes before it, which suits prose better than deflate's
 //! repeated strings: links of real articles come out about 15% shorter and of the generated
-//! benchmark texts up to 30% shorter (docs/benchmarks.md). Every later text is carried as a
+//! benchmark texts up to 24% shorter (docs/benchmarks.md). Every later text is carried as a
 //! delta, since the model, unlike deflate, cannot point back at text it has seen. Deflate's
 //! encoder is left out of the app (it cost 9 KB of download); its decoder stays for version 1
 //! and 2 links.
