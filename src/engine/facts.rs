@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{BlockKind, Comparison, SegmentKind, headline};
 use super::notes::{MONTHS_AND_WEEKDAYS, detect_notes};
+use super::text::{Side, Texts};
 use super::tokenize::tokenize;
 
 /// What kind of fact a change alters.
@@ -158,7 +159,8 @@ pub(crate) fn change_texts(comparison: &Comparison) -> Vec<ChangeText> {
 ///     ]
 /// );
 /// ```
-pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str) -> Vec<Fact> {
+pub(crate) fn find_facts(comparison: &Comparison, texts: &Texts) -> Vec<Fact> {
+    let (original, reworked) = (texts.original.text, texts.reworked.text);
     let mut facts = Vec::new();
     let [headline_start, headline_end] = comparison.headline;
     let mut headline_done = false;
@@ -248,8 +250,8 @@ pub(crate) fn find_facts(comparison: &Comparison, original: &str, reworked: &str
             );
         }
 
-        let old_name = name_around(original, &text.deleted);
-        let new_name = name_around(reworked, &text.inserted);
+        let old_name = name_around(&texts.original, &text.deleted);
+        let new_name = name_around(&texts.reworked, &text.inserted);
         push(FactKind::Name, old_name, new_name);
 
         let old_quote = quotation_around(original, &text.deleted);
@@ -290,6 +292,10 @@ fn subheading(text: &str, paragraph: Option<[usize; 2]>) -> Option<String> {
     if line.starts_with('#') {
         return Some(line.to_owned());
     }
+    // Most paragraphs are longer than a subheading can be: decided before anything is counted.
+    if line.len() > 90 {
+        return None;
+    }
     let line_start = start + (text[start..end].len() - text[start..end].trim_start().len());
     let line_end = line_start + line.len();
     let (before, after) = (&text[..line_start], &text[line_end..]);
@@ -301,7 +307,7 @@ fn subheading(text: &str, paragraph: Option<[usize; 2]>) -> Option<String> {
             .trim_start_matches([' ', '\t', '\r'])
             .starts_with("\n\n")
         || after.starts_with("\r\n\r\n");
-    let is_short = line.split_whitespace().count() <= 10 && line.len() <= 90;
+    let is_short = line.split_whitespace().count() <= 10;
     let ends_plain = !line.ends_with(['.', '!', '?', ':', ';', ',', ')', '"', '”', '»']);
     (blank_before && blank_after && is_short && ends_plain && line.starts_with(char::is_uppercase))
         .then(|| line.to_owned())
@@ -321,19 +327,25 @@ fn numbers(text: &str) -> Vec<String> {
 
 /// Month and weekday names (English and French) in `text`, in order.
 fn date_words(text: &str) -> Vec<String> {
-    const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
     tokenize(text)
         .into_iter()
-        .filter(|token| {
-            // "May" is a month only when capitalized; "march" and "may" are common verbs.
-            let lower = token.to_lowercase();
-            (MONTHS_AND_WEEKDAYS.contains(&lower.as_str())
-                || RELATIVE_DAYS.contains(&lower.as_str()))
-                && (token.starts_with(char::is_uppercase)
-                    || !matches!(lower.as_str(), "may" | "march"))
-        })
+        .filter(|token| is_date_word(token))
         .map(str::to_owned)
         .collect()
+}
+
+/// Whether a token is a month or weekday name (English or French) or a relative day.
+fn is_date_word(token: &str) -> bool {
+    const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
+    // The longest such word is 9 letters ("wednesday", "september"): skip longer tokens
+    // before lower-casing them.
+    if token.len() > 12 {
+        return false;
+    }
+    // "May" is a month only when capitalized; "march" and "may" are common verbs.
+    let lower = token.to_lowercase();
+    (MONTHS_AND_WEEKDAYS.contains(&lower.as_str()) || RELATIVE_DAYS.contains(&lower.as_str()))
+        && (token.starts_with(char::is_uppercase) || !matches!(lower.as_str(), "may" | "march"))
 }
 
 /// The changed phrase when wanted and short enough to read as a badge, else the numbers alone.
@@ -377,19 +389,6 @@ fn paragraph_around(text: &str, range: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Tokens of a paragraph with their byte offsets in the whole text.
-fn tokens_at(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, &str)> {
-    let mut offset = paragraph.start;
-    tokenize(&text[paragraph])
-        .into_iter()
-        .map(|token| {
-            let range = offset..offset + token.len();
-            offset = range.end;
-            (range, token)
-        })
-        .collect()
-}
-
 fn is_capitalized(token: &str) -> bool {
     let mut chars = token.chars();
     chars.next().is_some_and(char::is_uppercase) && token.chars().any(char::is_lowercase)
@@ -399,14 +398,17 @@ fn is_capitalized(token: &str) -> bool {
 /// capitalized words (with `of`, `de`, `van`… between them) around a changed capitalized
 /// word, if the run has two words or more, or its word does not start a sentence. When the
 /// change touches several, the longest.
-fn name_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+fn name_around(side: &Side, changed: &[Range<usize>]) -> Option<String> {
+    let text = side.text;
     let is_connector =
         |token: &str| matches!(token, "of" | "de" | "du" | "la" | "van" | "von" | "for");
     // Words of one name are parted by a space, or by the line break of a hard-wrapped text.
     let is_gap = |token: &str| token == " " || token == "\n";
     let mut best: Option<(usize, String)> = None;
     for changed in changed.iter().take(MAX_RANGES_READ) {
-        let tokens = tokens_at(text, paragraph_around(text, changed));
+        let tokens: Vec<(Range<usize>, &str)> = side
+            .tokens_within(paragraph_around(text, changed))
+            .collect();
         let word = |idx: Option<usize>| idx.and_then(|idx| tokens.get(idx)).map(|(_, t)| *t);
         // Grows a run from `idx` one way over gaps, capitalized words and connectors.
         let grow = |mut idx: usize, step: isize| -> usize {
@@ -431,7 +433,7 @@ fn name_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
             if range.start >= changed.end
                 || range.end <= changed.start
                 || !is_capitalized(token)
-                || !date_words(token).is_empty()
+                || is_date_word(token)
             {
                 continue;
             }
@@ -459,10 +461,17 @@ fn name_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
 
 /// The quotation (text between quotation marks, marks included) that a change touches.
 fn quotation_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+    // The ranges of one change are mostly in one paragraph: its quotations are found once.
+    let mut read: Option<(Range<usize>, Vec<Range<usize>>)> = None;
     for changed in changed.iter().take(MAX_RANGES_READ) {
         let paragraph = paragraph_around(text, changed);
         let start = paragraph.start;
-        for quote in &quotations(&text[paragraph]) {
+        let quotes = match read.take() {
+            Some((last, quotes)) if last == paragraph => quotes,
+            _ => quotations(&text[paragraph.clone()]),
+        };
+        let quotes = &read.insert((paragraph, quotes)).1;
+        for quote in quotes {
             let quote = start + quote.start..start + quote.end;
             if quote.start < changed.end && changed.start < quote.end {
                 return Some(text[quote].replace('\n', " "));
@@ -476,6 +485,14 @@ fn quotation_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
 /// in pairs).
 fn quotations(paragraph: &str) -> Vec<Range<usize>> {
     let mut res = Vec::new();
+    // Every quotation mark is `"` or starts with byte 0xC2 (guillemets) or 0xE2 (curly
+    // quotes): a paragraph without them is passed over a byte at a time, not a character.
+    if !paragraph
+        .bytes()
+        .any(|byte| matches!(byte, b'"' | 0xC2 | 0xE2))
+    {
+        return res;
+    }
     let mut open: Option<(usize, char)> = None;
     for (idx, c) in paragraph.char_indices() {
         match (open, c) {

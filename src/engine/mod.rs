@@ -243,7 +243,7 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
         facts: Vec::new(),
         coarse,
     };
-    comparison.facts = facts::find_facts(&comparison, original, reworked);
+    comparison.facts = facts::find_facts(&comparison, &texts);
     comparison
 }
 

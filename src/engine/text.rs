@@ -190,6 +190,25 @@ impl<'a> Side<'a> {
         self.token_index(bytes.start)..self.token_index(bytes.end)
     }
 
+    /// The tokens that lie wholly inside a byte range, with their byte ranges: a paragraph's
+    /// tokens as the whole text was cut, so the fact finders read them without tokenizing again.
+    pub(crate) fn tokens_within(
+        &self,
+        bytes: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
+        let first = self.offsets.partition_point(|&offset| offset < bytes.start);
+        // Tokens end where the next starts: those ending by `bytes.end` are before the last
+        // offset at or under it.
+        let end = self
+            .offsets
+            .partition_point(|&offset| offset <= bytes.end)
+            .saturating_sub(1);
+        (first..end.max(first)).map(move |idx| {
+            let range = self.offsets[idx]..self.offsets[idx + 1];
+            (range.clone(), &self.text[range])
+        })
+    }
+
     /// The byte offset where token `idx` starts (or the text's length for the end).
     pub(crate) fn byte_offset(&self, idx: usize) -> usize {
         self.offsets[idx]
