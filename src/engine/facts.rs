@@ -342,10 +342,22 @@ fn is_date_word(token: &str) -> bool {
     if token.len() > 12 {
         return false;
     }
+    // Most tokens are plain ASCII, compared without lower-casing them into a new string.
+    let lower = if token.is_ascii() {
+        let known = MONTHS_AND_WEEKDAYS
+            .iter()
+            .chain(RELATIVE_DAYS)
+            .find(|word| word.eq_ignore_ascii_case(token));
+        match known {
+            Some(word) => std::borrow::Cow::Borrowed(*word),
+            None => return false,
+        }
+    } else {
+        std::borrow::Cow::Owned(token.to_lowercase())
+    };
     // "May" is a month only when capitalized; "march" and "may" are common verbs.
-    let lower = token.to_lowercase();
-    (MONTHS_AND_WEEKDAYS.contains(&lower.as_str()) || RELATIVE_DAYS.contains(&lower.as_str()))
-        && (token.starts_with(char::is_uppercase) || !matches!(lower.as_str(), "may" | "march"))
+    (MONTHS_AND_WEEKDAYS.contains(&lower.as_ref()) || RELATIVE_DAYS.contains(&lower.as_ref()))
+        && (token.starts_with(char::is_uppercase) || !matches!(lower.as_ref(), "may" | "march"))
 }
 
 /// The changed phrase when wanted and short enough to read as a badge, else the numbers alone.

@@ -105,6 +105,11 @@ pub fn text_counts(text: &str) -> (usize, usize) {
 /// assert_eq!(text_direction(""), "ltr");
 /// ```
 pub fn text_direction(text: &str) -> &'static str {
+    direction_of(text.chars().find(|&c| c.is_alphabetic()))
+}
+
+/// The direction a text's first letter gives it, `"ltr"` when it has none.
+pub(crate) fn direction_of(first_letter: Option<char>) -> &'static str {
     let is_rtl = |c: char| {
         matches!(c,
             '\u{0590}'..='\u{08FF}'
@@ -113,7 +118,7 @@ pub fn text_direction(text: &str) -> &'static str {
             | '\u{10800}'..='\u{10FFF}'
             | '\u{1E800}'..='\u{1EFFF}')
     };
-    match text.chars().find(|&c| c.is_alphabetic()) {
+    match first_letter {
         Some(c) if is_rtl(c) => "rtl",
         _ => "ltr",
     }
@@ -174,6 +179,26 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// Which differences between two tokens these options make cosmetic.
+    fn key_options(&self) -> text::KeyOptions {
+        text::KeyOptions {
+            ignore_case: self.ignore_case,
+            ignore_whitespace: self.ignore_whitespace,
+            typographic: self.typographic_cosmetic,
+        }
+    }
+
+    /// How word diffs inside paired paragraphs work under these options.
+    fn word_options(&self) -> diff::WordDiffOptions {
+        diff::WordDiffOptions {
+            cleanup: self.semantic_cleanup,
+            ignore_punctuation: self.ignore_punctuation,
+            granularity: self.granularity,
+        }
+    }
+}
+
 /// Above this many lines in either text, unchanged paragraphs in a row are joined into one
 /// block: a text of a million short lines would otherwise make a million blocks, hundreds of
 /// megabytes of model for the page. The changes and the texts stay exact
@@ -210,27 +235,8 @@ pub fn compare(original: &str, reworked: &str) -> Comparison {
 /// assert_eq!(deleted(&comparison), ["big red"]);
 /// ```
 pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -> Comparison {
-    let key_options = text::KeyOptions {
-        ignore_case: options.ignore_case,
-        ignore_whitespace: options.ignore_whitespace,
-        typographic: options.typographic_cosmetic,
-    };
-    let word_options = diff::WordDiffOptions {
-        cleanup: options.semantic_cleanup,
-        ignore_punctuation: options.ignore_punctuation,
-        granularity: options.granularity,
-    };
-    let texts = text::Texts::new(original, reworked, key_options);
-    let coarse = [original, reworked]
-        .iter()
-        .any(|text| text.bytes().filter(|&byte| byte == b'\n').count() > COARSE_LINES);
-    let mut builder = diff::BlocksBuilder::new(original, reworked, coarse);
-    align::diff_paragraphs(&mut builder, &texts, word_options);
-    let mut blocks = builder.finish();
-    moves::detect_moves(&mut blocks, &texts, word_options);
-    if coarse {
-        blocks = diff::join_runs(blocks);
-    }
+    let texts = text::Texts::new(original, reworked, options.key_options());
+    let (mut blocks, coarse) = diff_blocks(&texts, options.word_options());
     let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
     let headline = model::headline_blocks(original, reworked, &blocks);
     let mut stats = Stats::from_blocks(&texts, &blocks);
@@ -245,6 +251,31 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
     };
     comparison.facts = facts::find_facts(&comparison, &texts);
     comparison
+}
+
+/// The blocks of a comparison, moves found, before changes are numbered and facts found; and
+/// whether unchanged paragraphs were joined (see [`COARSE_LINES`]).
+fn diff_blocks(texts: &text::Texts, word_options: diff::WordDiffOptions) -> (Vec<Block>, bool) {
+    let (original, reworked) = (texts.original.text, texts.reworked.text);
+    let coarse = [original, reworked]
+        .iter()
+        .any(|text| text.bytes().filter(|&byte| byte == b'\n').count() > COARSE_LINES);
+    let mut builder = diff::BlocksBuilder::new(original, reworked, coarse);
+    align::diff_paragraphs(&mut builder, texts, word_options);
+    let mut blocks = builder.finish();
+    moves::detect_moves(&mut blocks, texts, word_options);
+    if coarse {
+        blocks = diff::join_runs(blocks);
+    }
+    (blocks, coarse)
+}
+
+/// The blocks [`compare`] finds, without the change numbers, statistics and fact badges a
+/// reader needs: what a share link's delta is made from, at a fraction of the cost.
+pub(crate) fn compare_blocks(original: &str, reworked: &str) -> Vec<Block> {
+    let options = Options::default();
+    let texts = text::Texts::new(original, reworked, options.key_options());
+    diff_blocks(&texts, options.word_options()).0
 }
 
 #[cfg(test)]

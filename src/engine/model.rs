@@ -108,6 +108,34 @@ pub struct Block {
 }
 
 impl Block {
+    /// The direction of the text a view shows of this block, as `dir="auto"` would find it
+    /// (see [`text_direction`](super::text_direction)): of all its segments for `None`, of
+    /// the original side's (unchanged and deleted) for `Some(SegmentKind::Delete)`, of the
+    /// reworked side's for `Some(SegmentKind::Insert)`. The diff sets it instead of
+    /// `dir="auto"`, with which Chromium spent most of the time of drawing a diff.
+    ///
+    /// ```
+    /// use redline::engine::{compare, SegmentKind};
+    ///
+    /// let comparison = compare("42 שלום", "42 hello");
+    /// let block = &comparison.blocks[0];
+    /// assert_eq!(block.direction(None), "rtl");
+    /// assert_eq!(block.direction(Some(SegmentKind::Delete)), "rtl");
+    /// assert_eq!(block.direction(Some(SegmentKind::Insert)), "ltr");
+    /// ```
+    pub fn direction(&self, side: Option<SegmentKind>) -> &'static str {
+        let first_letter = self
+            .segments
+            .iter()
+            .filter(|segment| {
+                side.is_none_or(|side| {
+                    matches!(segment.kind, SegmentKind::Equal) || segment.kind == side
+                })
+            })
+            .find_map(|segment| segment.text.chars().find(|&c| c.is_alphabetic()));
+        super::direction_of(first_letter)
+    }
+
     /// The non-blank lines this block holds on the original side (on the reworked side when it
     /// has no original), at least one: in a [coarse](Comparison::coarse) comparison, how many
     /// paragraphs a joined run of unchanged ones stands for.

@@ -66,7 +66,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{BlockKind, Granularity, Options, SegmentKind, compare};
+use super::{BlockKind, Granularity, Options, SegmentKind, compare_blocks};
 
 /// Longest fragment [`decode`] accepts, in characters; links this long are cut by most mail and
 /// chat programs anyway.
@@ -663,10 +663,9 @@ enum DeltaOp<'a> {
 
 /// The reworked text as copies from the original and inserted text, from the word diff.
 fn delta<'a>(original: &str, reworked: &'a str) -> Vec<DeltaOp<'a>> {
-    let comparison = compare(original, reworked);
+    let blocks = compare_blocks(original, reworked);
     let mut ops: Vec<DeltaOp<'a>> = Vec::new();
-    let segments = comparison
-        .blocks
+    let segments = blocks
         .iter()
         .filter(|block| block.kind != BlockKind::MovedFrom)
         .flat_map(|block| &block.segments);

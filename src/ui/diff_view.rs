@@ -167,7 +167,7 @@ impl Marks {
                 class:diff-current=current
                 data-change=change.map(|n| n.to_string())
                 id=move_anchor(block)
-                dir="auto"
+                dir=block.direction(None)
             >
                 {move_label(block)}
                 {self.segments(block_idx, block, None)}
@@ -191,8 +191,12 @@ impl Marks {
                 Side::Original => "sbs-cell sbs-original",
                 Side::Reworked => "sbs-cell sbs-reworked",
             };
+            let direction = block.direction(Some(match side {
+                Side::Original => SegmentKind::Delete,
+                Side::Reworked => SegmentKind::Insert,
+            }));
             view! {
-                <div class=class dir="auto">
+                <div class=class dir=direction>
                     {shows.then(|| view! { {move_label(block)} {self.segments(block_idx, block, Some(side))} })}
                 </div>
             }

@@ -251,6 +251,55 @@ async fn views_switch_and_are_remembered_after_a_reload() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn each_paragraph_of_the_diff_reads_in_its_own_direction() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    // A Hebrew paragraph kept, then one whose Hebrew was replaced with English, then English.
+    page.type_into(
+        "diff-input-original",
+        "שלום עולם\n\n2024: טקסט ישן\n\nThe end.",
+    )
+    .await;
+    page.type_into(
+        "diff-input-reworked",
+        "שלום עולם\n\n2024: new text\n\nThe end.",
+    )
+    .await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["new text"])
+        .await;
+    let directions = |selector: &'static str| {
+        let page = &page;
+        async move {
+            page.run(&format!(
+                "return [...document.querySelectorAll(\"[data-testid='diff-output'] {selector}\")].map(e => e.getAttribute('dir'));"
+            ))
+            .await
+        }
+    };
+    // Inline, a block reads in the direction of its first letter, deleted or not.
+    assert_eq!(
+        directions(".diff-block").await,
+        serde_json::json!(["rtl", "rtl", "ltr"])
+    );
+    // Side by side, each cell in the direction of the text it shows.
+    page.click("diff-view-side-by-side").await;
+    page.wait_for_texts(
+        "[data-testid='diff-output'] .sbs-reworked ins",
+        &["new text"],
+    )
+    .await;
+    assert_eq!(
+        directions(".sbs-original").await,
+        serde_json::json!(["rtl", "rtl", "ltr"])
+    );
+    assert_eq!(
+        directions(".sbs-reworked").await,
+        serde_json::json!(["rtl", "ltr", "ltr"])
+    );
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn swap_and_clear_with_undo() {
     let harness = Harness::start().await;
     let page = harness.open_app().await;
