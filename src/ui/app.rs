@@ -456,6 +456,11 @@ pub fn App() -> impl IntoView {
         if n_bytes <= BACKGROUND_BYTES {
             worker::cancel(Job::Compare);
             comparing.set(None);
+            // Texts a quarter of the way there are likely to pass it soon (a long original
+            // pasted, the reworked text still to come): the worker loads now, not then.
+            if n_bytes > BACKGROUND_BYTES / 4 {
+                worker::warm(Job::Compare);
+            }
             return show(compare_here());
         }
         let request = Request::Compare {

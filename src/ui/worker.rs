@@ -65,6 +65,19 @@ pub fn cancel(job: Job) {
     });
 }
 
+/// Starts the worker of this kind ahead of its first job, if none is running. A worker takes
+/// some 100 ms to load the wasm module before it can answer, which a first long comparison
+/// would otherwise wait for; a worker started this way waits idle for its first job.
+pub fn warm(job: Job) {
+    WORKERS.with_borrow_mut(|workers| {
+        let slot = &mut workers[job as usize];
+        if slot.is_none() {
+            // A browser that cannot start one compares on the page, as `run`'s callers do.
+            *slot = spawn(job as usize).ok();
+        }
+    });
+}
+
 /// Runs one request inside the worker. Exported to assets/worker.js; the page never calls it.
 #[wasm_bindgen]
 pub fn redline_worker_handle(request: &str) -> Result<String, String> {

@@ -298,3 +298,45 @@ async fn an_oversized_link_and_an_empty_file_are_explained() {
         .await;
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_original_starts_the_worker_before_the_reworked_text_arrives() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    let worker_loaded = || async {
+        page.run("return performance.getEntriesByType('resource').some(e => e.name.endsWith('/worker.js'));")
+            .await
+            .as_bool()
+            .unwrap()
+    };
+    // A short article is compared on the page and starts no worker.
+    set_built(
+        &page,
+        "diff-input-original",
+        "'Short words here. '.repeat(500)",
+    )
+    .await;
+    page.wait_for_text("diff-counter", "1 change").await;
+    assert!(!worker_loaded().await, "9 KB of text started a worker");
+    // A long original (60 KB, under the 100 KB compared in the worker): the worker loads now,
+    // while the reworked text is still to come.
+    let sentences = |changed: &str| {
+        format!(
+            "Array.from({{ length: 3000 }}, (_, idx) => `Sentence ${{idx === 1500 ? '{changed}' : idx}} here.`).join(' ')"
+        )
+    };
+    set_built(&page, "diff-input-original", &sentences("1500")).await;
+    page.wait_for("the compare worker to load", || async {
+        worker_loaded().await
+    })
+    .await;
+    // The reworked text takes the pair over 100 KB: the warm worker compares it.
+    set_built(&page, "diff-input-reworked", &sentences("changed")).await;
+    wait_until_compared(&page).await;
+    page.wait_for_text("diff-counter", "1 change").await;
+    let changed = page
+        .run("return [...document.querySelectorAll(\"[data-testid='diff-output'] del, [data-testid='diff-output'] ins\")].map(e => e.textContent);")
+        .await;
+    assert_eq!(changed, serde_json::json!(["1500", "changed"]));
+    harness.stop(page).await;
+}
