@@ -40,9 +40,10 @@ pub fn options_from(byte: u8) -> Options {
 /// The share-link decoders on untrusted input: any string decodes or fails with a message, and
 /// whatever decodes encodes back to a link that decodes to the same thing, for plain links and
 /// version histories alike. A first byte of 1 or 2 takes the rest as a version 1 or 2 payload
-/// (deflated and base64-encoded behind `v1.` or `v2.`), and 3 or 4 as a version 1 or 2 payload
-/// inside a version 3 link (PPMd), so the fuzzer reaches the field parsers and not only the
-/// base64 and decompression layers; any other input is the link itself, as text.
+/// (deflated and base64-encoded behind `v1.` or `v2.`), 3 or 4 as a version 1 or 2 payload
+/// inside a version 3 link (PPMd), and 5 or 6 inside a version 4 link (PPMd with the primer),
+/// so the fuzzer reaches the field parsers and not only the base64 and decompression layers;
+/// any other input is the link itself, as text.
 pub fn share_link(data: &[u8]) {
     let deflate_link = |prefix: &str, payload: &[u8]| {
         let deflated = miniz_oxide::deflate::compress_to_vec(payload, 1);
@@ -62,6 +63,8 @@ pub fn share_link(data: &[u8]) {
         Some((2, payload)) => deflate_link("v2.", payload),
         Some((3, payload)) => ppmd_link(1, payload),
         Some((4, payload)) => ppmd_link(2, payload),
+        Some((5, payload)) => share::version_4_link(1, 4, 1, payload),
+        Some((6, payload)) => share::version_4_link(2, 4, 1, payload),
         _ => String::from_utf8_lossy(data).into_owned(),
     };
     check_link(&link);

@@ -12,8 +12,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // (.cargo/config.toml) back to 380,244 B, and the line moved from 350,000 to here. PPMd for
 // share links (issue 5: article links 12-17% shorter) cost 15,359 B, of which dropping deflate's
 // encoder won back 9,128 B, and formatting sizes without floats (engine::input::megabytes)
-// another 8,233 B: 378,780 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 385_000);
+// another 8,233 B: 378,780 B. Version 4 links' English primer (issue 5: English article links
+// another 10-18% shorter) cost 5,423 B, and the line moved to 390,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 390_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -129,7 +129,7 @@ fn link_then_open_round_trips_and_a_damaged_link_exits_2() {
     assert!(output.status.success());
     let link = String::from_utf8(output.stdout).unwrap();
     assert!(
-        link.starts_with("https://redline.example/app/#v3."),
+        link.starts_with("https://redline.example/app/#v4."),
         "{link}"
     );
 
@@ -273,7 +273,7 @@ fn link_with_three_versions_opens_as_a_history() {
     assert!(output.status.success(), "{output:?}");
     let link = String::from_utf8(output.stdout).unwrap();
     assert!(
-        link.starts_with("https://example.org/redline/#v3.Ag"),
+        link.starts_with("https://example.org/redline/#v4.Ag"),
         "{link}"
     );
 
@@ -300,7 +300,7 @@ fn link_with_three_versions_opens_as_a_history() {
     // which begins with the payload kind 1: "AQ" in base64), which opens as two versions.
     let output = redline(&["link", &path(&first), &path(&second), "--base-url", ""]);
     let link = String::from_utf8(output.stdout).unwrap();
-    assert!(link.starts_with("#v3.AQ"), "{link}");
+    assert!(link.starts_with("#v4.AQ"), "{link}");
     let output = redline(&["open", link.trim(), "--json"]);
     let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(opened["versions"].as_array().unwrap().len(), 2);

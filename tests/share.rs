@@ -7,8 +7,8 @@ use common::{any_options, article_text};
 use proptest::prelude::*;
 use redline::engine::Options;
 use redline::engine::share::{
-    History, MAX_FRAGMENT_CHARS, MAX_PAYLOAD_BYTES, MAX_VERSIONS, ShareError, Shared, Version,
-    View, decode, decode_history, encode, encode_history, fingerprint,
+    History, MAX_FRAGMENT_CHARS, MAX_PAYLOAD_BYTES, MAX_VERSIONS, PRIMER, ShareError, Shared,
+    Version, View, decode, decode_history, encode, encode_history, fingerprint, version_4_link,
 };
 
 /// A pair fixture's link decodes to its texts and note, with the default options and view,
@@ -81,9 +81,14 @@ fn the_v3_fixture_decodes_forever() {
 /// A version 3 link of `bytes` (the kind, order and memory bytes included) without compressing
 /// them: what a stranger could write by hand.
 fn v3_link(bytes: &[u8]) -> String {
+    raw_link("v3.", bytes)
+}
+
+/// A link of `bytes` behind `prefix`, as they are.
+fn raw_link(prefix: &str, bytes: &[u8]) -> String {
     use base64::Engine as _;
     format!(
-        "v3.{}",
+        "{prefix}{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
     )
 }
@@ -99,29 +104,26 @@ fn v3_stream(kind: u8, order: u8, memory_mib: u8, payload: &[u8]) -> String {
     v3_link(&out)
 }
 
+/// The header errors of a version 3 or 4 link, each with its message.
+const HEADER_ERRORS: [(&[u8], &str); 9] = [
+    (&[], "it ends in the middle of the payload kind"),
+    (&[3, 6, 1], "the payload kind 3 is unknown"),
+    (&[1], "it ends in the middle of the model order"),
+    (&[1, 1, 1], "the model order 1 is not between 2 and 16"),
+    (&[2, 17, 1], "the model order 17 is not between 2 and 16"),
+    (&[1, 6], "it ends in the middle of the model memory"),
+    (&[1, 6, 0], "the model memory 0 MiB is not between 1 and 16"),
+    // A stranger's link must not make the page set up a model of 255 MiB.
+    (
+        &[1, 6, 255],
+        "the model memory 255 MiB is not between 1 and 16",
+    ),
+    (&[1, 6, 1], "cut short or corrupted"),
+];
+
 #[test]
 fn damaged_v3_links_fail_with_a_message() {
-    for (bytes, message) in [
-        (&[][..], "it ends in the middle of the payload kind"),
-        (&[3, 6, 1][..], "the payload kind 3 is unknown"),
-        (&[1][..], "it ends in the middle of the model order"),
-        (&[1, 1, 1][..], "the model order 1 is not between 2 and 16"),
-        (
-            &[2, 17, 1][..],
-            "the model order 17 is not between 2 and 16",
-        ),
-        (&[1, 6][..], "it ends in the middle of the model memory"),
-        (
-            &[1, 6, 0][..],
-            "the model memory 0 MiB is not between 1 and 16",
-        ),
-        // A stranger's link must not make the page set up a model of 255 MiB.
-        (
-            &[1, 6, 255][..],
-            "the model memory 255 MiB is not between 1 and 16",
-        ),
-        (&[1, 6, 1][..], "cut short or corrupted"),
-    ] {
+    for (bytes, message) in HEADER_ERRORS {
         let err = decode(&v3_link(bytes)).unwrap_err();
         assert!(err.to_string().contains(message), "{err} lacks {message}");
     }
@@ -134,18 +136,75 @@ fn damaged_v3_links_fail_with_a_message() {
 }
 
 #[test]
-fn a_ppmd_bomb_stops_at_the_size_cap() {
-    // 8 MiB and one byte of one letter packs into a few hundred bytes; unpacking stops there.
-    let bomb = v3_stream(1, 6, 1, &vec![b'a'; MAX_PAYLOAD_BYTES + 1]);
-    assert!(bomb.len() < 5_000, "{} characters", bomb.len());
-    assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
+fn the_v4_fixture_decodes_forever() {
+    let fixture = check_pair_fixture(include_str!("fixtures/share-v4.json"));
+    let field = |name: &str| fixture[name].as_str().unwrap();
+    // The same texts as the version 3 fixture, in a shorter link.
+    let v3: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v3.json")).unwrap();
+    assert_eq!(field("original"), v3["original"].as_str().unwrap());
+    assert!(field("link").len() < v3["link"].as_str().unwrap().len());
+    // What Redline writes today is that link.
+    let shared = decode(field("link")).unwrap();
+    assert_eq!(
+        format!("https://redline.example/#{}", encode(&shared)),
+        field("link")
+    );
 }
 
 #[test]
-fn article_links_are_version_3_and_shorter_than_version_1() {
+fn the_primer_never_changes() {
+    use sha2::Digest as _;
+    // Every version 4 link is read with this primer: changing one byte of it misreads them all,
+    // so a new primer needs a new link version.
+    let digest = sha2::Sha256::digest(PRIMER);
+    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    assert_eq!(PRIMER.len(), 9_403);
+    assert_eq!(
+        hex,
+        "721d31756d30c0371984f138f158bb71ba215af321d925783b8d82a060c92974"
+    );
+}
+
+#[test]
+fn damaged_v4_links_fail_with_a_message() {
+    for (bytes, message) in HEADER_ERRORS {
+        let err = decode(&raw_link("v4.", bytes)).unwrap_err();
+        assert!(err.to_string().contains(message), "{err} lacks {message}");
+    }
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/share-v4.json")).unwrap();
+    let fragment = fixture["link"].as_str().unwrap().split_once('#').unwrap().1;
+    damaged_copies_fail(fragment);
+    // The same stream read without its primer, as a version 3 link, is damaged too.
+    let err = decode(&fragment.replacen("v4.", "v3.", 1)).unwrap_err();
+    assert!(
+        err.to_string().contains("damaged") || err.to_string().contains("corrupted"),
+        "{err}"
+    );
+    // A pair's payload behind the history's kind.
+    let err = decode(&version_4_link(2, 6, 1, &[1, 0, 0, 0, 0, 1, b'a', 0])).unwrap_err();
+    assert!(err.to_string().contains("versions"), "{err}");
+}
+
+#[test]
+fn a_ppmd_bomb_stops_at_the_size_cap() {
+    // 8 MiB and one byte of one letter packs into a few hundred bytes; unpacking stops there.
+    let payload = vec![b'a'; MAX_PAYLOAD_BYTES + 1];
+    for bomb in [
+        v3_stream(1, 6, 1, &payload),
+        version_4_link(1, 6, 1, &payload),
+    ] {
+        assert!(bomb.len() < 5_000, "{} characters", bomb.len());
+        assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
+    }
+}
+
+#[test]
+fn article_links_are_version_4_and_shorter_than_deflate() {
     use base64::Engine as _;
     let corpus = include_str!("fixtures/pairs.jsonl");
-    let mut n_articles = 0;
+    let (mut n_articles, mut n_primed) = (0, 0);
     for line in corpus.lines() {
         let pair: serde_json::Value = serde_json::from_str(line).unwrap();
         let shared = Shared {
@@ -159,7 +218,12 @@ fn article_links_are_version_3_and_shorter_than_version_1() {
             continue;
         }
         n_articles += 1;
-        assert!(link.starts_with("v3."), "{}: {link:.20}", pair["id"]);
+        // Text in Latin letters (curly quotes and dashes aside) gets the primed model.
+        let n_ascii = shared.original.bytes().filter(u8::is_ascii).count();
+        if n_ascii * 20 >= shared.original.len() * 19 {
+            n_primed += 1;
+            assert!(link.starts_with("v4."), "{}: {link:.20}", pair["id"]);
+        }
         // Both texts deflated together, as the version 1 encoder could at best.
         let both = [shared.original.as_bytes(), shared.reworked.as_bytes()].concat();
         let deflated = base64::engine::general_purpose::URL_SAFE_NO_PAD
@@ -173,6 +237,27 @@ fn article_links_are_version_3_and_shorter_than_version_1() {
         );
     }
     assert!(n_articles >= 10, "{n_articles} articles");
+    assert!(n_primed >= 10, "{n_primed} articles in version 4");
+}
+
+#[test]
+fn a_japanese_article_keeps_the_link_without_the_english_primer() {
+    // The primer is English; for this Japanese page the model does better without it, and the
+    // encoder, which tries both for text that is not nearly all ASCII, keeps version 3.
+    let corpus = include_str!("fixtures/pairs.jsonl");
+    let pair: serde_json::Value = corpus
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .find(|pair| pair["id"] == "react-docs-ja-b7c5678fa")
+        .unwrap();
+    let shared = Shared {
+        original: pair["original"].as_str().unwrap().to_owned(),
+        reworked: pair["reworked"].as_str().unwrap().to_owned(),
+        ..Shared::default()
+    };
+    let link = encode(&shared);
+    assert!(link.starts_with("v3."), "{link:.20}");
+    assert_eq!(decode(&link), Ok(shared));
 }
 
 #[test]
@@ -330,6 +415,7 @@ proptest! {
         let _ = decode(&format!("v1.{link}"));
         let _ = decode_history(&format!("v2.{link}"));
         let _ = decode_history(&format!("v3.{link}"));
+        let _ = decode_history(&format!("v4.{link}"));
     }
 
     #[test]
@@ -340,7 +426,9 @@ proptest! {
         stream in proptest::collection::vec(any::<u8>(), 0..512),
     ) {
         // Random bytes as the model's stream: they decode to some bytes or fail, never panic.
-        let _ = decode_history(&v3_link(&[&[kind, order, memory_mib][..], &stream].concat()));
+        let bytes = [&[kind, order, memory_mib][..], &stream].concat();
+        let _ = decode_history(&v3_link(&bytes));
+        let _ = decode_history(&raw_link("v4.", &bytes));
     }
 
     #[test]
@@ -348,6 +436,8 @@ proptest! {
         for payload in [payload.clone(), [vec![1u8, 0, 0, 0, 3, 0, 2], payload].concat()] {
             let _ = decode(&v3_stream(1, 6, 1, &payload));
             let _ = decode_history(&v3_stream(2, 6, 1, &payload));
+            let _ = decode(&version_4_link(1, 6, 1, &payload));
+            let _ = decode_history(&version_4_link(2, 6, 1, &payload));
         }
     }
 

@@ -146,7 +146,7 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
     page.wait_for_text("diff-share-status", "characters").await;
     let link = page.url().await;
     assert!(
-        link.contains("#v3.Ag"),
+        link.contains("#v4.Ag"),
         "a history in a version 3 link: {link}"
     );
     let fingerprint = page

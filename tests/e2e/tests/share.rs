@@ -39,7 +39,7 @@ async fn a_copied_link_opens_the_same_diff_in_a_fresh_browser() {
         .await;
     let link = sender.url().await;
     // PPMd's version 3, which beats deflate's version 1 on an article.
-    assert!(link.contains("#v3."), "{link}");
+    assert!(link.contains("#v4."), "{link}");
     let fingerprint = sender
         .texts("[data-testid='diff-fingerprint']")
         .await
