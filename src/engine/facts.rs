@@ -337,27 +337,33 @@ fn date_words(text: &str) -> Vec<String> {
 /// Whether a token is a month or weekday name (English or French) or a relative day.
 fn is_date_word(token: &str) -> bool {
     const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
-    // The longest such word is 9 letters ("wednesday", "september"): skip longer tokens
-    // before lower-casing them.
-    if token.len() > 12 {
+    // The longest such word is 9 letters ("wednesday", "september") and 10 bytes in French
+    // ("décembre"): longer tokens are passed over before anything is lower-cased.
+    if token.len() > 12 || token.is_empty() {
         return false;
     }
-    // Most tokens are plain ASCII, compared without lower-casing them into a new string.
-    let lower = if token.is_ascii() {
-        let known = MONTHS_AND_WEEKDAYS
-            .iter()
-            .chain(RELATIVE_DAYS)
-            .find(|word| word.eq_ignore_ascii_case(token));
-        match known {
-            Some(word) => std::borrow::Cow::Borrowed(*word),
-            None => return false,
-        }
+    // Lower-cased into a buffer on the stack, not a new string: this runs for every word of
+    // every change and around it.
+    let mut buffer = [0_u8; 48];
+    let lower: &str = if token.is_ascii() {
+        let lower = &mut buffer[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).expect("ASCII")
     } else {
-        std::borrow::Cow::Owned(token.to_lowercase())
+        let mut n_bytes = 0;
+        for c in token.chars().flat_map(char::to_lowercase) {
+            // Lower-casing makes a character at most half as long again: 12 bytes fit in 18.
+            let Some(room) = buffer.get_mut(n_bytes..n_bytes + c.len_utf8()) else {
+                return false;
+            };
+            n_bytes += c.encode_utf8(room).len();
+        }
+        std::str::from_utf8(&buffer[..n_bytes]).expect("whole characters")
     };
     // "May" is a month only when capitalized; "march" and "may" are common verbs.
-    (MONTHS_AND_WEEKDAYS.contains(&lower.as_ref()) || RELATIVE_DAYS.contains(&lower.as_ref()))
-        && (token.starts_with(char::is_uppercase) || !matches!(lower.as_ref(), "may" | "march"))
+    (MONTHS_AND_WEEKDAYS.contains(&lower) || RELATIVE_DAYS.contains(&lower))
+        && (token.starts_with(char::is_uppercase) || !matches!(lower, "may" | "march"))
 }
 
 /// The changed phrase when wanted and short enough to read as a badge, else the numbers alone.
@@ -608,6 +614,34 @@ mod tests {
             facts("You may go.", "You can go.").is_empty(),
             "may is a verb"
         );
+    }
+
+    #[test]
+    fn date_words_in_any_case_and_in_french() {
+        for word in [
+            "Monday",
+            "MONDAY",
+            "monday",
+            "Décembre",
+            "DÉCEMBRE",
+            "août",
+            "Yesterday",
+        ] {
+            assert!(is_date_word(word), "{word}");
+        }
+        // Not dates: verbs, other words, and tokens whose lower case grows (İ) or is long.
+        for word in [
+            "may",
+            "march",
+            "Mayor",
+            "İİİİİİ",
+            "ÉÉÉÉÉÉ",
+            "Wednesdays",
+            "",
+            "a",
+        ] {
+            assert!(!is_date_word(word), "{word}");
+        }
     }
 
     #[test]
