@@ -115,7 +115,9 @@ impl Marks {
         // Screen readers do not announce <del> and <ins>; the visually hidden words do, and
         // copying the text leaves them out (they are CSS content, not text).
         match (segment.kind, segment.cosmetic) {
-            (SegmentKind::Equal, _) => view! { <span>{text}</span> }.into_any(),
+            // Unchanged text needs no element of its own: a text node is the cheapest thing to
+            // draw, and a long diff is mostly unchanged text.
+            (SegmentKind::Equal, _) => text.into_any(),
             (SegmentKind::Delete, true) => view! {
                 <del class="diff-cosmetic" hidden=move || !show_cosmetic.get()>{text}</del>
             }
