@@ -453,13 +453,12 @@ fn ppmd_link(kind: PayloadKind, payload: &[u8]) -> String {
     if n_ascii * 20 >= payload.len() * 19 {
         return primed;
     }
-    let mut out = vec![kind as u8, PPMD_ORDER, memory_mib];
-    let mut encoder =
-        ppmd_rust::Ppmd7Encoder::new(&mut out, u32::from(PPMD_ORDER), u32::from(memory_mib) << 20)
-            .expect("the order and memory are in PPMd's range");
-    std::io::Write::write_all(&mut encoder, payload).expect("a Vec takes every byte");
-    encoder.finish(true).expect("a Vec takes every byte");
-    let plain = format!("{PREFIX_V3}{}", URL_SAFE_NO_PAD.encode(out));
+    let header = [kind as u8, PPMD_ORDER, memory_mib];
+    let stream = ppmd_stream(PPMD_ORDER, memory_mib, &[], payload);
+    let plain = format!(
+        "{PREFIX_V3}{}",
+        URL_SAFE_NO_PAD.encode([&header[..], &stream].concat())
+    );
     if plain.len() < primed.len() {
         plain
     } else {
@@ -475,18 +474,34 @@ fn ppmd_link(kind: PayloadKind, payload: &[u8]) -> String {
 /// When `order` or `memory_mib` is outside PPMd's range (2 to 64, and at least 1 MiB).
 #[doc(hidden)]
 pub fn version_4_link(kind: u8, order: u8, memory_mib: u8, payload: &[u8]) -> String {
+    let stream = ppmd_stream(order, memory_mib, PRIMER, payload);
+    let out = [&[kind, order, memory_mib][..], &stream].concat();
+    format!("{PREFIX_V4}{}", URL_SAFE_NO_PAD.encode(out))
+}
+
+/// The PPMd stream, with its end marker, of `primer` then `payload`, less what the range coder
+/// had written when it finished the primer: that part is final and the same for every stream
+/// of this primer, order and memory, so [`unpack_ppmd`] makes it again ([`primed_start`]).
+fn ppmd_stream(order: u8, memory_mib: u8, primer: &[u8], payload: &[u8]) -> Vec<u8> {
     let mut stream = Vec::new();
     let mut encoder =
         ppmd_rust::Ppmd7Encoder::new(&mut stream, u32::from(order), u32::from(memory_mib) << 20)
             .expect("the order and memory are in PPMd's range");
-    std::io::Write::write_all(&mut encoder, PRIMER).expect("a Vec takes every byte");
-    // What the range coder has written by now is final and the same for every link: the
-    // decoder makes it again, so the link leaves it out.
+    std::io::Write::write_all(&mut encoder, primer).expect("a Vec takes every byte");
     let n_primed = encoder.get_ref().len();
     std::io::Write::write_all(&mut encoder, payload).expect("a Vec takes every byte");
     encoder.finish(true).expect("a Vec takes every byte");
-    let out = [&[kind, order, memory_mib][..], &stream[n_primed..]].concat();
-    format!("{PREFIX_V4}{}", URL_SAFE_NO_PAD.encode(out))
+    stream.split_off(n_primed)
+}
+
+/// What the range coder writes while it reads `primer`: the start that [`ppmd_stream`] leaves
+/// out. `None` when the order or memory is outside PPMd's range.
+fn primed_start(order: u32, memory: u32, primer: &[u8]) -> Option<Vec<u8>> {
+    let mut start = Vec::new();
+    let mut encoder = ppmd_rust::Ppmd7Encoder::new(&mut start, order, memory).ok()?;
+    std::io::Write::write_all(&mut encoder, primer).ok()?;
+    drop(encoder);
+    Some(start)
 }
 
 /// Encodes a history as the shortest link that holds it all: a version 1 payload for a
@@ -633,13 +648,7 @@ fn unpack_ppmd(body: &str, primer: &[u8]) -> Result<(PayloadKind, Vec<u8>), Shar
         });
     }
     let (order, memory) = (u32::from(order), u32::from(memory_mib) << 20);
-    // The stream's start that the encoder wrote while it read the primer (see `version_4_link`).
-    let mut primed = Vec::new();
-    if !primer.is_empty() {
-        let mut encoder = ppmd_rust::Ppmd7Encoder::new(&mut primed, order, memory)
-            .map_err(|_| ShareError::Decompress)?;
-        std::io::Write::write_all(&mut encoder, primer).map_err(|_| ShareError::Decompress)?;
-    }
+    let primed = primed_start(order, memory, primer).ok_or(ShareError::Decompress)?;
     let stream = [&primed[..], reader.bytes].concat();
     let mut input = PpmdInput {
         bytes: &stream,
