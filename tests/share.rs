@@ -66,16 +66,20 @@ fn damaged_links_fail_with_a_message_never_a_panic() {
     ));
 }
 
+/// A pair fixture holds the same texts as the fixture of the version before, in a shorter link.
+fn check_shorter_than(fixture: &serde_json::Value, earlier_json: &str) {
+    let earlier: serde_json::Value = serde_json::from_str(earlier_json).unwrap();
+    let field = |name: &str| fixture[name].as_str().unwrap();
+    assert_eq!(field("original"), earlier["original"].as_str().unwrap());
+    assert!(field("link").len() < earlier["link"].as_str().unwrap().len());
+}
+
 #[test]
 fn the_v3_fixture_decodes_forever() {
     let fixture = check_pair_fixture(include_str!("fixtures/share-v3.json"));
-    let field = |name: &str| fixture[name].as_str().unwrap();
-    // The same texts as the version 1 fixture, in a shorter link.
-    let v1: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/share-v1.json")).unwrap();
-    assert_eq!(field("original"), v1["original"].as_str().unwrap());
-    assert!(field("link").len() < v1["link"].as_str().unwrap().len());
-    assert_eq!(decode_history(field("link")).unwrap().versions.len(), 2);
+    check_shorter_than(&fixture, include_str!("fixtures/share-v1.json"));
+    let link = fixture["link"].as_str().unwrap();
+    assert_eq!(decode_history(link).unwrap().versions.len(), 2);
 }
 
 /// A version 3 link of `bytes` (the kind, order and memory bytes included) without compressing
@@ -139,11 +143,7 @@ fn damaged_v3_links_fail_with_a_message() {
 fn the_v4_fixture_decodes_forever() {
     let fixture = check_pair_fixture(include_str!("fixtures/share-v4.json"));
     let field = |name: &str| fixture[name].as_str().unwrap();
-    // The same texts as the version 3 fixture, in a shorter link.
-    let v3: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/share-v3.json")).unwrap();
-    assert_eq!(field("original"), v3["original"].as_str().unwrap());
-    assert!(field("link").len() < v3["link"].as_str().unwrap().len());
+    check_shorter_than(&fixture, include_str!("fixtures/share-v3.json"));
     // What Redline writes today is that link.
     let shared = decode(field("link")).unwrap();
     assert_eq!(
