@@ -20,19 +20,23 @@ setup-serve:
 setup-test:
 	@scripts/bootstrap.sh test
 
-## Formatting and clippy, native and wasm32, for the app and the end-to-end crate.
+## Formatting and clippy: the workspace natively, the app and the engine for wasm32, and the
+## end-to-end crate.
 lint:
 	@echo "== lint: cargo fmt --check, clippy (native, wasm32, e2e) =="
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path $(E2E_MANIFEST) -- --check
-	cargo clippy --all-targets --quiet -- -D warnings
-	$(WASM) cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	$(WASM) cargo clippy --target wasm32-unknown-unknown --package redline --lib --bins --tests --quiet -- -D warnings
+	$(WASM) cargo clippy --target wasm32-unknown-unknown --package redline-engine --lib --quiet -- -D warnings
 	cargo clippy --manifest-path $(E2E_MANIFEST) --target-dir target --all-targets --quiet -- -D warnings
 
-## Layer 1: engine unit tests, properties, corpus, tidy rules and doc-tests, natively.
+## Layer 1, natively: the engine (unit tests, properties, corpus, fuzz seeds, doc-tests), the
+## command line run as a process, and the tidy rules. `cargo test -p redline-engine` alone
+## never compiles the web app.
 test-native:
-	@echo "== native tests: cargo test =="
-	cargo test
+	@echo "== native tests: cargo test --workspace =="
+	cargo test --workspace
 
 ## Layer 2: components and the engine inside wasm, in headless Chromium. The runner's browser
 ## keeps its 80 MB profile in TMPDIR and is killed, not closed, so it never deletes it: the
@@ -67,11 +71,11 @@ $(BENCH_INPUTS)/manifest.json: bench/gen_corpus.py bench/manifest.json
 
 ## Native engine benchmarks (divan) with a quality table, then jsdiff's diffWords on the same inputs.
 bench: $(BENCH_INPUTS)/manifest.json
-	cargo bench --bench compare
+	cargo bench --package redline-engine --bench compare
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	node bench/jsdiff.mjs $(BENCH_INPUTS)
 
-## Browser timings (issue 6): the release build in headless Chromium on the bench inputs, jsdiff in the same page.
+## Browser timings: the release build in headless Chromium on the bench inputs, jsdiff in the same page.
 bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	REDLINE_BENCH_INPUTS=$(abspath $(BENCH_INPUTS)) cargo test --manifest-path $(E2E_MANIFEST) --target-dir target --test bench_browser -- --ignored --nocapture

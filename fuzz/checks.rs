@@ -5,8 +5,8 @@
 // very same assertions, on stable Rust and without libFuzzer.
 
 use base64::Engine as _;
-use redline::engine::share::{self, Shared};
-use redline::engine::{Granularity, Options, compare_with_options};
+use redline_engine::formats::share::{self, Shared};
+use redline_engine::{Granularity, Options, compare_with_options};
 
 /// Splits fuzz input into an original and a reworked text at the first 0xFF byte (a byte that
 /// never occurs in UTF-8), decoding each half leniently so every input yields two texts.
@@ -118,7 +118,7 @@ pub fn compare(data: &[u8]) {
         );
     }
     let _ = comparison.sections(2, 3);
-    let _ = redline::engine::reconcile(&reworked, &comparison, &original, &reworked);
+    let _ = redline_engine::reconcile(&reworked, &comparison, &original, &reworked);
     history(&original, &reworked, &options);
 }
 
@@ -127,7 +127,7 @@ pub fn compare(data: &[u8]) {
 /// the same counts again. (Each check here runs four more comparisons per input, so it is
 /// kept to what only arbitrary input can find; `history.rs`'s tests cover the rest.)
 fn history(original: &str, reworked: &str, options: &Options) {
-    use redline::engine::history::Summarizer;
+    use redline_engine::history::Summarizer;
     let mut summarizer = Summarizer::default();
     let there_and_back = summarizer.summarize(&[original, reworked, original], options);
     assert_eq!(there_and_back.steps.len(), 2);
@@ -148,13 +148,13 @@ fn history(original: &str, reworked: &str, options: &Options) {
 /// slice of the text, at the place it says.
 pub fn notes(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    for note in redline::engine::detect_notes(&text) {
+    for note in redline_engine::detect_notes(&text) {
         assert!(
             text.get(note.range[0]..note.range[1]) == Some(note.text.as_str()),
             "note {note:?} is not the text at its range"
         );
-        let _ = redline::engine::classify_note(&note.text);
+        let _ = redline_engine::classify_note(&note.text);
     }
-    let _ = redline::engine::classify_note(&text);
-    let _ = redline::engine::find_claims(&text);
+    let _ = redline_engine::classify_note(&text);
+    let _ = redline_engine::find_claims(&text);
 }

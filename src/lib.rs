@@ -1,8 +1,6 @@
-//! Redline: word-level differences between the original and the reworked version of an article.
+//! Redline's web app: Leptos components that render the engine's model, and the hooks that hold the page's state.
 //!
-//! [`engine`] does all the text and diff work in pure Rust; [`ui`] renders its model with Leptos.
-//! See ARCHITECTURE.md for the map and the rules that keep the two apart.
+//! All text and diff work is done by the `redline-engine` crate; [`ui`] renders its model and
+//! wires signals. See ARCHITECTURE.md for the map and the rules that keep the two apart.
 
-#[warn(missing_docs)]
-pub mod engine;
 pub mod ui;

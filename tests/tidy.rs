@@ -1,6 +1,7 @@
 //! Tidy checks: the architecture rules and file headers, turned into tests.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,26 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     res
 }
 
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+    root().join("src")
+}
+
+/// Every Rust file of the workspace and of the crates beside it (end-to-end tests, fuzz
+/// targets), build output left out.
+fn all_rust_files() -> Vec<PathBuf> {
+    let mut res = Vec::new();
+    for dir in ["src", "tests", "engine", "cli", "fuzz"] {
+        res.extend(
+            rust_files(&root().join(dir))
+                .into_iter()
+                .filter(|path| !path.components().any(|part| part.as_os_str() == "target")),
+        );
+    }
+    res
 }
 
 /// Whether `code` uses the crate `word` as a path (`leptos::…`, `web_sys::…`), but not
@@ -31,20 +50,90 @@ fn mentions(code: &str, word: &str) -> bool {
     })
 }
 
-#[test]
-fn engine_is_pure_rust() {
-    let files = rust_files(&src().join("engine"));
-    assert!(!files.is_empty(), "src/engine has no Rust files");
-    for path in files {
-        let code = fs::read_to_string(&path).unwrap();
-        for browser_crate in ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo"] {
-            assert!(
-                !mentions(&code, browser_crate),
-                "{} uses {browser_crate}: src/engine must stay pure Rust (see ARCHITECTURE.md)",
-                path.display()
-            );
+/// Every package in the dependency tree of `package`, as `cargo tree` resolves it for that
+/// package alone (its own features; normal, build and dev dependencies) on each of `targets`
+/// (`None` for the host). The lock file cannot answer this: it unifies the features of the
+/// whole workspace, so it lists the web app's wasm-bindgen under crates the engine shares
+/// with it.
+fn dependency_tree(package: &str, targets: &[Option<&str>]) -> HashSet<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut res = HashSet::new();
+    for &target in targets {
+        let mut command = std::process::Command::new(&cargo);
+        command
+            .current_dir(root())
+            .args(["tree", "--locked", "--package", package])
+            .args(["--edges", "all", "--prefix", "none", "--format", "{p}"]);
+        if let Some(target) = target {
+            command.args(["--target", target]);
         }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        res.extend(
+            String::from_utf8(output.stdout)
+                .unwrap()
+                .lines()
+                .filter_map(|line| line.split(' ').next())
+                .filter(|name| !name.is_empty() && *name != package)
+                .map(str::to_owned),
+        );
     }
+    res
+}
+
+/// The crates that know about the browser or the UI framework.
+const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
+
+fn is_web_crate(name: &str) -> bool {
+    WEB_CRATES.iter().any(|web| {
+        name == *web || name.starts_with(&format!("{web}-")) || name.starts_with(&format!("{web}_"))
+    })
+}
+
+#[test]
+fn the_engine_and_the_command_line_have_no_web_crate_in_their_trees() {
+    assert!(
+        is_web_crate("leptos")
+            && is_web_crate("wasm-bindgen-futures")
+            && is_web_crate("leptos_reactive")
+            && !is_web_crate("serde"),
+        "the check itself tells web crates apart"
+    );
+    assert!(
+        dependency_tree("redline", &[None]).contains("leptos"),
+        "the check itself sees the app's leptos"
+    );
+    for package in ["redline-engine", "redline-cli"] {
+        let tree = dependency_tree(package, &[None, Some("wasm32-unknown-unknown")]);
+        assert!(
+            tree.contains("similar"),
+            "{package}'s tree not found in Cargo.lock"
+        );
+        let web: Vec<&String> = tree.iter().filter(|name| is_web_crate(name)).collect();
+        assert!(
+            web.is_empty(),
+            "{package} depends on {web:?}: the engine and the command line stay pure Rust (see ARCHITECTURE.md)"
+        );
+    }
+    assert!(
+        !dependency_tree("redline-cli", &[None]).contains("redline"),
+        "the command line depends on the engine only"
+    );
+}
+
+#[test]
+fn the_app_reaches_similar_only_through_the_engine() {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    assert!(
+        !manifest
+            .lines()
+            .any(|line| line.trim_start().starts_with("similar")),
+        "the web app depends on similar directly: diff work belongs in the engine"
+    );
 }
 
 #[test]
@@ -53,7 +142,7 @@ fn ui_does_no_diff_math() {
         let code = fs::read_to_string(&path).unwrap();
         assert!(
             !mentions(&code, "similar"),
-            "{} uses similar: diff work belongs in src/engine (see ARCHITECTURE.md)",
+            "{} uses similar: diff work belongs in the engine crate (see ARCHITECTURE.md)",
             path.display()
         );
     }
@@ -76,12 +165,8 @@ fn only_browser_rs_and_worker_rs_touch_web_sys() {
 
 #[test]
 fn every_source_file_starts_with_a_module_doc() {
-    let files = rust_files(&src());
-    assert!(
-        files.len() > 3,
-        "found only {} files under src",
-        files.len()
-    );
+    let files = all_rust_files();
+    assert!(files.len() > 40, "found only {} Rust files", files.len());
     for path in files {
         let code = fs::read_to_string(&path).unwrap();
         assert!(
@@ -131,9 +216,10 @@ fn markup_sinks(code: &str) -> Vec<&'static str> {
 #[test]
 fn no_markup_sinks_in_the_app() {
     let mut files = rust_files(&src());
-    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/loader.js"));
-    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/worker.js"));
-    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"));
+    files.extend(rust_files(&root().join("engine/src")));
+    files.push(root().join("assets/loader.js"));
+    files.push(root().join("assets/worker.js"));
+    files.push(root().join("index.html"));
     for path in files {
         let code = fs::read_to_string(&path).unwrap();
         assert_eq!(

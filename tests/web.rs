@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
-use redline::engine::compare;
-use redline::engine::share::{self, Shared};
+use redline_engine::compare;
+use redline_engine::formats::share::{self, Shared};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
@@ -304,7 +304,7 @@ async fn a_crash_keeps_the_texts_and_shows_a_report_without_them() {
 
 #[wasm_bindgen_test]
 async fn saved_drafts_with_three_versions_show_the_timeline_and_the_pair_compared() {
-    use redline::engine::share::{History, Version};
+    use redline_engine::formats::share::{History, Version};
     let version = |text: &str, label: &str, note: &str| Version {
         text: text.to_owned(),
         label: label.to_owned(),

@@ -9,12 +9,13 @@ use super::{
     ChangeNav, DiffView, NoteCheck, NoteClaims, OptionsBar, OverviewRuler, ShareBar, StatsSummary,
     TextPane, Timeline, UndoneChanges, VersionList, ViewSwitch, browser, group_thousands,
 };
-use crate::engine::history::{self, HistorySummary};
-use crate::engine::input::megabytes;
-use crate::engine::share::{self, History, MAX_VERSIONS, Shared, Version, View};
-use crate::engine::{
+use redline_engine::formats::export;
+use redline_engine::formats::input::megabytes;
+use redline_engine::formats::share::{self, History, MAX_VERSIONS, Shared, Version, View};
+use redline_engine::history::{self, HistorySummary};
+use redline_engine::{
     ChangeMark, Comparison, NoteKind, Options, Reconciliation, compare_with_options, detect_notes,
-    example, export, reconcile,
+    example, reconcile,
 };
 
 /// Texts longer than this together, in bytes, are compared and encoded in the web worker (about
@@ -745,7 +746,7 @@ pub fn App() -> impl IntoView {
                         <p class="comparing" role="note" data-testid="diff-coarse">
                             {format!(
                                 "A text has more than {} lines: unchanged lines in a row are shown together. The changes are exact.",
-                                group_thousands(crate::engine::COARSE_LINES),
+                                group_thousands(redline_engine::COARSE_LINES),
                             )}
                         </p>
                     </Show>

@@ -269,9 +269,9 @@ pub fn insert_at_selection(event: &leptos::ev::ClipboardEvent, text: &str) -> St
 /// The text of an HTML document, parsed by the browser's `DOMParser`, which builds an inert
 /// document: scripts do not run, images and styles do not load. Scripts, styles and other
 /// non-text elements are dropped; block elements become paragraphs
-/// ([`text_from_pieces`](crate::engine::html::text_from_pieces)).
+/// ([`text_from_pieces`](redline_engine::formats::html::text_from_pieces)).
 pub fn html_to_text(html: &str) -> String {
-    use crate::engine::html::{HtmlPiece, text_from_pieces};
+    use redline_engine::formats::html::{HtmlPiece, text_from_pieces};
     fn walk(node: &web_sys::Node, pieces: &mut Vec<HtmlPiece>) {
         match node.node_type() {
             web_sys::Node::TEXT_NODE => {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 
 use super::browser;
-use crate::engine::share::View;
-use crate::engine::{
+use redline_engine::formats::share::View;
+use redline_engine::{
     Block, BlockKind, ChangeMark, Comparison, FactKind, Reconciliation, Segment, SegmentKind,
 };
 

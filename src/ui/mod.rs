@@ -56,7 +56,7 @@ pub fn start() {
 /// reactive state may be what broke) over the saved drafts, keeping their options and view,
 /// and shows the crash banner with a report that holds no user text.
 pub fn report_crash(what: &str) {
-    use crate::engine::share;
+    use redline_engine::formats::share;
     // After a panic the module is in no state to run, yet the page may call it again and panic
     // anew: the first report names the cause, and the drafts it saved are the texts as they were.
     if browser::has_crash_banner() {

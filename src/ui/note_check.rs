@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::group_thousands;
 
-use crate::engine::{ClaimKind, Comparison, FactKind, Reconciliation};
+use redline_engine::{ClaimKind, Comparison, FactKind, Reconciliation};
 
 /// Facts listed at first, and added per "Show more".
 const FACTS_SHOWN: usize = 50;

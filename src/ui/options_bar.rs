@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::{Granularity, Options};
+use redline_engine::{Granularity, Options};
 
 /// Controls for the comparison options; every change recomputes the comparison.
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::{ChangeKind, ChangeMark};
+use redline_engine::{ChangeKind, ChangeMark};
 
 /// One mark per change; clicking a mark makes that change the current one.
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{Drafts, browser, group_thousands};
-use crate::engine::{export, share};
+use redline_engine::formats::{export, share};
 
 /// Links longer than this get cut by some mail programs.
 const MAIL_LIMIT: usize = 8_000;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::Comparison;
+use redline_engine::Comparison;
 
 /// The comparison's stats as a short list, with the control that reveals cosmetic changes.
 #[component]

@@ -6,10 +6,10 @@ use leptos_use_drop_zone::{UseDropZoneOptions, UseDropZoneReturn, use_drop_zone_
 
 use super::browser::{self, OpenedFile};
 use super::group_thousands;
-use crate::engine::input::{
+use redline_engine::formats::input::{
     FileVerdict, check_file, check_paste, megabytes, n_lines, too_long_to_edit,
 };
-use crate::engine::{text_counts, text_direction};
+use redline_engine::{text_counts, text_direction};
 
 /// A labelled text area whose content lives in `value`. A file opened with the button or
 /// dropped on the area replaces the text (HTML files become their text); pasted HTML keeps

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{Drafts, browser, group_thousands};
-use crate::engine::history::{HistorySummary, version_name};
+use redline_engine::history::{HistorySummary, version_name};
 
 /// The versions in order with a bar per step; a step's button compares its two versions.
 /// Two selects pick any pair, "First → latest" the whole way. `[` and `]` (anywhere but a text

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::share::View;
+use redline_engine::formats::share::View;
 
 /// Radio buttons for the three views; the choice is saved with the drafts and travels in links.
 #[component]

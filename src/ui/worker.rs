@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::engine::share::{self, History};
-use crate::engine::{Options, compare_with_options, history};
+use redline_engine::formats::share::{self, History};
+use redline_engine::{Options, compare_with_options, history};
 
 /// What a worker is asked to do.
 #[derive(Serialize, Deserialize)]

@@ -1,0 +1,339 @@
+//! What each command does once its arguments are parsed: read the files, call the engine, print.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use redline_engine::formats::export;
+use redline_engine::formats::share::{self, History, Shared, Version};
+use redline_engine::{
+    Comparison, NoteKind, SegmentKind, compare_with_options, detect_notes, reconcile,
+};
+
+use crate::{ColourChoice, Command, CompareFormat, ExportFormat};
+
+/// Runs one command; `Err` is the one-line message for bad input.
+pub fn run(command: Command) -> Result<ExitCode, String> {
+    let mut stdin = Stdin::default();
+    match command {
+        Command::Compare {
+            original,
+            reworked,
+            note,
+            format,
+            json,
+            colour,
+            options,
+        } => {
+            let shared = Shared {
+                original: stdin.read(&original)?,
+                reworked: stdin.read(&reworked)?,
+                note: note
+                    .map(|path| stdin.read(&path))
+                    .transpose()?
+                    .unwrap_or_default(),
+                options: options.to_options(),
+                ..Shared::default()
+            };
+            let format = if json { CompareFormat::Json } else { format };
+            compare(shared, format, colour.choice)
+        }
+        Command::Notes { file, json } => {
+            print_notes(&stdin.read(&file)?, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Link {
+            versions,
+            note,
+            note_for,
+            label_for,
+            base_url,
+            view,
+            options,
+        } => {
+            let mut notes: Vec<(Option<String>, String)> =
+                note.into_iter().map(|path| (None, path)).collect();
+            notes.extend(pairs(note_for).map(|(k, path)| (Some(k), path)));
+            let versions = versions
+                .iter()
+                .map(|path| {
+                    Ok(Version {
+                        text: stdin.read(path)?,
+                        ..Version::default()
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            let mut history = History::from_versions(versions);
+            history.options = options.to_options();
+            history.view = view.into();
+            for (number, path) in notes {
+                let idx = version_index(&history, number.as_deref(), "--note-for")?;
+                history.versions[idx].note = stdin.read(&path)?;
+            }
+            for (number, label) in pairs(label_for) {
+                let idx = version_index(&history, Some(&number), "--label-for")?;
+                history.versions[idx].label = label;
+            }
+            let fragment = share::encode_any(&history);
+            let base_url = base_url.split('#').next().unwrap_or_default();
+            write_result(writeln!(std::io::stdout(), "{base_url}#{fragment}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Open { link, json } => {
+            open_link(&link, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            original,
+            reworked,
+            note,
+            format,
+            options,
+        } => {
+            let shared = Shared {
+                original: stdin.read(&original)?,
+                reworked: stdin.read(&reworked)?,
+                note: note
+                    .map(|path| stdin.read(&path))
+                    .transpose()?
+                    .unwrap_or_default(),
+                options: options.to_options(),
+                ..Shared::default()
+            };
+            let history = History::from(shared);
+            let output = match format {
+                ExportFormat::Html => export::html_report(&history),
+                ExportFormat::Markdown => export::markdown(&history),
+                ExportFormat::Json => serde_json::to_string(&export::to_json_export(&history))
+                    .map_err(|err| err.to_string())?,
+            };
+            write_result(writeln!(std::io::stdout(), "{}", output.trim_end()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `[K, VALUE, K, VALUE, …]` as pairs; clap has checked that each option got two values.
+fn pairs(values: Vec<String>) -> impl Iterator<Item = (String, String)> {
+    let mut values = values.into_iter();
+    std::iter::from_fn(move || Some((values.next()?, values.next()?)))
+}
+
+/// The index of version `number` (counted from 1; the last version when `None`).
+fn version_index(history: &History, number: Option<&str>, flag: &str) -> Result<usize, String> {
+    let n = history.versions.len();
+    let Some(number) = number else {
+        return Ok(n - 1);
+    };
+    let number: usize = number
+        .parse()
+        .ok()
+        .filter(|&number| number >= 1)
+        .ok_or(format!(
+            "{flag} needs a version number (1 for the first file), not '{number}'"
+        ))?;
+    (number <= n)
+        .then(|| number - 1)
+        .ok_or(format!("there is no version {number} among {n} files"))
+}
+
+/// Prints a comparison of `shared` in `format`; exit code 1 when the texts differ.
+fn compare(
+    shared: Shared,
+    format: CompareFormat,
+    colour: ColourChoice,
+) -> Result<ExitCode, String> {
+    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let outcome = if comparison.has_changes() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    let mut out = std::io::stdout().lock();
+    let res = match format {
+        CompareFormat::Html | CompareFormat::Markdown => {
+            let history = History::from(shared);
+            let output = if format == CompareFormat::Html {
+                export::html_report(&history)
+            } else {
+                export::markdown(&history)
+            };
+            writeln!(out, "{}", output.trim_end())
+        }
+        CompareFormat::Json | CompareFormat::Text => {
+            // The note checked against the changes: the one given, else the one the reworked
+            // text carries (as the page does).
+            let note = if shared.note.is_empty() {
+                detect_notes(&shared.reworked)
+                    .into_iter()
+                    .find(|note| note.kind != NoteKind::Disclaimer)
+                    .map(|note| note.text)
+                    .unwrap_or_default()
+            } else {
+                shared.note.clone()
+            };
+            let reconciliation = reconcile(&note, &comparison, &shared.original, &shared.reworked);
+            if format == CompareFormat::Json {
+                let mut value = serde_json::to_value(&comparison).map_err(|err| err.to_string())?;
+                value["reconciliation"] =
+                    serde_json::to_value(&reconciliation).map_err(|err| err.to_string())?;
+                serde_json::to_writer_pretty(&mut out, &value)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
+            } else {
+                let colour = match colour {
+                    ColourChoice::Always => true,
+                    ColourChoice::Never => false,
+                    ColourChoice::Auto => {
+                        std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                    }
+                };
+                write_redline(&mut out, &comparison, colour).and_then(|()| {
+                    writeln!(out, "\n{}", reconciliation.summary)?;
+                    write_facts(&mut out, &comparison)
+                })
+            }
+        }
+    };
+    write_result(res)?;
+    Ok(outcome)
+}
+
+fn write_facts(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<()> {
+    let or_none = |value: &str| {
+        if value.is_empty() {
+            "(none)".to_owned()
+        } else {
+            value.to_owned()
+        }
+    };
+    for fact in &comparison.facts {
+        writeln!(
+            out,
+            "{} changed (change {}): {} → {}",
+            fact.kind.label(),
+            fact.change + 1,
+            or_none(&fact.old),
+            or_none(&fact.new),
+        )?;
+    }
+    Ok(())
+}
+
+fn print_notes(text: &str, json: bool) -> Result<(), String> {
+    let notes = detect_notes(text);
+    let mut out = std::io::stdout().lock();
+    let res = if json {
+        serde_json::to_writer_pretty(&mut out, &notes)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        notes.iter().try_for_each(|note| {
+            writeln!(
+                out,
+                "{:?} at bytes {}..{}:\n{}\n",
+                note.kind, note.range[0], note.range[1], note.text
+            )
+        })
+    };
+    write_result(res)
+}
+
+fn open_link(link: &str, json: bool) -> Result<(), String> {
+    let history =
+        share::decode_history(link).map_err(|err| format!("This link is damaged: {err}"))?;
+    let shared = history.pair();
+    let fingerprint = history.fingerprint();
+    let mut out = std::io::stdout().lock();
+    let res = if json {
+        let value = serde_json::json!({
+            "original": shared.original,
+            "reworked": shared.reworked,
+            "note": shared.note,
+            "fingerprint": fingerprint,
+            "versions": history.versions,
+            "compared": [history.from + 1, history.to + 1],
+            "options": history.options,
+            "view": history.view,
+        });
+        serde_json::to_writer_pretty(&mut out, &value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write!(
+            out,
+            "fingerprint {fingerprint}\n\n== original ==\n{}\n\n== reworked ==\n{}\n\n== note ==\n{}\n",
+            shared.original, shared.reworked, shared.note
+        )
+    };
+    write_result(res)
+}
+
+/// A closed pipe (`| head`) is not an error worth a message.
+fn write_result(res: std::io::Result<()>) -> Result<(), String> {
+    match res {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {err}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Reads files as UTF-8 text, and `-` as standard input, which can be read only once.
+#[derive(Default)]
+struct Stdin {
+    taken: bool,
+}
+
+impl Stdin {
+    fn read(&mut self, path: &str) -> Result<String, String> {
+        let (name, bytes) = if path == "-" {
+            if std::mem::replace(&mut self.taken, true) {
+                return Err("standard input ('-') can be read only once".to_owned());
+            }
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|err| format!("cannot read standard input: {err}"))?;
+            ("standard input", bytes)
+        } else {
+            let bytes = std::fs::read(path).map_err(|err| format!("cannot read {path}: {err}"))?;
+            (path, bytes)
+        };
+        String::from_utf8(bytes).map_err(|err| {
+            format!(
+                "{name} is not UTF-8 text (invalid byte at offset {})",
+                err.utf8_error().valid_up_to()
+            )
+        })
+    }
+}
+
+fn write_redline(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    colour: bool,
+) -> std::io::Result<()> {
+    let stats = &comparison.stats;
+    writeln!(
+        out,
+        "{} words → {} words · {} added · {} removed",
+        stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
+    )?;
+    writeln!(out)?;
+    if !colour {
+        write!(out, "{}", comparison.markup())?;
+        return writeln!(out);
+    }
+    for segment in comparison.iter_segments() {
+        let text = &segment.text;
+        // In colour, cosmetic changes read as the reworked text, as in the page.
+        match (segment.kind, segment.cosmetic) {
+            (SegmentKind::Equal, _) | (SegmentKind::Insert, true) => write!(out, "{text}")?,
+            (SegmentKind::Delete, true) => {}
+            (SegmentKind::Delete, false) => write!(out, "\x1b[9;31m{text}\x1b[0m")?,
+            (SegmentKind::Insert, false) => write!(out, "\x1b[4;32m{text}\x1b[0m")?,
+        }
+    }
+    writeln!(out)
+}

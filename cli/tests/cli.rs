@@ -1,0 +1,541 @@
+//! The `redline` command line, run as a real process: help, output, JSON, standard input, colour, and the exit codes.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn redline(args: &[&str]) -> Output {
+    redline_with(args, &[], None)
+}
+
+/// Runs `redline` with `args`, the environment variables `env` added (and `NO_COLOR` and
+/// `REDLINE_BASE_URL` removed unless given), and `stdin` on its standard input.
+fn redline_with(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_redline"));
+    command
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("REDLINE_BASE_URL")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default().as_bytes())
+        .unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+/// Writes `contents` to a file in a fresh directory under target/ and returns its path.
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn compare_prints_stats_and_plain_markup_when_piped() {
+    let original = temp_file("original.txt", b"The fund raised $50,000 last year.\n");
+    let reworked = temp_file("reworked.txt", b"The fund raised $30,000 last year.\n");
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+    ]);
+    // The texts differ: exit code 1, as `diff` has it.
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "6 words → 6 words · 1 added · 1 removed\n\nThe fund raised [-$50,000-]{+$30,000+} last year.\n\n\n\
+         No note given: 1 change and no note to explain them.\n\
+         headline changed (change 1): The fund raised $50,000 last year. → The fund raised $30,000 last year.\n\
+         number changed (change 1): $50,000 → $30,000\n"
+    );
+}
+
+#[test]
+fn compare_json_has_kinds_and_byte_ranges() {
+    let original = temp_file("a.txt", "Café opens".as_bytes());
+    let reworked = temp_file("b.txt", "Café closes".as_bytes());
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let segments = json["blocks"][0]["segments"].as_array().unwrap();
+    assert_eq!(segments[0]["kind"], "equal");
+    assert_eq!(segments[0]["original"], serde_json::json!([0, 6]));
+    assert_eq!(segments[1]["kind"], "deleted");
+    assert_eq!(segments[1]["original"], serde_json::json!([6, 11]));
+    assert_eq!(segments[2]["kind"], "inserted");
+    assert_eq!(segments[2]["reworked"], serde_json::json!([6, 12]));
+}
+
+#[test]
+fn bad_input_gives_one_line_and_exit_code_2() {
+    let text = temp_file("ok.txt", b"text");
+    let latin1 = temp_file("latin1.txt", b"caf\xe9");
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["compare", "/no/such/file", text.to_str().unwrap()],
+            "cannot read /no/such/file",
+        ),
+        (
+            &["compare", latin1.to_str().unwrap(), text.to_str().unwrap()],
+            "is not UTF-8 text (invalid byte at offset 3)",
+        ),
+        (
+            &["compare", text.to_str().unwrap()],
+            "usage: redline compare",
+        ),
+        (&["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (
+            &[
+                "compare",
+                text.to_str().unwrap(),
+                text.to_str().unwrap(),
+                "--unit",
+                "paragraph",
+            ],
+            "invalid value 'paragraph' for '--unit <UNIT>'",
+        ),
+        (
+            &["compare", "-", "-"],
+            "standard input ('-') can be read only once",
+        ),
+        (&["open", "#v4.AAAA"], "This link is damaged: "),
+    ];
+    for (args, expected) in cases {
+        let output = redline(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("redline: ") && stderr.contains(expected),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn notes_json_lists_kind_range_and_text() {
+    let article = temp_file(
+        "article.txt",
+        "Body text.\n\n_Update:_ An earlier version of this post gave the wrong date.\n".as_bytes(),
+    );
+    let output = redline(&["notes", article.to_str().unwrap(), "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "kind": "correction",
+            "range": [12, 74],
+            "text": "_Update:_ An earlier version of this post gave the wrong date."
+        }])
+    );
+}
+
+#[test]
+fn link_then_open_round_trips_and_a_damaged_link_exits_2() {
+    let original = temp_file("link-original.txt", "The vote was on Monday.\n".as_bytes());
+    let reworked = temp_file("link-reworked.txt", "The vote was on Tuesday.\n".as_bytes());
+    let note = temp_file("link-note.txt", b"Correction: the day was wrong.");
+    let output = redline(&[
+        "link",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--note",
+        note.to_str().unwrap(),
+        "--base-url",
+        "https://redline.example/app/",
+    ]);
+    assert!(output.status.success());
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        link.starts_with("https://redline.example/app/#v4."),
+        "{link}"
+    );
+
+    let output = redline(&["open", link.trim(), "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["original"], "The vote was on Monday.\n");
+    assert_eq!(json["reworked"], "The vote was on Tuesday.\n");
+    assert_eq!(json["note"], "Correction: the day was wrong.");
+    assert_eq!(json["fingerprint"].as_str().unwrap().len(), 8);
+
+    let damaged = &link.trim()[..link.trim().len() - 4];
+    let output = redline(&["open", damaged]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("redline: This link is damaged: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+#[test]
+fn export_prints_html_markdown_and_json() {
+    let original = temp_file(
+        "export-original.txt",
+        "The vote was on Monday.\n".as_bytes(),
+    );
+    let reworked = temp_file(
+        "export-reworked.txt",
+        "The vote was on <Tuesday>.\n".as_bytes(),
+    );
+    let note = temp_file("export-note.txt", b"Correction: the day was wrong.");
+    let export = |format: &str| {
+        let output = redline(&[
+            "export",
+            original.to_str().unwrap(),
+            reworked.to_str().unwrap(),
+            "--note",
+            note.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let html = export("html");
+    assert!(
+        html.contains("<del>Monday</del><ins>&lt;Tuesday&gt;</ins>"),
+        "{html}"
+    );
+    assert!(html.contains("Correction: the day was wrong."));
+    let markdown = export("markdown");
+    assert!(
+        markdown.contains("~~Monday~~**\\<Tuesday\\>**"),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    assert_eq!(json["format"], "redline");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["comparison"]["stats"]["words_added"], 1);
+
+    let output = redline(&[
+        "export",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn compare_json_has_facts_and_the_note_reconciled() {
+    let original = temp_file(
+        "facts-a.txt",
+        b"Budget\n\nThe fund raised $50,000 last year, and the board will meet on Monday.\n",
+    );
+    let reworked = temp_file(
+        "facts-b.txt",
+        b"Budget\n\nThe fund raised $30,000 last year, and the board will meet on Tuesday.\n",
+    );
+    let note = temp_file(
+        "facts-note.txt",
+        b"Correction: we misstated the amount as $50,000.",
+    );
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--json",
+        "--note",
+        note.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["facts"],
+        serde_json::json!([
+            {"kind": "number", "old": "$50,000", "new": "$30,000", "change": 0},
+            {"kind": "date", "old": "Monday", "new": "Tuesday", "change": 1},
+        ])
+    );
+    assert_eq!(
+        json["reconciliation"]["explained"],
+        serde_json::json!([true, false])
+    );
+    assert_eq!(
+        json["reconciliation"]["summary"],
+        "The note mentions 1 of 2 changes; 1 change to facts is not mentioned."
+    );
+}
+
+#[test]
+fn link_with_three_versions_opens_as_a_history() {
+    let first = temp_file("history-1.txt", b"The council approved 25,000 homes.");
+    let second = temp_file(
+        "history-2.txt",
+        b"The council approved 25,000 homes on Monday.",
+    );
+    let third = temp_file(
+        "history-3.txt",
+        b"The council approved 15,000 homes on Monday.",
+    );
+    let note = temp_file("history-note.txt", b"Correction: the number of homes.");
+    let path = |path: &PathBuf| path.to_str().unwrap().to_owned();
+    let output = redline(&[
+        "link",
+        &path(&first),
+        &path(&second),
+        &path(&third),
+        "--note-for",
+        "3",
+        &path(&note),
+        "--label-for",
+        "1",
+        "2 March, 9:00",
+        "--base-url",
+        "https://example.org/redline/",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        link.starts_with("https://example.org/redline/#v4.Ag"),
+        "{link}"
+    );
+
+    let output = redline(&["open", link.trim(), "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(opened["compared"], serde_json::json!([2, 3]));
+    assert_eq!(
+        opened["original"],
+        "The council approved 25,000 homes on Monday."
+    );
+    assert_eq!(
+        opened["reworked"],
+        "The council approved 15,000 homes on Monday."
+    );
+    assert_eq!(opened["note"], "Correction: the number of homes.");
+    let versions = opened["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 3);
+    assert_eq!(versions[0]["text"], "The council approved 25,000 homes.");
+    assert_eq!(versions[0]["label"], "2 March, 9:00");
+    assert_eq!(versions[2]["note"], "Correction: the number of homes.");
+
+    // Two plain versions still make a pair link (a version 1 payload, here in PPMd's version 3,
+    // which begins with the payload kind 1: "AQ" in base64), which opens as two versions.
+    let output = redline(&["link", &path(&first), &path(&second), "--base-url", ""]);
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(link.starts_with("#v4.AQ"), "{link}");
+    let output = redline(&["open", link.trim(), "--json"]);
+    let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(opened["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(opened["compared"], serde_json::json!([1, 2]));
+
+    // A version number out of range is a one-line error.
+    let output = redline(&[
+        "link",
+        &path(&first),
+        &path(&second),
+        "--note-for",
+        "5",
+        &path(&note),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("there is no version 5 among 2 files")
+    );
+}
+
+#[test]
+fn help_describes_every_command_and_option() {
+    let output = redline(&["--help"]);
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for command in ["compare", "notes", "link", "open", "export"] {
+        assert!(help.contains(&format!("  {command} ")), "{help}");
+    }
+    assert!(help.contains("Exit codes"), "{help}");
+    let output = redline(&["compare", "--help"]);
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for option in [
+        "--unit <UNIT>",
+        "--ignore-case",
+        "--ignore-whitespace",
+        "--ignore-punctuation",
+        "--no-cleanup",
+        "--typography-is-change",
+        "--format <FORMAT>",
+        "--color <WHEN>",
+        "--note <FILE>",
+    ] {
+        assert!(
+            help.contains(option),
+            "compare --help lacks {option}:\n{help}"
+        );
+    }
+    let output = redline(&["link", "--help"]);
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(help.contains("REDLINE_BASE_URL"), "{help}");
+}
+
+#[test]
+fn exit_code_is_0_for_the_same_text_and_for_cosmetic_differences_alone() {
+    let plain = temp_file("same-a.txt", "He said \"no\".".as_bytes());
+    let curly = temp_file("same-b.txt", "He said “no”.".as_bytes());
+    let args = [plain.to_str().unwrap(), curly.to_str().unwrap()];
+    assert_eq!(
+        redline(&["compare", args[0], args[0]]).status.code(),
+        Some(0)
+    );
+    // Curly quotes are typography, which is cosmetic unless asked otherwise.
+    assert_eq!(
+        redline(&["compare", args[0], args[1]]).status.code(),
+        Some(0)
+    );
+    let strict = redline(&["compare", args[0], args[1], "--typography-is-change"]);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let original = temp_file("stdin-a.txt", b"The vote was on Monday.");
+    let output = redline_with(
+        &["compare", original.to_str().unwrap(), "-"],
+        &[],
+        Some("The vote was on Tuesday."),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("The vote was on [-Monday-]{+Tuesday+}."),
+        "{stdout}"
+    );
+
+    let output = redline_with(
+        &["notes", "-", "--json"],
+        &[],
+        Some("Body.\n\nCorrection: the vote was on Tuesday."),
+    );
+    assert!(output.status.success());
+    let notes: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(notes[0]["kind"], "correction");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
+    let original = temp_file("colour-a.txt", b"The cat sat.");
+    let reworked = temp_file("colour-b.txt", b"The dog sat.");
+    let files = [original.to_str().unwrap(), reworked.to_str().unwrap()];
+    let stdout = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["compare", files[0], files[1]];
+        all.extend_from_slice(args);
+        String::from_utf8(redline_with(&all, env, None).stdout).unwrap()
+    };
+    // Piped (as here), `auto` gives plain markup.
+    assert!(stdout(&[], &[]).contains("The [-cat-]{+dog+} sat."));
+    let coloured = stdout(&["--color", "always"], &[]);
+    assert!(
+        coloured.contains("\x1b[9;31mcat\x1b[0m\x1b[4;32mdog\x1b[0m"),
+        "{coloured:?}"
+    );
+    assert!(stdout(&["--color", "never"], &[]).contains("[-cat-]"));
+    assert!(stdout(&[], &[("NO_COLOR", "1")]).contains("[-cat-]"));
+}
+
+#[test]
+fn comparison_options_change_the_diff() {
+    let original = temp_file("options-a.txt", b"The colour was grey. The Council met.");
+    let reworked = temp_file("options-b.txt", b"The color was gray. The council met.");
+    let files = [original.to_str().unwrap(), reworked.to_str().unwrap()];
+    let markup = |args: &[&str]| {
+        let mut all = vec!["compare", files[0], files[1]];
+        all.extend_from_slice(args);
+        let stdout = String::from_utf8(redline(&all).stdout).unwrap();
+        stdout.lines().nth(2).unwrap().to_owned()
+    };
+    assert_eq!(
+        markup(&[]),
+        "The [-colour-]{+color+} was [-grey-]{+gray+}. The [-Council-]{+council+} met."
+    );
+    assert_eq!(
+        markup(&["--unit", "character", "--ignore-case"]),
+        "The colo[-u-]r was gr[-e-]{+a+}y. The [~Council~]{~council~} met."
+    );
+    assert_eq!(
+        markup(&["--unit", "sentence"]),
+        "[-The colour was grey. The Council met.-]{+The color was gray. The council met.+}"
+    );
+}
+
+#[test]
+fn compare_prints_the_report_and_markdown_too() {
+    let original = temp_file("formats-a.txt", b"The vote was on Monday.");
+    let reworked = temp_file("formats-b.txt", b"The vote was on Tuesday.");
+    let files = [original.to_str().unwrap(), reworked.to_str().unwrap()];
+    let output = redline(&["compare", files[0], files[1], "--format", "html"]);
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(
+        html.contains("<del>Monday</del><ins>Tuesday</ins>"),
+        "{html}"
+    );
+    let output = redline(&["compare", files[0], files[1], "--format", "markdown"]);
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.contains("~~Monday~~**Tuesday**"), "{markdown}");
+}
+
+#[test]
+fn links_point_at_the_published_address_and_carry_options_and_view() {
+    let original = temp_file("base-a.txt", b"The vote was on Monday.");
+    let reworked = temp_file("base-b.txt", b"The vote was on Tuesday.");
+    let files = [original.to_str().unwrap(), reworked.to_str().unwrap()];
+    let output = redline(&["link", files[0], files[1]]);
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .starts_with("http://127.0.0.1:8080/#v4.")
+    );
+    let output = redline_with(
+        &[
+            "link",
+            files[0],
+            files[1],
+            "--view",
+            "side-by-side",
+            "--ignore-case",
+        ],
+        &[("REDLINE_BASE_URL", "https://news.example/redline/")],
+        None,
+    );
+    let link = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        link.starts_with("https://news.example/redline/#v4."),
+        "{link}"
+    );
+    let output = redline(&["open", link.trim(), "--json"]);
+    assert!(output.status.success(), "{output:?}");
+    let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(opened["view"], "side_by_side", "{opened}");
+    assert_eq!(opened["options"]["ignore_case"], true, "{opened}");
+    assert_eq!(opened["options"]["ignore_punctuation"], false, "{opened}");
+
+    let output = redline(&[
+        "export",
+        files[0],
+        files[1],
+        "--format",
+        "json",
+        "--ignore-case",
+    ]);
+    let export: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(export["options"]["ignore_case"], true, "{export}");
+}

@@ -1,0 +1,380 @@
+//! Paragraph alignment: splits both texts into paragraphs, pairs changed ones, word-diffs inside pairs.
+//!
+//! A flat word diff of a reworked article matches common words across unrelated sentences. So the
+//! engine first diffs the paragraphs as wholes; in a stretch where they differ, it pairs each
+//! original paragraph with a reworked one when their words are similar enough, word-diffs each
+//! pair, and shows the rest as whole deleted or inserted paragraphs.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use similar::DiffOp;
+
+use crate::diff::text::{KeyOptions, Side, Texts, bag_similarity};
+use crate::diff::words::{
+    BlocksBuilder, Run, RunKind, WordDiffOptions, apply_granularity, diff_slices, diff_words,
+};
+use crate::model::BlockKind;
+
+/// Two changed paragraphs are shown as one edited paragraph when their word similarity
+/// ([`similarity`]) is at least this; below it, as a deletion and an insertion.
+/// wikidiff2 uses 0.2 for its "changed" pairing; 0.3 keeps unrelated paragraphs that share
+/// only common words ("the", "said", "of") apart.
+pub const PAIR_THRESHOLD: f64 = 0.3;
+
+/// Most paragraph comparisons that pairing makes in one chunk of a changed stretch.
+const PAIRING_BUDGET: usize = 10_000;
+
+/// A paragraph: one line's content and the line breaks (and blank lines) that end it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Paragraph {
+    content: Range<usize>,
+    separator: Range<usize>,
+}
+
+impl Paragraph {
+    fn whole(&self) -> Range<usize> {
+        self.content.start..self.separator.end
+    }
+}
+
+/// Splits `text` into paragraphs that tile it: runs of blank lines belong to the separator of
+/// the paragraph before them (or form an empty first paragraph at the very start).
+fn split_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut res = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let line_end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+        let mut content_end = line_end;
+        if content_end > start && bytes[content_end - 1] == b'\r' {
+            content_end -= 1;
+        }
+        // The separator runs over the line break and every following blank line.
+        let mut separator_end = (line_end + 1).min(bytes.len());
+        while separator_end < bytes.len() {
+            let next_end = memchr_newline(bytes, separator_end).map_or(bytes.len(), |idx| idx + 1);
+            if text[separator_end..next_end].trim().is_empty() {
+                separator_end = next_end;
+            } else {
+                break;
+            }
+        }
+        res.push(Paragraph {
+            content: start..content_end,
+            separator: content_end..separator_end,
+        });
+        start = separator_end;
+    }
+    res
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map(|idx| from + idx)
+}
+
+/// Dice similarity of the words of two texts, 0 (no word in common) to 1 (the same words):
+/// twice the number of shared words over the number of words on both sides.
+///
+/// Only words count (see [`is_word`](crate::is_word)), with their multiplicity, ignoring case.
+/// Common words can make unrelated paragraphs look similar, which is why pairing also checks
+/// how much the word diff of a pair actually keeps.
+///
+/// ```
+/// assert_eq!(redline_engine::similarity("The cat sat", "the dog sat"), 2.0 / 3.0);
+/// ```
+pub fn similarity(original: &str, reworked: &str) -> f64 {
+    let texts = Texts::new(original, reworked, KeyOptions::default());
+    bag_similarity(
+        &texts.original.bag(0..original.len()),
+        &texts.reworked.bag(0..reworked.len()),
+    )
+}
+
+/// Diffs the two texts paragraph by paragraph into `builder`.
+pub(crate) fn diff_paragraphs<'a>(
+    builder: &mut BlocksBuilder<'_>,
+    texts: &'a Texts<'_>,
+    options: WordDiffOptions,
+) {
+    let (original, reworked) = (texts.original.text, texts.reworked.text);
+    let original_paragraphs = split_paragraphs(original);
+    let reworked_paragraphs = split_paragraphs(reworked);
+    // Paragraphs compare by their tokens' keys, so a paragraph that differs only cosmetically
+    // (as the options define it) is the same paragraph. Each distinct key sequence becomes one
+    // `u32`, so that `similar` is instantiated for one element type only (each instantiation
+    // costs about 25 KB of wasm).
+    let mut paragraph_ids: FxHashMap<&[u32], u32> = FxHashMap::default();
+    let mut keys = |side: &'a Side<'_>, paragraphs: &[Paragraph]| -> Vec<u32> {
+        paragraphs
+            .iter()
+            .map(|p| {
+                let n_ids = paragraph_ids.len() as u32;
+                *paragraph_ids
+                    .entry(&side.key_ids[side.token_range(p.content.clone())])
+                    .or_insert(n_ids)
+            })
+            .collect()
+    };
+    let original_keys = keys(&texts.original, &original_paragraphs);
+    let reworked_keys = keys(&texts.reworked, &reworked_paragraphs);
+
+    for op in diff_slices(&original_keys, &reworked_keys) {
+        let original_stretch = &original_paragraphs[op.old_range()];
+        let reworked_stretch = &reworked_paragraphs[op.new_range()];
+        if let DiffOp::Equal { .. } = op {
+            for (original_paragraph, reworked_paragraph) in
+                original_stretch.iter().zip(reworked_stretch)
+            {
+                let contents = (
+                    original_paragraph.content.clone(),
+                    reworked_paragraph.content.clone(),
+                );
+                let mut runs = if original[contents.0.clone()] == reworked[contents.1.clone()] {
+                    vec![Run::equal(contents.0, contents.1)]
+                } else {
+                    diff_words(texts, contents.0, contents.1, options)
+                };
+                // A changed line break or blank line changes the layout, not the words: the word diff
+                // marks it cosmetic.
+                let separators = (
+                    original_paragraph.separator.clone(),
+                    reworked_paragraph.separator.clone(),
+                );
+                if original[separators.0.clone()] == reworked[separators.1.clone()] {
+                    runs.push(Run::equal(separators.0, separators.1));
+                } else {
+                    runs.extend(diff_words(texts, separators.0, separators.1, options));
+                }
+                builder.block(
+                    BlockKind::Equal,
+                    Some(original_paragraph.whole()),
+                    Some(reworked_paragraph.whole()),
+                    &runs,
+                );
+            }
+        } else {
+            diff_changed_stretch(
+                builder,
+                texts,
+                (original_stretch, reworked_stretch),
+                options,
+            );
+        }
+    }
+}
+
+/// Adds each paragraph of `stretch` as a whole deleted (or inserted) block.
+fn whole_paragraphs(builder: &mut BlocksBuilder<'_>, stretch: &[Paragraph], is_original: bool) {
+    for paragraph in stretch {
+        if is_original {
+            let run = Run::change(paragraph.whole(), 0..0);
+            builder.block(BlockKind::Deleted, Some(paragraph.whole()), None, &[run]);
+        } else {
+            let run = Run::change(0..0, paragraph.whole());
+            builder.block(BlockKind::Inserted, None, Some(paragraph.whole()), &[run]);
+        }
+    }
+}
+
+/// Pairs the paragraphs of a changed stretch by similarity, in order, and diffs each pair.
+///
+/// Pairing compares every original paragraph with every reworked one. Above
+/// [`PAIRING_BUDGET`] comparisons, the stretch is cut into chunks at proportional positions on
+/// both sides and each chunk is paired on its own, which bounds the work; pairs across chunk
+/// borders are then missed, and show as deletions and insertions (or moves).
+fn diff_changed_stretch(
+    builder: &mut BlocksBuilder<'_>,
+    texts: &Texts<'_>,
+    (original_stretch, reworked_stretch): (&[Paragraph], &[Paragraph]),
+    options: WordDiffOptions,
+) {
+    let (n_original, n_reworked) = (original_stretch.len(), reworked_stretch.len());
+    let fits = |n_chunks: &usize| {
+        n_original.div_ceil(*n_chunks) * n_reworked.div_ceil(*n_chunks) <= PAIRING_BUDGET
+    };
+    let n_chunks = (1..)
+        .find(fits)
+        .expect("one paragraph per chunk always fits");
+    for chunk in 0..n_chunks {
+        let original_chunk =
+            &original_stretch[chunk * n_original / n_chunks..(chunk + 1) * n_original / n_chunks];
+        let reworked_chunk =
+            &reworked_stretch[chunk * n_reworked / n_chunks..(chunk + 1) * n_reworked / n_chunks];
+        diff_chunk(builder, texts, original_chunk, reworked_chunk, options);
+    }
+}
+
+fn diff_chunk(
+    builder: &mut BlocksBuilder<'_>,
+    texts: &Texts<'_>,
+    original_stretch: &[Paragraph],
+    reworked_stretch: &[Paragraph],
+    options: WordDiffOptions,
+) {
+    let ends = (original_stretch.len(), reworked_stretch.len());
+    // One paragraph replaced by one paragraph in the same place: the word diff alone decides
+    // (below), which also handles paragraphs without words, such as `()` against `(word)`.
+    let pairs = if ends == (1, 1) {
+        vec![(0, 0)]
+    } else {
+        pair_paragraphs(texts, original_stretch, reworked_stretch)
+    };
+    let (mut original_idx, mut reworked_idx) = (0, 0);
+    for (paired_original, paired_reworked) in pairs.into_iter().chain([ends]) {
+        // Unpaired paragraphs before the pair: whole deletions, then whole insertions.
+        whole_paragraphs(
+            builder,
+            &original_stretch[original_idx..paired_original],
+            true,
+        );
+        whole_paragraphs(
+            builder,
+            &reworked_stretch[reworked_idx..paired_reworked],
+            false,
+        );
+        if (paired_original, paired_reworked) == ends {
+            break;
+        }
+        let (original_paragraph, reworked_paragraph) = (
+            &original_stretch[paired_original],
+            &reworked_stretch[paired_reworked],
+        );
+        let runs = diff_words(
+            texts,
+            original_paragraph.whole(),
+            reworked_paragraph.whole(),
+            options,
+        );
+        // Word bags can share many common words ("the", "of") and still read as two different
+        // paragraphs; when the word diff itself keeps too little, show old and new whole.
+        if kept_share(texts, &runs) >= PAIR_THRESHOLD {
+            builder.block(
+                BlockKind::Changed,
+                Some(original_paragraph.whole()),
+                Some(reworked_paragraph.whole()),
+                &apply_granularity(runs, texts, options),
+            );
+        } else {
+            whole_paragraphs(builder, std::slice::from_ref(original_paragraph), true);
+            whole_paragraphs(builder, std::slice::from_ref(reworked_paragraph), false);
+        }
+        (original_idx, reworked_idx) = (paired_original + 1, paired_reworked + 1);
+    }
+}
+
+/// The share of words a word diff keeps: twice the equal (or cosmetically changed) words over
+/// all words on both sides.
+/// When one side has no words at all (`()` against `(word)`, `* * *`), punctuation counts too.
+pub(crate) fn kept_share(texts: &Texts<'_>, runs: &[Run]) -> f64 {
+    let (original, reworked) = (&texts.original, &texts.reworked);
+    let both_have_words = runs
+        .iter()
+        .any(|run| original.n_words(run.original.clone()) > 0)
+        && runs
+            .iter()
+            .any(|run| reworked.n_words(run.reworked.clone()) > 0);
+    let count = |side: &Side<'_>, range: Range<usize>| {
+        if both_have_words {
+            side.n_words(range)
+        } else {
+            side.n_counted(range)
+        }
+    };
+    let (mut n_equal, mut n_total) = (0, 0);
+    for run in runs {
+        let n_original = count(original, run.original.clone());
+        if run.kind != RunKind::Change {
+            n_equal += n_original;
+            n_total += 2 * n_original;
+        } else {
+            n_total += n_original + count(reworked, run.reworked.clone());
+        }
+    }
+    if n_total == 0 {
+        1.0
+    } else {
+        2.0 * n_equal as f64 / n_total as f64
+    }
+}
+
+/// The monotonic pairing of paragraphs with the highest total similarity, counting only pairs at
+/// or above [`PAIR_THRESHOLD`]; returns index pairs into the two stretches, in order.
+fn pair_paragraphs(
+    texts: &Texts<'_>,
+    original_stretch: &[Paragraph],
+    reworked_stretch: &[Paragraph],
+) -> Vec<(usize, usize)> {
+    let original_bags: Vec<Vec<u32>> = original_stretch
+        .iter()
+        .map(|p| texts.original.bag(p.content.clone()))
+        .collect();
+    let reworked_bags: Vec<Vec<u32>> = reworked_stretch
+        .iter()
+        .map(|p| texts.reworked.bag(p.content.clone()))
+        .collect();
+    let (n_original, n_reworked) = (original_bags.len(), reworked_bags.len());
+    // best[i][j]: the best total for the first i original and first j reworked paragraphs.
+    let width = n_reworked + 1;
+    let mut best = vec![0.0_f64; (n_original + 1) * width];
+    let mut pair_score = vec![f64::NEG_INFINITY; n_original * n_reworked];
+    for i in 1..=n_original {
+        for j in 1..=n_reworked {
+            let score = bag_similarity(&original_bags[i - 1], &reworked_bags[j - 1]);
+            let mut value = best[(i - 1) * width + j].max(best[i * width + j - 1]);
+            if score >= PAIR_THRESHOLD {
+                pair_score[(i - 1) * n_reworked + j - 1] = score;
+                value = value.max(best[(i - 1) * width + j - 1] + score);
+            }
+            best[i * width + j] = value;
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (n_original, n_reworked);
+    while i > 0 && j > 0 {
+        let score = pair_score[(i - 1) * n_reworked + j - 1];
+        if score.is_finite() && best[i * width + j] == best[(i - 1) * width + j - 1] + score {
+            pairs.push((i - 1, j - 1));
+            (i, j) = (i - 1, j - 1);
+        } else if best[i * width + j] == best[(i - 1) * width + j] {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    pairs.reverse();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_tile_the_text() {
+        let text = "\n\nHeadline\r\n\r\n  \nFirst line\nSecond\n\n\nLast";
+        let paragraphs = split_paragraphs(text);
+        let contents: Vec<&str> = paragraphs
+            .iter()
+            .map(|p| &text[p.content.clone()])
+            .collect();
+        assert_eq!(contents, ["", "Headline", "First line", "Second", "Last"]);
+        let separators: Vec<&str> = paragraphs
+            .iter()
+            .map(|p| &text[p.separator.clone()])
+            .collect();
+        assert_eq!(separators, ["\n\n", "\r\n\r\n  \n", "\n", "\n\n\n", ""]);
+    }
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        assert_eq!(similarity("a b c d", "a b c d"), 1.0);
+        assert_eq!(similarity("a b c d", "a b x y"), 0.5);
+        assert_eq!(similarity("The cat", "the dog"), 0.5);
+        assert_eq!(similarity("one", "two"), 0.0);
+    }
+}

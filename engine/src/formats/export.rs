@@ -1,0 +1,754 @@
+//! Exports of a comparison: a self-contained HTML report, Markdown for issue trackers and chat, and JSON that Redline opens again.
+//!
+//! All three are built from the same [`History`] (versions, notes, options, view, and which two
+//! versions are compared) and the [`Comparison`] of the two, so what is exported is what the
+//! page shows. A history of more than two versions adds a list of the versions with what each
+//! step changed, and the changes undone between the two compared.
+//!
+//! - **HTML**: one file with inline CSS and no script, so it opens offline and anywhere; every
+//!   piece of text is escaped; it has the note, the stats, a legend and the diff, and prints
+//!   well.
+//! - **Markdown**: `~~deleted~~` and `**inserted**`, with Markdown's special characters escaped
+//!   in the text so that an article cannot break the markup.
+//! - **JSON**: `{"format": "redline", "version": 1, "original", "reworked", "note", "options",
+//!   "view", "fingerprint", "comparison"}`, where `comparison` is the model of
+//!   `redline compare --json`; a version history adds `"versions"` (each `{text, label, note}`),
+//!   `"compared"` (the two indices) and `"steps"`. [`import_json`] reads it back (only the texts,
+//!   notes, labels, options and view count; the comparison is recomputed).
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::formats::share::{History, Shared, Version, View};
+use crate::history::{HistorySummary, summarize};
+use crate::model::{BlockKind, Comparison, Segment, SegmentKind};
+use crate::{NoteKind, Options, Reconciliation, compare_with_options, detect_notes, reconcile};
+
+/// The `format` field of Redline's JSON export.
+pub const JSON_FORMAT: &str = "redline";
+
+/// The JSON export's version; [`import_json`] reads this version.
+pub const JSON_VERSION: u32 = 1;
+
+/// The JSON export, as written and read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonExport {
+    /// Always [`JSON_FORMAT`].
+    pub format: String,
+    /// [`JSON_VERSION`] when written.
+    pub version: u32,
+    /// The original text.
+    pub original: String,
+    /// The reworked text.
+    pub reworked: String,
+    /// The correction note.
+    #[serde(default)]
+    pub note: String,
+    /// The comparison options.
+    #[serde(default)]
+    pub options: Options,
+    /// The view.
+    #[serde(default)]
+    pub view: View,
+    /// [`History::fingerprint`]: of the texts and the note for two versions, of every version
+    /// for a longer history.
+    #[serde(default)]
+    pub fingerprint: String,
+    /// Every version, oldest first, when the export is of a version history (more than two
+    /// versions, labels, or a note on the first); empty for a plain pair.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
+    /// Which two of `versions` are `original` and `reworked`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compared: Option<[usize; 2]>,
+    /// What each step of the history changed, and the changes undone (ignored when importing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<HistorySummary>,
+    /// The comparison of the two texts with these options (ignored when importing).
+    #[serde(default)]
+    pub comparison: Comparison,
+    /// The note (given, else detected in the reworked text) checked against the changes
+    /// (ignored when importing).
+    #[serde(default)]
+    pub reconciliation: Reconciliation,
+}
+
+/// The note an export checks: the one given, else a correction, update or clarification the
+/// reworked text carries (as the page shows it).
+fn effective_note(shared: &Shared) -> String {
+    if !shared.note.trim().is_empty() {
+        return shared.note.clone();
+    }
+    detect_notes(&shared.reworked)
+        .into_iter()
+        .find(|note| note.kind != NoteKind::Disclaimer)
+        .map(|note| note.text)
+        .unwrap_or_default()
+}
+
+/// The comparison of `shared`'s texts and its reconciliation with the note.
+fn analyse(shared: &Shared) -> (Comparison, Reconciliation) {
+    let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
+    let reconciliation = reconcile(
+        &effective_note(shared),
+        &comparison,
+        &shared.original,
+        &shared.reworked,
+    );
+    (comparison, reconciliation)
+}
+
+/// The facts as lines: `number (change 2): $50,000 → $30,000, not mentioned in the note`.
+fn fact_lines(comparison: &Comparison, reconciliation: &Reconciliation) -> Vec<String> {
+    comparison
+        .facts
+        .iter()
+        .map(|fact| {
+            let shown = |text: &str| {
+                if text.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    text.to_owned()
+                }
+            };
+            let explained = reconciliation
+                .explained
+                .get(fact.change)
+                .copied()
+                .unwrap_or(false);
+            format!(
+                "{} (change {}): {} → {}, {}",
+                fact.kind.label(),
+                fact.change + 1,
+                shown(&fact.old),
+                shown(&fact.new),
+                if explained {
+                    "explained by the note"
+                } else {
+                    "not mentioned in the note"
+                }
+            )
+        })
+        .collect()
+}
+
+/// The correction note as schema.org `CorrectionComment` JSON-LD, with Redline's summary of
+/// how the note matches the changes as its description.
+///
+/// ```
+/// use redline_engine::formats::export::json_ld;
+/// use redline_engine::formats::share::Shared;
+///
+/// let shared = Shared { original: "Title\n\nIt cost $5.".into(), reworked: "Title\n\nIt cost $6.".into(), note: "Correction: the cost was $6.".into(), ..Shared::default() };
+/// let json: serde_json::Value = serde_json::from_str(&json_ld(&shared)).unwrap();
+/// assert_eq!(json["@type"], "CorrectionComment");
+/// assert_eq!(json["text"], "Correction: the cost was $6.");
+/// ```
+pub fn json_ld(shared: &Shared) -> String {
+    let (comparison, reconciliation) = analyse(shared);
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "CorrectionComment",
+        "text": effective_note(shared).trim(),
+        "description": reconciliation.summary,
+        "about": {
+            "@type": "Article",
+            "headline": crate::model::headline(&shared.reworked),
+        },
+        "comment": fact_lines(&comparison, &reconciliation)
+            .into_iter()
+            .map(|line| serde_json::json!({ "@type": "Comment", "text": line }))
+            .collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// The JSON export of `history` (compact; a reader that wants it pretty can reformat it).
+pub fn to_json_export(history: &History) -> JsonExport {
+    let shared = history.pair();
+    let (comparison, reconciliation) = analyse(&shared);
+    let is_history = !history.is_plain_pair();
+    JsonExport {
+        format: JSON_FORMAT.to_owned(),
+        version: JSON_VERSION,
+        fingerprint: history.fingerprint(),
+        versions: if is_history {
+            history.versions.clone()
+        } else {
+            Vec::new()
+        },
+        compared: is_history.then_some([history.from, history.to]),
+        steps: is_history.then(|| summarize_history(history)),
+        original: shared.original,
+        reworked: shared.reworked,
+        note: shared.note,
+        options: shared.options,
+        view: shared.view,
+        comparison,
+        reconciliation,
+    }
+}
+
+/// [`summarize`] over every version of `history`.
+fn summarize_history(history: &History) -> HistorySummary {
+    let texts: Vec<&str> = history
+        .versions
+        .iter()
+        .map(|version| version.text.as_str())
+        .collect();
+    summarize(&texts, &history.options)
+}
+
+/// Reads a JSON export back, or says in one sentence why it cannot.
+///
+/// ```
+/// use redline_engine::formats::export::{import_json, to_json_export};
+/// use redline_engine::formats::share::{History, Shared};
+///
+/// let shared = Shared { original: "a b".into(), reworked: "a c".into(), ..Shared::default() };
+/// let json = serde_json::to_string(&to_json_export(&History::from(shared.clone()))).unwrap();
+/// assert_eq!(import_json(&json).unwrap().pair(), shared);
+/// assert!(import_json("{}").unwrap_err().contains("not a Redline export"));
+/// ```
+pub fn import_json(json: &str) -> Result<History, String> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u32>,
+    }
+    let header: Header = serde_json::from_str(json)
+        .map_err(|err| format!("This file is not valid JSON ({err})."))?;
+    if header.format.as_deref() != Some(JSON_FORMAT) {
+        return Err(
+            "This JSON file is not a Redline export (its \"format\" is not \"redline\")."
+                .to_owned(),
+        );
+    }
+    match header.version {
+        Some(JSON_VERSION) => {}
+        Some(version) => {
+            return Err(format!(
+                "This Redline export is version {version}; this Redline reads version {JSON_VERSION}."
+            ));
+        }
+        None => return Err("This Redline export has no version.".to_owned()),
+    }
+    let export: JsonExport = serde_json::from_str(json)
+        .map_err(|err| format!("This Redline export is damaged ({err})."))?;
+    if export.versions.is_empty() {
+        return Ok(History::from(Shared {
+            original: export.original,
+            reworked: export.reworked,
+            note: export.note,
+            options: export.options,
+            view: export.view,
+            focus: None,
+        }));
+    }
+    let n = export.versions.len();
+    let [from, to] = export
+        .compared
+        .unwrap_or([n.saturating_sub(2), n.saturating_sub(1)]);
+    if !(2..=crate::formats::share::MAX_VERSIONS).contains(&n) || from >= n || to >= n || from == to
+    {
+        return Err(format!(
+            "This Redline export is damaged (its {n} versions and the pair it compares, {from} and {to}, do not fit)."
+        ));
+    }
+    Ok(History {
+        versions: export.versions,
+        from,
+        to,
+        options: export.options,
+        view: export.view,
+        focus: None,
+    })
+}
+
+/// What version `idx` of `history` is called.
+fn version_name(history: &History, idx: usize) -> String {
+    crate::history::version_name(idx, &history.versions[idx].label)
+}
+
+/// A history's versions as lines for the reader: name, what the step to it changed, its note.
+fn version_lines(history: &History, summary: &HistorySummary) -> Vec<(String, String)> {
+    history
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(idx, version)| {
+            let mut line = version_name(history, idx);
+            if let Some(step) = idx.checked_sub(1).and_then(|step| summary.steps.get(step)) {
+                let plural =
+                    |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+                line.push_str(&format!(
+                    ": {} added, {} removed, {}",
+                    plural(step.words_added, "word"),
+                    plural(step.words_removed, "word"),
+                    plural(step.n_changes, "change"),
+                ));
+            }
+            if idx == history.from || idx == history.to {
+                line.push_str(if idx == history.from {
+                    " (compared from)"
+                } else {
+                    " (compared to)"
+                });
+            }
+            (line, version.note.trim().to_owned())
+        })
+        .collect()
+}
+
+/// The changes undone between the two compared versions, as sentences.
+fn reverted_lines(history: &History, summary: &HistorySummary) -> Vec<String> {
+    let labels: Vec<&str> = history
+        .versions
+        .iter()
+        .map(|version| version.label.as_str())
+        .collect();
+    summary
+        .reverted_between(history.from, history.to)
+        .map(|reverted| reverted.describe(&labels))
+        .collect()
+}
+
+/// The one-line summary of the stats, as in the page.
+fn stats_lines(comparison: &Comparison) -> Vec<String> {
+    let stats = &comparison.stats;
+    let percent = match stats.words_change_percent() {
+        Some(0) => " (±0%)".to_owned(),
+        Some(percent) => format!(" ({percent:+}%)").replace('-', "−"),
+        None => String::new(),
+    };
+    vec![
+        format!(
+            "{} words → {} words{percent} · {} added · {} removed",
+            stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
+        ),
+        format!(
+            "Paragraphs: {} changed · {} removed · {} added · {} moved",
+            stats.paragraphs_changed,
+            stats.paragraphs_removed,
+            stats.paragraphs_added,
+            stats.paragraphs_moved
+        ),
+        if stats.headline_changed {
+            "Headline changed".to_owned()
+        } else {
+            "Headline unchanged".to_owned()
+        },
+        format!(
+            "{} numbered changes · {} cosmetic changes (not marked)",
+            comparison.n_changes, stats.cosmetic_changes
+        ),
+    ]
+}
+
+/// Escapes text for HTML content and attribute values.
+fn escape_html(text: &str) -> String {
+    let mut res = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => res.push_str("&amp;"),
+            '<' => res.push_str("&lt;"),
+            '>' => res.push_str("&gt;"),
+            '"' => res.push_str("&quot;"),
+            '\'' => res.push_str("&#39;"),
+            c => res.push(c),
+        }
+    }
+    res
+}
+
+/// The label of a moved paragraph's end.
+fn move_label(kind: BlockKind, move_id: Option<usize>) -> Option<String> {
+    let id = move_id? + 1;
+    match kind {
+        BlockKind::MovedFrom => Some(format!("Moved away from here (move {id})")),
+        BlockKind::MovedTo => Some(format!("Moved here (move {id})")),
+        _ => None,
+    }
+}
+
+/// Whether a segment is drawn as a change (cosmetic changes are shown as the reworked text).
+fn is_marked(segment: &Segment) -> bool {
+    segment.kind != SegmentKind::Equal && !segment.cosmetic
+}
+
+/// A self-contained HTML report: inline CSS, no script, every text escaped.
+///
+/// ```
+/// use redline_engine::formats::export::html_report;
+/// use redline_engine::formats::share::Shared;
+///
+/// let shared = Shared { original: "<b>60,000</b> homes".into(), reworked: "25,000 homes".into(), ..Shared::default() };
+/// let html = html_report(&shared.into());
+/// assert!(html.contains("<del>&lt;b&gt;60,000&lt;/b&gt;</del>"));
+/// assert!(!html.contains("<script"));
+/// ```
+pub fn html_report(history: &History) -> String {
+    let shared = &history.pair();
+    let (comparison, reconciliation) = analyse(shared);
+    let mut html = String::new();
+    let title = crate::model::headline(&shared.reworked);
+    let title = if title.is_empty() {
+        "Comparison"
+    } else {
+        title
+    };
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <title>Redline: {}</title>\n<style>{REPORT_CSS}</style>\n</head>\n<body>\n<main>\n\
+         <h1>How the article changed</h1>\n",
+        escape_html(title)
+    );
+    let _ = writeln!(
+        html,
+        "<p class=\"meta\">Compared with Redline · fingerprint {}</p>",
+        history.fingerprint()
+    );
+    if !history.is_plain_pair() {
+        let summary = summarize_history(history);
+        let _ = writeln!(
+            html,
+            "<section><h2>Versions</h2>\n<p>Compared: {} → {}.</p>\n<ol class=\"versions\">",
+            escape_html(&version_name(history, history.from)),
+            escape_html(&version_name(history, history.to)),
+        );
+        for (line, note) in version_lines(history, &summary) {
+            let _ = write!(html, "<li>{}", escape_html(&line));
+            if !note.is_empty() {
+                let _ = write!(
+                    html,
+                    "<p class=\"note\" dir=\"auto\">{}</p>",
+                    escape_html(&note)
+                );
+            }
+            html.push_str("</li>\n");
+        }
+        html.push_str("</ol>\n");
+        let reverted = reverted_lines(history, &summary);
+        if !reverted.is_empty() {
+            html.push_str(
+                "<h3>Changed and changed back</h3>\n<p>These changes were made and later undone, \
+                 so the differences below do not show them.</p>\n<ul>\n",
+            );
+            for line in reverted {
+                let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
+            }
+            html.push_str("</ul>\n");
+        }
+        html.push_str("</section>\n");
+    }
+    let note = effective_note(shared);
+    if !note.trim().is_empty() {
+        let _ = writeln!(
+            html,
+            "<section><h2>Correction note</h2>\n<p class=\"note\" dir=\"auto\">{}</p></section>",
+            escape_html(note.trim())
+        );
+    }
+    let _ = writeln!(
+        html,
+        "<section><h2>The note and the changes</h2>\n<p><strong>{}</strong></p>",
+        escape_html(&reconciliation.summary)
+    );
+    let facts = fact_lines(&comparison, &reconciliation);
+    if !facts.is_empty() {
+        html.push_str("<h3>Facts changed</h3>\n<ul>\n");
+        for line in facts {
+            let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
+        }
+        html.push_str("</ul>\n");
+    }
+    html.push_str("</section>\n");
+    html.push_str("<section><h2>What changed</h2>\n<ul>\n");
+    for line in stats_lines(&comparison) {
+        let _ = writeln!(html, "<li>{}</li>", escape_html(&line));
+    }
+    html.push_str(
+        "</ul>\n<p class=\"legend\">Legend: <del>deleted text</del> is struck through, \
+         <ins>inserted text</ins> is underlined; a bar marks a moved paragraph.</p>\n</section>\n\
+         <section><h2>Differences</h2>\n<div class=\"diff\">",
+    );
+    for block in &comparison.blocks {
+        let kind = format!("{block_kind:?}", block_kind = block.kind).to_lowercase();
+        let _ = write!(html, "<div class=\"block {kind}\" dir=\"auto\">");
+        if let Some(label) = move_label(block.kind, block.move_id) {
+            let _ = write!(html, "<span class=\"label\">{label}: </span>");
+        }
+        for segment in &block.segments {
+            let text = escape_html(&segment.text);
+            match (segment.kind, is_marked(segment)) {
+                (SegmentKind::Delete, true) => {
+                    let _ = write!(html, "<del>{text}</del>");
+                }
+                (SegmentKind::Insert, true) => {
+                    let _ = write!(html, "<ins>{text}</ins>");
+                }
+                // Cosmetic deletions are left out: the report reads as the reworked text.
+                (SegmentKind::Delete, false) => {}
+                _ => html.push_str(&text),
+            }
+        }
+        // No line break between blocks: the diff is `pre-wrap`, and each block already ends
+        // with its own line breaks.
+        html.push_str("</div>");
+    }
+    html.push_str("\n</div>\n</section>\n</main>\n</body>\n</html>\n");
+    html
+}
+
+/// The report's styles: readable on screen and on paper, light and dark.
+const REPORT_CSS: &str = "\
+body{margin:0;font:16px/1.55 system-ui,sans-serif;background:Canvas;color:CanvasText}\
+main{max-width:50rem;margin:0 auto;padding:1rem 1.25rem 3rem}\
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}\
+.meta,.legend{color:GrayText;font-size:.9rem}\
+.note{white-space:pre-wrap;border-left:4px solid #b3261e;padding-left:.75rem}\
+.diff{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,serif;font-size:1.05rem}\
+del{background:#fde2e1;color:#8a1c16;text-decoration:line-through}\
+ins{background:#dcf3e2;color:#145c2c;text-decoration:underline}del+ins,ins+del{margin-left:.2em}\
+.movedfrom,.movedto{border-left:3px solid #1a5fb4;padding-left:.6rem}.movedfrom{border-left-style:dashed}\
+.label{font:600 .8rem system-ui,sans-serif;color:GrayText}\
+@media print{body{font-size:11pt}del,ins{print-color-adjust:exact}}";
+
+/// Markdown with `~~deleted~~` and `**inserted**`, for issue trackers and chat.
+///
+/// ```
+/// use redline_engine::formats::export::markdown;
+/// use redline_engine::formats::share::Shared;
+///
+/// let shared = Shared { original: "The *cat* sat.".into(), reworked: "The dog sat.".into(), ..Shared::default() };
+/// assert!(markdown(&shared.into()).contains("The ~~\\*cat\\*~~**dog** sat."));
+/// ```
+pub fn markdown(history: &History) -> String {
+    let shared = &history.pair();
+    let (comparison, reconciliation) = analyse(shared);
+    let mut md = String::from("## How the article changed\n\n");
+    if !history.is_plain_pair() {
+        let summary = summarize_history(history);
+        let _ = writeln!(
+            md,
+            "Compared: {} → {}.\n\nVersions:\n",
+            escape_markdown(&version_name(history, history.from)),
+            escape_markdown(&version_name(history, history.to)),
+        );
+        for (idx, (line, note)) in version_lines(history, &summary).into_iter().enumerate() {
+            let _ = writeln!(md, "{}. {}", idx + 1, escape_markdown(&line));
+            for note_line in note.lines().filter(|line| !line.trim().is_empty()) {
+                let _ = writeln!(md, "   > {}", escape_markdown(note_line));
+            }
+        }
+        md.push('\n');
+        let reverted = reverted_lines(history, &summary);
+        if !reverted.is_empty() {
+            md.push_str("Changed and changed back (not in the differences below):\n\n");
+            for line in reverted {
+                let _ = writeln!(md, "- {}", escape_markdown(&line));
+            }
+            md.push('\n');
+        }
+    }
+    let note = effective_note(shared);
+    if !note.trim().is_empty() {
+        for line in note.trim().lines() {
+            let _ = writeln!(md, "> {}", escape_markdown(line));
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "**{}**\n", escape_markdown(&reconciliation.summary));
+    let facts = fact_lines(&comparison, &reconciliation);
+    if !facts.is_empty() {
+        md.push_str("Facts changed:\n\n");
+        for line in facts {
+            let _ = writeln!(md, "- {}", escape_markdown(&line));
+        }
+        md.push('\n');
+    }
+    for line in stats_lines(&comparison) {
+        let _ = writeln!(md, "- {line}");
+    }
+    md.push_str("\n---\n\n");
+    for block in &comparison.blocks {
+        let mut paragraph = String::new();
+        if let Some(label) = move_label(block.kind, block.move_id) {
+            let _ = write!(paragraph, "_{label}:_ ");
+        }
+        for segment in &block.segments {
+            match (segment.kind, is_marked(segment)) {
+                (SegmentKind::Delete, true) => paragraph.push_str(&wrap_lines(&segment.text, "~~")),
+                (SegmentKind::Insert, true) => paragraph.push_str(&wrap_lines(&segment.text, "**")),
+                (SegmentKind::Delete, false) => {}
+                _ => paragraph.push_str(&escape_markdown(&segment.text)),
+            }
+        }
+        // Every block is its own Markdown paragraph, even where the text had one line break
+        // (a deleted last paragraph followed by an inserted one).
+        md.push_str(paragraph.trim_end_matches('\n'));
+        md.push_str("\n\n");
+    }
+    md.truncate(md.trim_end().len());
+    md.push('\n');
+    md
+}
+
+/// Wraps each line of `text` in `marker`, keeping the whitespace around the words outside the
+/// markers (CommonMark ignores `**` next to a space), and escaping the text.
+fn wrap_lines(text: &str, marker: &str) -> String {
+    let mut res = String::new();
+    for (idx, line) in text.split('\n').enumerate() {
+        if idx > 0 {
+            res.push('\n');
+        }
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            res.push_str(line);
+            continue;
+        }
+        let start = line.len() - line.trim_start().len();
+        let end = start + trimmed.len();
+        let _ = write!(
+            res,
+            "{}{marker}{}{marker}{}",
+            &line[..start],
+            escape_markdown(trimmed),
+            &line[end..]
+        );
+    }
+    res
+}
+
+/// Escapes the characters that Markdown (CommonMark and GitHub's) would read as markup.
+fn escape_markdown(text: &str) -> String {
+    let mut res = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '{' | '}'
+        ) {
+            res.push('\\');
+        }
+        res.push(c);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example;
+
+    fn example() -> Shared {
+        Shared {
+            original: example::ORIGINAL.to_owned(),
+            reworked: example::REWORKED.to_owned(),
+            note: "Correction: the <cost> was misstated.".to_owned(),
+            ..Shared::default()
+        }
+    }
+
+    #[test]
+    fn html_report_is_self_contained_and_escaped() {
+        let html = html_report(&example().into());
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("http"), "no external resource");
+        assert!(html.contains("Correction: the &lt;cost&gt; was misstated."));
+        assert!(html.contains("<del>$4.2</del><ins>$2.4</ins>"));
+        assert!(html.contains("Moved here (move 1)"));
+        assert!(html.contains("Headline changed"));
+    }
+
+    #[test]
+    fn markdown_marks_and_escapes() {
+        let md = markdown(&example().into());
+        assert!(md.contains("> Correction: the \\<cost\\> was misstated."));
+        assert!(md.contains("~~$4.2~~**$2.4**"), "{md}");
+        assert!(md.contains("~~Two councillors voted against the plan, saying the money should go to the library roof instead.~~"));
+        assert_eq!(
+            wrap_lines("  two words \n\nnext", "**"),
+            "  **two words** \n\n**next**"
+        );
+    }
+
+    #[test]
+    fn json_round_trip_and_errors() {
+        let shared = Shared {
+            view: View::SideBySide,
+            ..example()
+        };
+        let json = serde_json::to_string(&to_json_export(&shared.clone().into())).unwrap();
+        assert_eq!(import_json(&json).unwrap(), History::from(shared));
+        assert!(
+            import_json("not json")
+                .unwrap_err()
+                .contains("not valid JSON")
+        );
+        assert!(
+            import_json(r#"{"format":"redline","version":2}"#)
+                .unwrap_err()
+                .contains("version 2")
+        );
+        assert!(
+            import_json(r#"{"format":"redline","version":1}"#)
+                .unwrap_err()
+                .contains("damaged")
+        );
+    }
+
+    fn three_versions() -> History {
+        let version = |text: &str, label: &str, note: &str| Version {
+            text: text.to_owned(),
+            label: label.to_owned(),
+            note: note.to_owned(),
+        };
+        History {
+            from: 0,
+            ..History::from_versions(vec![
+                version("Title\n\nThe plan cost $5 million.", "Mon 9:00", ""),
+                version("Title\n\nThe plan cost $7 million.", "Mon <11:00>", ""),
+                version(
+                    "Title\n\nThe plan cost $5 million, the council said.",
+                    "Tue",
+                    "Correction: the cost was misstated.",
+                ),
+            ])
+        }
+    }
+
+    #[test]
+    fn a_history_exports_its_versions_and_what_was_undone() {
+        let history = three_versions();
+        let html = html_report(&history);
+        assert!(html.contains("Compared: version 1 (Mon 9:00) → version 3 (Tue)."));
+        assert!(
+            html.contains("version 2 (Mon &lt;11:00&gt;): 1 word added, 1 word removed, 1 change")
+        );
+        assert!(html.contains(
+            "Version 2 (Mon &lt;11:00&gt;) changed “$5” to “$7” after “…The plan cost”; version 3 (Tue) changed it back."
+        ), "{html}");
+        let md = markdown(&history);
+        assert!(
+            md.contains("3. version 3 (Tue): 4 words added, 1 word removed"),
+            "{md}"
+        );
+        assert!(md.contains("   > Correction: the cost was misstated."));
+        assert!(md.contains("Changed and changed back"));
+
+        let json = serde_json::to_string(&to_json_export(&history)).unwrap();
+        let export: JsonExport = serde_json::from_str(&json).unwrap();
+        assert_eq!(export.compared, Some([0, 2]));
+        assert_eq!(export.steps.unwrap().reverted.len(), 1);
+        assert_eq!(export.fingerprint, history.fingerprint());
+        assert_eq!(import_json(&json).unwrap(), history);
+
+        let broken = json.replace("\"compared\":[0,2]", "\"compared\":[0,7]");
+        assert!(import_json(&broken).unwrap_err().contains("do not fit"));
+    }
+}

@@ -1,0 +1,6 @@
+//! Formats in and out: share links, the exports, text from parsed HTML, and the checks on a file's or a paste's text.
+
+pub mod export;
+pub mod html;
+pub mod input;
+pub mod share;

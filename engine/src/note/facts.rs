@@ -1,0 +1,634 @@
+//! Fact badges: which numbered changes alter a number, a date, a name, a quotation, the headline, a subheading or a link.
+//!
+//! Journalists care most about changed facts. Each rule here reads one change (its deleted and
+//! inserted text, and the paragraph around it on each side) and says, by explicit and modest
+//! rules, whether it touches:
+//!
+//! - a **number**: a token with a digit (`60,000`, `$50,000`, `25%`, `2030`) removed or added;
+//! - a **date**: a month or weekday name removed or added (numbers in dates are numbers);
+//! - a **name**: a capitalized word that is not the first of its sentence, or a run of two
+//!   or more capitalized words (`Child Protective Services`), shown whole on both sides;
+//! - a **quotation**: any change inside quotation marks of any kind (quotes should be
+//!   verbatim), shown as the whole quotation on both sides;
+//! - the **headline** (the first non-empty line) or a **subheading** (a short line of its own
+//!   without final punctuation, or a Markdown `#` heading);
+//! - a **link** target (a URL or an e-mail address, `mailto:` included).
+//!
+//! A change can carry several badges. Cosmetic changes carry none.
+
+use std::ops::Range;
+
+use crate::diff::text::{Side, Texts};
+use crate::diff::tokenize::tokenize;
+use crate::model::{Comparison, Fact, FactKind, change_texts, headline};
+use crate::note::detect::{MONTHS_AND_WEEKDAYS, detect_notes};
+
+/// The facts that the changes of `comparison` alter, in change order.
+///
+/// ```
+/// use redline_engine::{compare, FactKind};
+///
+/// let comparison = compare(
+///     "County budget\n\nThe county will pay $50,000 to Child Protective Services.",
+///     "County budget\n\nThe county will pay $30,000 to Child Protection Services.",
+/// );
+/// let facts: Vec<(FactKind, &str, &str)> = comparison
+///     .facts
+///     .iter()
+///     .map(|fact| (fact.kind, fact.old.as_str(), fact.new.as_str()))
+///     .collect();
+/// assert_eq!(
+///     facts,
+///     [
+///         (FactKind::Number, "$50,000", "$30,000"),
+///         (FactKind::Name, "Child Protective Services", "Child Protection Services"),
+///     ]
+/// );
+/// ```
+pub(crate) fn find_facts(comparison: &Comparison, texts: &Texts) -> Vec<Fact> {
+    let (original, reworked) = (texts.original.text, texts.reworked.text);
+    let mut facts = Vec::new();
+    let [headline_start, headline_end] = comparison.headline;
+    let mut headline_done = false;
+    // A correction note added to (or removed from) the text is the note, not a changed fact.
+    let note_spans = |text: &str| -> Vec<Range<usize>> {
+        detect_notes(text)
+            .into_iter()
+            .map(|note| note.range[0]..note.range[1])
+            .collect()
+    };
+    let (original_notes, reworked_notes) = (note_spans(original), note_spans(reworked));
+    // Once, not per change: a text of one huge paragraph has all its changes in the headline.
+    let headline_like = is_headline_like(original, reworked);
+    let outside = |ranges: &mut Vec<Range<usize>>, notes: &[Range<usize>]| {
+        ranges.retain(|range| {
+            !notes
+                .iter()
+                .any(|note| note.start <= range.start && range.end <= note.end + 2)
+        });
+    };
+    for (change, mut text) in change_texts(comparison).into_iter().enumerate() {
+        outside(&mut text.deleted, &original_notes);
+        outside(&mut text.inserted, &reworked_notes);
+        if text.deleted.is_empty() && text.inserted.is_empty() {
+            continue;
+        }
+        if text.is_move && text.deleted.is_empty() && text.inserted.is_empty() {
+            continue;
+        }
+        // A fact found on either side (`None`: the side has no such fact), kept when the two
+        // sides differ.
+        let mut push = |kind: FactKind, old: Option<String>, new: Option<String>| {
+            if old.is_none() && new.is_none() {
+                return;
+            }
+            let (old, new) = (old.unwrap_or_default(), new.unwrap_or_default());
+            if old != new {
+                facts.push(Fact {
+                    kind,
+                    old,
+                    new,
+                    change,
+                });
+            }
+        };
+        let block = &comparison.blocks[text.block];
+        let (deleted, inserted) = (text.deleted_text(original), text.inserted_text(reworked));
+
+        if (headline_start..headline_end).contains(&text.block) && headline_like {
+            if !headline_done {
+                headline_done = true;
+                push(
+                    FactKind::Headline,
+                    Some(headline(original).to_owned()),
+                    Some(headline(reworked).to_owned()),
+                );
+            }
+        } else {
+            let old_heading = subheading(original, block.original);
+            let new_heading = subheading(reworked, block.reworked);
+            // The first short line after the headline is its subtitle.
+            let kind = if headline_start < headline_end && text.block == headline_end {
+                FactKind::Subtitle
+            } else {
+                FactKind::Subheading
+            };
+            push(kind, old_heading, new_heading);
+        }
+
+        let (old_numbers, new_numbers) = (numbers(&deleted), numbers(&inserted));
+        if old_numbers != new_numbers {
+            // The changed phrases when both sides have numbers ("60,000" → "25,000 to
+            // 35,000"); the numbers alone when one side has none.
+            let both = !old_numbers.is_empty() && !new_numbers.is_empty();
+            push(
+                FactKind::Number,
+                Some(phrase_or(&deleted, &old_numbers, both)),
+                Some(phrase_or(&inserted, &new_numbers, both)),
+            );
+        }
+        let (old_dates, new_dates) = (date_words(&deleted), date_words(&inserted));
+        if old_dates != new_dates {
+            push(
+                FactKind::Date,
+                Some(old_dates.join(" ")),
+                Some(new_dates.join(" ")),
+            );
+        }
+
+        let old_name = name_around(&texts.original, &text.deleted);
+        let new_name = name_around(&texts.reworked, &text.inserted);
+        push(FactKind::Name, old_name, new_name);
+
+        let old_quote = quotation_around(original, &text.deleted);
+        let new_quote = quotation_around(reworked, &text.inserted);
+        push(FactKind::Quotation, old_quote, new_quote);
+
+        let old_link = link_around(original, &text.deleted);
+        let new_link = link_around(reworked, &text.inserted);
+        push(FactKind::Link, old_link, new_link);
+    }
+    facts
+}
+
+/// Whether both first lines read as headlines (short lines), rather than as the first
+/// paragraph of a text that has no headline.
+fn is_headline_like(original: &str, reworked: &str) -> bool {
+    [original, reworked].iter().all(|text| {
+        let line = headline(text);
+        line.split_whitespace().count() <= 20 && line.chars().count() <= 150
+    })
+}
+
+/// The block's paragraph on one side when it is a subheading: a Markdown `#` heading, or a
+/// short line (at most 10 words, no final punctuation, starting with a capital) with blank
+/// lines (or the text's ends) around it. Lines of hard-wrapped prose have no blank lines
+/// around them, so they are not taken for subheadings.
+fn subheading(text: &str, paragraph: Option<[usize; 2]>) -> Option<String> {
+    let [start, end] = paragraph?;
+    // A subheading is at most 90 bytes; a longer paragraph is not trimmed and searched, which
+    // for a text of one huge paragraph would cost a walk over it for every change.
+    if end - start > 1_000 {
+        return None;
+    }
+    let line = text[start..end].trim();
+    if line.is_empty() || line.contains('\n') {
+        return None;
+    }
+    if line.starts_with('#') {
+        return Some(line.to_owned());
+    }
+    // Most paragraphs are longer than a subheading can be: decided before anything is counted.
+    if line.len() > 90 {
+        return None;
+    }
+    let line_start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let line_end = line_start + line.len();
+    let (before, after) = (&text[..line_start], &text[line_end..]);
+    let blank_before = before.trim().is_empty()
+        || before.trim_end_matches([' ', '\t', '\r']).ends_with("\n\n")
+        || before.ends_with("\n\r\n");
+    let blank_after = after.trim().is_empty()
+        || after
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with("\n\n")
+        || after.starts_with("\r\n\r\n");
+    let is_short = line.split_whitespace().count() <= 10;
+    let ends_plain = !line.ends_with(['.', '!', '?', ':', ';', ',', ')', '"', '”', '»']);
+    (blank_before && blank_after && is_short && ends_plain && line.starts_with(char::is_uppercase))
+        .then(|| line.to_owned())
+}
+
+/// The tokens of `text` that hold a digit, in order (links are links, not numbers).
+fn numbers(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|token| token.chars().any(|c| c.is_ascii_digit()))
+        .filter(|token| {
+            !(token.contains("://") || token.contains('@') || token.starts_with("www."))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Month and weekday names (English and French) in `text`, in order.
+fn date_words(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|token| is_date_word(token))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a token is a month or weekday name (English or French) or a relative day.
+fn is_date_word(token: &str) -> bool {
+    const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
+    // The longest such word is 9 letters ("wednesday", "september") and 10 bytes in French
+    // ("décembre"): longer tokens are passed over before anything is lower-cased.
+    if token.len() > 12 || token.is_empty() {
+        return false;
+    }
+    // Lower-cased into a buffer on the stack, not a new string: this runs for every word of
+    // every change and around it.
+    let mut buffer = [0_u8; 48];
+    let lower: &str = if token.is_ascii() {
+        let lower = &mut buffer[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).expect("ASCII")
+    } else {
+        let mut n_bytes = 0;
+        for c in token.chars().flat_map(char::to_lowercase) {
+            // Lower-casing makes a character at most half as long again: 12 bytes fit in 18.
+            let Some(room) = buffer.get_mut(n_bytes..n_bytes + c.len_utf8()) else {
+                return false;
+            };
+            n_bytes += c.encode_utf8(room).len();
+        }
+        std::str::from_utf8(&buffer[..n_bytes]).expect("whole characters")
+    };
+    // "May" is a month only when capitalized; "march" and "may" are common verbs.
+    (MONTHS_AND_WEEKDAYS.contains(&lower) || RELATIVE_DAYS.contains(&lower))
+        && (token.starts_with(char::is_uppercase) || !matches!(lower, "may" | "march"))
+}
+
+/// The changed phrase when wanted and short enough to read as a badge, else the numbers alone.
+fn phrase_or(phrase: &str, numbers: &[String], want_phrase: bool) -> String {
+    let phrase = phrase.trim();
+    if want_phrase && phrase.chars().count() <= 40 {
+        phrase.to_owned()
+    } else {
+        numbers.join(" ")
+    }
+}
+
+/// How many of a change's ranges the name, quotation and link finders look around: a change
+/// that is a run of a million deleted lines has a million ranges, and a badge names the first
+/// fact of a change anyway.
+const MAX_RANGES_READ: usize = 32;
+
+/// How far from a change [`paragraph_around`] looks for the ends of its paragraph, in bytes.
+/// A name or a quotation is read within this window, so a text with no paragraph breaks (a
+/// single 2 MB line) costs each change a bounded look, not a walk over the whole text.
+const CONTEXT_BYTES: usize = 1_000;
+
+/// The paragraph around a byte range: from the blank line before it to the blank line after
+/// it, so that a name or a quotation that a hard-wrapped text breaks over lines is read whole;
+/// never more than [`CONTEXT_BYTES`] either side of the range.
+fn paragraph_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let mut window_start = range.start.saturating_sub(CONTEXT_BYTES);
+    while !text.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let mut window_end = (range.end + CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let start = text[window_start..range.start]
+        .rfind("\n\n")
+        .map_or(window_start, |idx| window_start + idx + 2);
+    let end = text[range.end..window_end]
+        .find("\n\n")
+        .map_or(window_end, |idx| range.end + idx);
+    start..end
+}
+
+fn is_capitalized(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase) && token.chars().any(char::is_lowercase)
+}
+
+/// The proper name that a change touches, taken whole from its paragraph: the run of
+/// capitalized words (with `of`, `de`, `van`… between them) around a changed capitalized
+/// word, if the run has two words or more, or its word does not start a sentence. When the
+/// change touches several, the longest.
+fn name_around(side: &Side, changed: &[Range<usize>]) -> Option<String> {
+    let text = side.text;
+    let is_connector =
+        |token: &str| matches!(token, "of" | "de" | "du" | "la" | "van" | "von" | "for");
+    // Words of one name are parted by a space, or by the line break of a hard-wrapped text.
+    let is_gap = |token: &str| token == " " || token == "\n";
+    let mut best: Option<(usize, String)> = None;
+    for changed in changed.iter().take(MAX_RANGES_READ) {
+        let tokens: Vec<(Range<usize>, &str)> = side
+            .tokens_within(paragraph_around(text, changed))
+            .collect();
+        let word = |idx: Option<usize>| idx.and_then(|idx| tokens.get(idx)).map(|(_, t)| *t);
+        // Grows a run from `idx` one way over gaps, capitalized words and connectors.
+        let grow = |mut idx: usize, step: isize| -> usize {
+            loop {
+                let at = |n: isize| word(idx.checked_add_signed(n * step));
+                if !at(1).is_some_and(is_gap) {
+                    return idx;
+                }
+                if at(2).is_some_and(is_capitalized) {
+                    idx = idx.wrapping_add_signed(2 * step);
+                } else if at(2).is_some_and(is_connector)
+                    && at(3).is_some_and(is_gap)
+                    && at(4).is_some_and(is_capitalized)
+                {
+                    idx = idx.wrapping_add_signed(4 * step);
+                } else {
+                    return idx;
+                }
+            }
+        };
+        for (idx, (range, token)) in tokens.iter().enumerate() {
+            if range.start >= changed.end
+                || range.end <= changed.start
+                || !is_capitalized(token)
+                || is_date_word(token)
+            {
+                continue;
+            }
+            let (first, last) = (grow(idx, -1), grow(idx, 1));
+            let n_words = tokens[first..=last]
+                .iter()
+                .filter(|(_, token)| is_capitalized(token))
+                .count();
+            let starts_sentence = tokens[..first]
+                .iter()
+                .rev()
+                .find(|(_, token)| !token.trim().is_empty())
+                .is_none_or(|(_, token)| {
+                    matches!(*token, "." | "!" | "?" | "\"" | "“" | "#" | "*" | "_" | ":")
+                });
+            if (n_words >= 2 || !starts_sentence) && best.as_ref().is_none_or(|(n, _)| n_words > *n)
+            {
+                let name = text[tokens[first].0.start..tokens[last].0.end].replace('\n', " ");
+                best = Some((n_words, name));
+            }
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// The quotation (text between quotation marks, marks included) that a change touches.
+fn quotation_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+    // The ranges of one change are mostly in one paragraph: its quotations are found once.
+    let mut read: Option<(Range<usize>, Vec<Range<usize>>)> = None;
+    for changed in changed.iter().take(MAX_RANGES_READ) {
+        let paragraph = paragraph_around(text, changed);
+        let start = paragraph.start;
+        let quotes = match read.take() {
+            Some((last, quotes)) if last == paragraph => quotes,
+            _ => quotations(&text[paragraph.clone()]),
+        };
+        let quotes = &read.insert((paragraph, quotes)).1;
+        for quote in quotes {
+            let quote = start + quote.start..start + quote.end;
+            if quote.start < changed.end && changed.start < quote.end {
+                return Some(text[quote].replace('\n', " "));
+            }
+        }
+    }
+    None
+}
+
+/// Byte ranges of quotations in a paragraph: “…”, «…», „…“, and "…" (straight quotes taken
+/// in pairs).
+fn quotations(paragraph: &str) -> Vec<Range<usize>> {
+    let mut res = Vec::new();
+    // Every quotation mark is `"` or starts with byte 0xC2 (guillemets) or 0xE2 (curly
+    // quotes): a paragraph without them is passed over a byte at a time, not a character.
+    if !paragraph
+        .bytes()
+        .any(|byte| matches!(byte, b'"' | 0xC2 | 0xE2))
+    {
+        return res;
+    }
+    let mut open: Option<(usize, char)> = None;
+    for (idx, c) in paragraph.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '„' | '"') => open = Some((idx, c)),
+            (Some((start, opening)), _)
+                if matches!(
+                    (opening, c),
+                    ('“', '”') | ('«', '»') | ('„', '“' | '”') | ('"', '"')
+                ) =>
+            {
+                res.push(start..idx + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    res
+}
+
+/// The link target (URL, `mailto:` or e-mail address) that a change falls in: the
+/// whitespace-delimited run around the change, from where its link starts.
+fn link_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
+    for changed in changed.iter().take(MAX_RANGES_READ) {
+        let run_start = text[..changed.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(idx, c)| idx + c.len_utf8());
+        let run_end = text[changed.end..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |idx| changed.end + idx);
+        let run = &text[run_start..run_end];
+        let link_start = ["https://", "http://", "mailto:", "www."]
+            .iter()
+            .filter_map(|prefix| run.find(prefix))
+            .min()
+            .or_else(|| {
+                // An e-mail address: from the start of its local part.
+                let at = run.find('@')?;
+                let local = run[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !(c.is_alphanumeric() || "._%+-".contains(c)))
+                    .map_or(0, |(idx, c)| idx + c.len_utf8());
+                run[at..].contains('.').then_some(local)
+            })?;
+        let link = run[link_start..].trim_end_matches([')', '.', ',', ';', ']', '"', '\'']);
+        // The change must fall inside the link, not in the text before it.
+        if run_start + link_start < changed.end {
+            return Some(link.to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare;
+
+    /// The facts of a change in the body: both texts get a headline first.
+    fn facts(original: &str, reworked: &str) -> Vec<(FactKind, String, String)> {
+        let (original, reworked) = (
+            format!("Title\n\n{original}"),
+            format!("Title\n\n{reworked}"),
+        );
+        compare(&original, &reworked)
+            .facts
+            .into_iter()
+            .map(|fact| (fact.kind, fact.old, fact.new))
+            .collect()
+    }
+
+    fn fact(kind: FactKind, old: &str, new: &str) -> (FactKind, String, String) {
+        (kind, old.to_owned(), new.to_owned())
+    }
+
+    #[test]
+    fn numbers_and_ranges() {
+        assert_eq!(
+            facts(
+                "Officials expect 60,000 visitors.",
+                "Officials expect 25,000 to 35,000 visitors."
+            ),
+            [fact(FactKind::Number, "60,000", "25,000 to 35,000")]
+        );
+        assert_eq!(
+            facts("Turnout was 45%.", "Turnout was 54%."),
+            [fact(FactKind::Number, "45%", "54%")]
+        );
+        assert!(facts("The big dog barked.", "The small dog barked.").is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            facts("The vote was on Monday.", "The vote was on Tuesday."),
+            [fact(FactKind::Date, "Monday", "Tuesday")]
+        );
+        assert!(
+            facts("You may go.", "You can go.").is_empty(),
+            "may is a verb"
+        );
+    }
+
+    #[test]
+    fn date_words_in_any_case_and_in_french() {
+        for word in [
+            "Monday",
+            "MONDAY",
+            "monday",
+            "Décembre",
+            "DÉCEMBRE",
+            "août",
+            "Yesterday",
+        ] {
+            assert!(is_date_word(word), "{word}");
+        }
+        // Not dates: verbs, other words, and tokens whose lower case grows (İ) or is long.
+        for word in [
+            "may",
+            "march",
+            "Mayor",
+            "İİİİİİ",
+            "ÉÉÉÉÉÉ",
+            "Wednesdays",
+            "",
+            "a",
+        ] {
+            assert!(!is_date_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn names_whole_and_not_sentence_starts() {
+        assert_eq!(
+            facts(
+                "Thanks to Jina Bolton and Scott.",
+                "Thanks to Jina Anne and Scott."
+            ),
+            [fact(FactKind::Name, "Jina Bolton", "Jina Anne")]
+        );
+        assert_eq!(
+            facts(
+                "He spoke to the Bank of England today.",
+                "He spoke to the Bank of France today."
+            ),
+            [fact(FactKind::Name, "Bank of England", "Bank of France")]
+        );
+        assert!(
+            facts(
+                "Yesterday it rained. Rain fell.",
+                "Yesterday it rained. Snow fell."
+            )
+            .is_empty(),
+            "a capitalized word that starts a sentence is not a name"
+        );
+    }
+
+    #[test]
+    fn quotations_are_shown_whole() {
+        assert_eq!(
+            facts(
+                "She said “we will build the bridge” on Friday.",
+                "She said “we will repair the bridge” on Friday."
+            ),
+            [fact(
+                FactKind::Quotation,
+                "“we will build the bridge”",
+                "“we will repair the bridge”"
+            )]
+        );
+    }
+
+    #[test]
+    fn headline_subheading_and_link() {
+        assert_eq!(
+            compare(
+                "Old title\n\nBody text here.",
+                "New title\n\nBody text here."
+            )
+            .facts
+            .into_iter()
+            .map(|fact| (fact.kind, fact.old, fact.new))
+            .collect::<Vec<_>>(),
+            [fact(FactKind::Headline, "Old title", "New title")]
+        );
+        assert_eq!(
+            facts(
+                "Body.\n\n## Costs so far\n\nMore.",
+                "Body.\n\n## Costs to date\n\nMore."
+            ),
+            [fact(
+                FactKind::Subheading,
+                "## Costs so far",
+                "## Costs to date"
+            )]
+        );
+        assert_eq!(
+            facts(
+                "See [the report](https://example.org/report-2024) now.",
+                "See [the report](https://example.org/report-2025) now."
+            ),
+            [fact(
+                FactKind::Link,
+                "https://example.org/report-2024",
+                "https://example.org/report-2025"
+            )]
+        );
+    }
+
+    #[test]
+    fn subtitle() {
+        assert_eq!(
+            compare(
+                "Title\n\nA plan for the harbour\n\nBody text.",
+                "Title\n\nA smaller plan for the harbour\n\nBody text."
+            )
+            .facts
+            .into_iter()
+            .map(|fact| (fact.kind, fact.old, fact.new))
+            .collect::<Vec<_>>(),
+            [fact(
+                FactKind::Subtitle,
+                "A plan for the harbour",
+                "A smaller plan for the harbour"
+            )]
+        );
+    }
+
+    #[test]
+    fn cosmetic_changes_and_moves_carry_no_fact() {
+        assert!(facts("It cost “$5”.", "It cost \"$5\".").is_empty());
+    }
+}

@@ -1,0 +1,300 @@
+//! Engine tests through the public API: real revision pairs and arbitrary Unicode must rebuild exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{any_options, article_text};
+use proptest::prelude::*;
+use redline_engine::{BlockKind, Comparison, Options, SegmentKind, compare, compare_with_options};
+
+/// Asserts that the comparison rebuilds both inputs, that each side's segment ranges tile its
+/// text in order (moved-to blocks left out on the original side, moved-from blocks on the
+/// reworked side), and that block ranges agree with their segments.
+fn assert_exact(original: &str, reworked: &str, comparison: &Comparison) {
+    assert_eq!(comparison.original_text(), original);
+    assert_eq!(comparison.reworked_text(), reworked);
+    let mut ends = (0, 0);
+    for block in &comparison.blocks {
+        assert!(!block.segments.is_empty(), "empty block in {comparison:?}");
+        let mut block_ends = (
+            block.original.map(|[start, _]| start),
+            block.reworked.map(|[start, _]| start),
+        );
+        for segment in &block.segments {
+            assert!(!segment.text.is_empty(), "empty segment in {comparison:?}");
+            match segment.kind {
+                SegmentKind::Equal => {
+                    assert!(segment.original.is_some() && segment.reworked.is_some())
+                }
+                SegmentKind::Delete => {
+                    assert!(segment.original.is_some() && segment.reworked.is_none())
+                }
+                SegmentKind::Insert => {
+                    assert!(segment.original.is_none() && segment.reworked.is_some())
+                }
+            }
+            if let Some([start, end]) = segment.original {
+                assert_eq!(&original[start..end], segment.text);
+                if block.kind != BlockKind::MovedTo {
+                    assert_eq!(start, ends.0, "original side does not tile at {segment:?}");
+                    assert_eq!(
+                        block_ends.0,
+                        Some(start),
+                        "segment outside its block: {segment:?}"
+                    );
+                    (ends.0, block_ends.0) = (end, Some(end));
+                }
+            }
+            if let Some([start, end]) = segment.reworked {
+                assert_eq!(&reworked[start..end], segment.text);
+                if block.kind != BlockKind::MovedFrom {
+                    assert_eq!(start, ends.1, "reworked side does not tile at {segment:?}");
+                    assert_eq!(
+                        block_ends.1,
+                        Some(start),
+                        "segment outside its block: {segment:?}"
+                    );
+                    (ends.1, block_ends.1) = (end, Some(end));
+                }
+            }
+        }
+        if block.kind != BlockKind::MovedTo {
+            assert_eq!(block_ends.0, block.original.map(|[_, end]| end));
+        }
+        if block.kind != BlockKind::MovedFrom {
+            assert_eq!(block_ends.1, block.reworked.map(|[_, end]| end));
+        }
+    }
+    assert_eq!(ends, (original.len(), reworked.len()));
+}
+
+struct Pair {
+    id: String,
+    original: String,
+    reworked: String,
+}
+
+fn corpus_pairs() -> Vec<Pair> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pairs.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let field = |name: &str| value[name].as_str().unwrap().to_owned();
+            Pair {
+                id: field("id"),
+                original: field("original"),
+                reworked: field("reworked"),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_pair_rebuilds_exactly() {
+    let pairs = corpus_pairs();
+    assert_eq!(pairs.len(), 31);
+    for pair in pairs {
+        let comparison = compare(&pair.original, &pair.reworked);
+        assert_exact(&pair.original, &pair.reworked, &comparison);
+        let differs = comparison.has_changes() || comparison.stats.cosmetic_changes > 0;
+        assert!(differs, "{}: a revision pair must differ", pair.id);
+    }
+}
+
+/// Whether a segment boundary at `idx` splits a word: letters or digits on both sides, outside
+/// the scripts that Redline compares per character.
+fn splits_a_word(text: &str, idx: usize) -> bool {
+    let before = text[..idx].chars().next_back();
+    let after = text[idx..].chars().next();
+    let per_character = |c: char| matches!(c, '\u{0E00}'..='\u{0E7F}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}');
+    match (before, after) {
+        (Some(before), Some(after)) => {
+            before.is_alphanumeric()
+                && after.is_alphanumeric()
+                && !per_character(before)
+                && !per_character(after)
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn no_corpus_change_starts_or_ends_inside_a_word() {
+    for pair in corpus_pairs() {
+        let comparison = compare(&pair.original, &pair.reworked);
+        for segment in comparison.iter_segments() {
+            for (range, text) in [
+                (segment.original, &pair.original),
+                (segment.reworked, &pair.reworked),
+            ] {
+                if let Some([start, end]) = range {
+                    assert!(
+                        !splits_a_word(text, start) && !splits_a_word(text, end),
+                        "{}: segment {:?} splits a word",
+                        pair.id,
+                        segment.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Counts change regions: maximal runs of deleted and inserted segments.
+fn n_change_regions(comparison: &Comparison) -> usize {
+    let mut res = 0;
+    let mut in_change = false;
+    for segment in comparison.iter_segments() {
+        let is_change = segment.kind != SegmentKind::Equal;
+        if is_change && !in_change {
+            res += 1;
+        }
+        in_change = is_change;
+    }
+    res
+}
+
+/// Before and after on a heavy rewrite: the reworked sentence shares only small words with the
+/// original, so a flat diff is confetti and the cleaned-up diff is old sentence / new sentence.
+#[test]
+fn cleanup_turns_confetti_into_phrases_on_a_heavy_rewrite() {
+    let original = "The council of the town said on Monday that the plan for the harbour \
+                    would cost $50,000 and that work would start in the spring.";
+    let reworked = "A spokesperson for the town confirmed that the harbour project \
+                    is now expected to cost $30,000, with work to start in the autumn.";
+    let flat = compare_with_options(
+        original,
+        reworked,
+        &Options {
+            semantic_cleanup: false,
+            ..Options::default()
+        },
+    );
+    let clean = compare(original, reworked);
+    assert_exact(original, reworked, &flat);
+    assert_exact(original, reworked, &clean);
+    assert!(
+        n_change_regions(&flat) >= 8,
+        "flat diff: {}",
+        n_change_regions(&flat)
+    );
+    assert!(
+        n_change_regions(&clean) * 2 <= n_change_regions(&flat),
+        "cleanup should at least halve the change regions: {} vs {}",
+        n_change_regions(&clean),
+        n_change_regions(&flat)
+    );
+}
+
+#[test]
+fn json_names_the_kinds_and_ranges() {
+    let comparison = compare("The cat sat.", "The dog sat.");
+    let json = serde_json::to_value(&comparison).unwrap();
+    let segments = &json["blocks"][0]["segments"];
+    assert_eq!(json["blocks"][0]["kind"], "changed");
+    assert_eq!(segments[1]["kind"], "deleted");
+    assert_eq!(segments[1]["original"], serde_json::json!([4, 7]));
+    assert!(segments[1].get("reworked").is_none());
+    assert_eq!(segments[1]["change"], 0);
+    assert_eq!(segments[2]["kind"], "inserted");
+    assert_eq!(segments[2]["reworked"], serde_json::json!([4, 7]));
+    let back: Comparison = serde_json::from_value(json).unwrap();
+    assert_eq!(back, comparison);
+}
+
+proptest! {
+    // 512 cases by default; PROPTEST_CASES=100000 for a longer hunt.
+    #![proptest_config(ProptestConfig::with_cases(common::n_cases(512)))]
+
+    #[test]
+    fn arbitrary_texts_rebuild_exactly(original in article_text(), reworked in article_text()) {
+        let comparison = compare(&original, &reworked);
+        assert_exact(&original, &reworked, &comparison);
+    }
+
+    #[test]
+    fn every_option_still_rebuilds_exactly(
+        original in article_text(),
+        reworked in article_text(),
+        options in any_options(),
+    ) {
+        let comparison = compare_with_options(&original, &reworked, &options);
+        assert_exact(&original, &reworked, &comparison);
+    }
+
+    #[test]
+    fn a_text_against_itself_has_no_changes(text in article_text()) {
+        let comparison = compare(&text, &text);
+        prop_assert!(!comparison.has_changes());
+        prop_assert_eq!(comparison.stats.words_added + comparison.stats.words_removed, 0);
+    }
+}
+
+/// A paragraph that moved from the top to the bottom of a long rewrite is found as a move even
+/// when every other paragraph changed too, and common words ("the") appear everywhere: move
+/// candidates come from the rarer words the two places share.
+#[test]
+fn far_move_in_a_long_rewrite_is_found() {
+    let moved = "The harbour commission approved the dredging contract after a long hearing.";
+    let paragraph = |idx: usize, version: &str| {
+        format!("The {version}{idx} and the town{version}{idx} item{version}{idx}.")
+    };
+    let mut original = vec![moved.to_owned()];
+    let mut reworked = Vec::new();
+    for idx in 0..200 {
+        original.push(paragraph(idx, "first"));
+        reworked.push(paragraph(idx + 1000, "second"));
+    }
+    reworked.push(moved.replace("long", "lengthy"));
+    let (original, reworked) = (original.join("\n\n"), reworked.join("\n\n"));
+    let comparison = compare(&original, &reworked);
+    assert_exact(&original, &reworked, &comparison);
+    assert_eq!(comparison.stats.paragraphs_moved, 1);
+    let moved_to = comparison
+        .blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::MovedTo)
+        .expect("a moved-to block");
+    let markup: String = moved_to
+        .segments
+        .iter()
+        .map(|segment| segment.markup())
+        .collect();
+    assert_eq!(
+        markup,
+        "The harbour commission approved the dredging contract after a [-long-]{+lengthy+} hearing.[~\n\n~]",
+        "the word diff inside the move; its lost blank line is cosmetic"
+    );
+}
+
+#[test]
+fn a_text_of_many_lines_compares_exactly_in_few_blocks() {
+    // Four times the line count above which unchanged lines join (the e2e tests open a million).
+    let n_lines = 4 * redline_engine::COARSE_LINES;
+    let original: String = (0..n_lines).map(|idx| format!("{}\n", idx % 97)).collect();
+    let mut lines: Vec<String> = (0..n_lines).map(|idx| (idx % 97).to_string()).collect();
+    lines[10] = "ten".to_owned();
+    lines[n_lines - 1_000] = "near the end".to_owned();
+    lines.remove(n_lines / 2);
+    let reworked = lines.join("\n") + "\n";
+    let comparison = compare(&original, &reworked);
+    assert!(comparison.coarse);
+    assert_exact(&original, &reworked, &comparison);
+    assert_eq!(comparison.n_changes, 3);
+    // Unchanged lines in a row are one block each: a handful, not a million.
+    assert!(
+        comparison.blocks.len() < 20,
+        "{} blocks",
+        comparison.blocks.len()
+    );
+    assert!(!compare("a\nb\n", "a\nc\n").coarse);
+    // Against one long line, the deleted lines are one block too.
+    let comparison = compare(&original, "One paragraph instead.");
+    assert_exact(&original, "One paragraph instead.", &comparison);
+    assert!(
+        comparison.blocks.len() <= 3,
+        "{} blocks",
+        comparison.blocks.len()
+    );
+}
