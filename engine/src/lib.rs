@@ -89,6 +89,11 @@
 
 #![warn(missing_docs)]
 
+// The README's example runs as a doc-test, so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
+
 use serde::{Deserialize, Serialize};
 
 mod diff;

@@ -1,7 +1,26 @@
-//! The browser APIs the UI needs beyond Leptos's own: the URL fragment, history, clipboard, localStorage.
+//! The browser APIs the UI needs beyond Leptos's and leptos-use's: the URL fragment, the clipboard's write and paste data, files, scrolling and focus, downloads, the crash banner.
 //!
-//! With worker.rs, the only UI files that call web-sys. Each function degrades to a harmless result when the
-//! browser refuses (no clipboard permission, an old browser), and says so in its return value.
+//! With worker.rs, the only UI files that call web-sys. Each function degrades to a harmless
+//! result when the browser refuses (no clipboard permission, an old browser), and says so in
+//! its return value.
+//!
+//! Drag-and-drop goes through leptos-use's `use_drop_zone`, and window events through Leptos's
+//! own `window_event_listener`. What stays here, and why no crate fits (the sizes are the
+//! whole download's growth, `node scripts/dist-size.mjs dist`, against a budget that must not
+//! grow):
+//!
+//! - localStorage (the drafts and the theme): leptos-use's `use_local_storage` was tried for
+//!   both and cost 8 KB gzip, for two keys the page reads once and writes after a pause in the
+//!   typing; the crash report must write without signals anyway;
+//! - the URL fragment and `history.replaceState`: leptos-use has no `replaceState`, and the
+//!   router crates bring a router the page does not need;
+//! - writing to the clipboard: leptos-use's `use_clipboard` does not report a refused write,
+//!   and the page must then show the link for the reader to copy by hand;
+//! - a paste's `text/html` and `text/plain` and the text area's selection, files and their
+//!   text, `DOMParser`, scrolling to a change, focus, and downloads: small calls on the event
+//!   or element at hand, which no crate wraps;
+//! - the crash banner and the direct saves it makes: after a panic the reactive system may be
+//!   what broke, so these use no signal or hook.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -54,7 +73,7 @@ pub fn select_all(event: &leptos::ev::FocusEvent) {
 }
 
 /// The localStorage key that holds the drafts (as a share fragment: compact and validated).
-const DRAFTS_KEY: &str = "redline.drafts";
+pub const DRAFTS_KEY: &str = "redline.drafts";
 
 /// The drafts saved by [`save_drafts`], if any and if storage is readable.
 pub fn load_drafts() -> Option<String> {
@@ -123,29 +142,29 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// The localStorage key of the colour theme the user picked ("light" or "dark"; absent means
-/// the system's).
-const THEME_KEY: &str = "redline.theme";
+/// The localStorage key of the colour theme the user picked ("light" or "dark"; empty or
+/// absent means the system's).
+pub const THEME_KEY: &str = "redline.theme";
 
-/// The theme the user picked earlier, if any.
-pub fn load_theme() -> Option<String> {
-    let storage = window().local_storage().ok().flatten()?;
-    storage.get_item(THEME_KEY).ok().flatten()
+pub fn load_theme() -> String {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .unwrap_or_default()
 }
-
-/// Applies a theme to the page (`None`: follow the system) and remembers it when storage
-/// allows; a refusal only means the choice is not remembered.
-pub fn set_theme(theme: Option<&str>) {
+pub fn save_theme(theme: &str) {
+    if let Some(s) = window().local_storage().ok().flatten() {
+        let _ = s.set_item(THEME_KEY, theme);
+    }
+}
+/// Applies a theme to the page as the root element's `data-theme` (`""`: follow the system).
+pub fn set_theme_attribute(theme: &str) {
     if let Some(root) = document().document_element() {
         match theme {
-            Some(theme) => root.set_attribute("data-theme", theme).ok(),
-            None => root.remove_attribute("data-theme").ok(),
-        };
-    }
-    if let Some(storage) = window().local_storage().ok().flatten() {
-        match theme {
-            Some(theme) => storage.set_item(THEME_KEY, theme).ok(),
-            None => storage.remove_item(THEME_KEY).ok(),
+            "" => root.remove_attribute("data-theme").ok(),
+            theme => root.set_attribute("data-theme", theme).ok(),
         };
     }
 }

@@ -1,12 +1,18 @@
-//! The Leptos components of the web app; they render the engine's model and never do diff math.
+//! The web app: Leptos components, one per file, that render the engine's model, and the hooks (`hooks/`) that hold the page's state; none of it does diff math.
 
 mod app;
 mod browser;
 mod change_nav;
+mod comparison_status;
 mod diff_view;
+mod drafts;
+pub mod hooks;
+mod input_actions;
 mod note_check;
+mod note_panel;
 mod options_bar;
 mod overview_ruler;
+mod pair_inputs;
 mod share_bar;
 mod stats_summary;
 mod text_pane;
@@ -15,12 +21,17 @@ mod version_list;
 mod view_switch;
 pub mod worker;
 
-pub use app::{App, Drafts, Slot};
+pub use app::App;
 pub use change_nav::ChangeNav;
+pub use comparison_status::ComparisonStatus;
 pub use diff_view::DiffView;
+pub use drafts::{Drafts, Slot};
+pub use input_actions::InputActions;
 pub use note_check::{NoteCheck, NoteClaims};
+pub use note_panel::NotePanel;
 pub use options_bar::OptionsBar;
 pub use overview_ruler::OverviewRuler;
+pub use pair_inputs::PairInputs;
 pub use share_bar::ShareBar;
 pub use stats_summary::StatsSummary;
 pub use text_pane::TextPane;

@@ -1,0 +1,58 @@
+//! ComparisonStatus: the lines above the diff that say a comparison is running, was made coarse, or failed.
+
+use leptos::prelude::*;
+
+use super::group_thousands;
+use redline_engine::Comparison;
+use redline_engine::formats::input::megabytes;
+
+/// What the reader should know about the comparison shown, if anything.
+#[component]
+pub fn ComparisonStatus(
+    /// The comparison shown, which says whether unchanged lines in a row were joined because a
+    /// text has too many lines.
+    comparison: RwSignal<Comparison>,
+    /// The size in bytes of the texts being compared in the worker, while it runs.
+    comparing: RwSignal<Option<usize>>,
+    /// Why the last comparison failed, if it did.
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        {move || {
+            comparing
+                .get()
+                .map(|n_bytes| {
+                    view! {
+                        <p class="comparing" role="status" data-testid="diff-comparing">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {format!(
+                                "Comparing {} MB of text in the background… The differences below are from before your last edit; you can go on typing.",
+                                megabytes(n_bytes as u64),
+                            )}
+                        </p>
+                    }
+                })
+        }}
+        <Show when=move || comparison.with(|comparison| comparison.coarse)>
+            <p class="comparing" role="note" data-testid="diff-coarse">
+                {format!(
+                    "A text has more than {} lines: unchanged lines in a row are shown together. The changes are exact.",
+                    group_thousands(redline_engine::COARSE_LINES),
+                )}
+            </p>
+        </Show>
+        {move || {
+            error
+                .get()
+                .map(|why| {
+                    view! {
+                        <div class="banner" role="alert" data-testid="diff-compare-error">
+                            <p>
+                                "Redline could not compare these texts ("{why}"). Your texts are kept; the differences below are from the last comparison that worked. Change the texts or the options to try again."
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
