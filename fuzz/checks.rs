@@ -1,6 +1,6 @@
 //! What each fuzz target asserts, shared by the libFuzzer targets and the corpus replay in `make test`.
 //
-// The fuzz targets (`fuzz/fuzz_targets/*.rs`) and `tests/fuzz_corpus.rs` both include this file
+// The fuzz targets (`fuzz/fuzz_targets/*.rs`) and `engine/tests/fuzz_corpus.rs` both include this file
 // with `#[path]`, so a seed that once crashed a target is checked by every `cargo test` with the
 // very same assertions, on stable Rust and without libFuzzer.
 

@@ -271,7 +271,7 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
     let (mut blocks, coarse) = diff::diff_blocks(&texts, options.word_options());
     let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
     let headline = model::headline_blocks(original, reworked, &blocks);
-    let mut stats = Stats::from_blocks(&texts, &blocks);
+    let mut stats = diff::count_words(&texts, &blocks);
     stats.cosmetic_changes = cosmetic_changes;
     let mut comparison = Comparison {
         blocks,

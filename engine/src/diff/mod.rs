@@ -11,6 +11,9 @@
 //! 4. [`words`]: the only caller of `similar`: word diffs into runs, the semantic cleanup,
 //!    cosmetic runs, and the builder that turns runs into blocks of segments.
 //! 5. [`moves`]: deleted and inserted paragraphs that match become moves.
+//! 6. [`count_words`]: the word and paragraph counts of the blocks.
+//!
+//! The pipeline builds the model's blocks and counts; the model never reads the pipeline.
 
 pub(crate) mod align;
 pub(crate) mod moves;
@@ -18,7 +21,7 @@ pub(crate) mod text;
 pub(crate) mod tokenize;
 pub(crate) mod words;
 
-use crate::model::Block;
+use crate::model::{Block, BlockKind, SegmentKind, Stats, headline};
 use crate::{COARSE_LINES, Options};
 use text::Texts;
 use words::WordDiffOptions;
@@ -46,4 +49,52 @@ pub(crate) fn compare_blocks(original: &str, reworked: &str) -> Vec<Block> {
     let options = Options::default();
     let texts = Texts::new(original, reworked, options.key_options());
     diff_blocks(&texts, options.word_options()).0
+}
+
+/// The word and paragraph counts of `blocks`, the last step of the pipeline (see [`Stats`]).
+pub(crate) fn count_words(texts: &Texts<'_>, blocks: &[Block]) -> Stats {
+    let (original, reworked) = (&texts.original, &texts.reworked);
+    let mut stats = Stats {
+        original_words: original.n_words_total(),
+        reworked_words: reworked.n_words_total(),
+        headline_changed: headline(original.text) != headline(reworked.text),
+        ..Stats::default()
+    };
+    let range = |[start, end]: [usize; 2]| start..end;
+    for block in blocks {
+        match block.kind {
+            BlockKind::Equal => {}
+            BlockKind::Changed => stats.paragraphs_changed += 1,
+            BlockKind::Inserted => stats.paragraphs_added += 1,
+            BlockKind::Deleted => stats.paragraphs_removed += 1,
+            BlockKind::MovedFrom => continue,
+            BlockKind::MovedTo => stats.paragraphs_moved += 1,
+        }
+        for segment in &block.segments {
+            match (segment.kind, segment.original, segment.reworked) {
+                // A cosmetic change keeps its words: count them once, on the original side.
+                (SegmentKind::Delete, Some(bytes), _) if segment.cosmetic => {
+                    stats.words_unchanged += original.n_words(range(bytes));
+                }
+                (SegmentKind::Insert, _, _) if segment.cosmetic => {}
+                (SegmentKind::Equal, Some(bytes), _) => {
+                    stats.words_unchanged += original.n_words(range(bytes))
+                }
+                (SegmentKind::Delete, Some(bytes), _) => {
+                    stats.words_removed += original.n_words(range(bytes))
+                }
+                (SegmentKind::Insert, _, Some(bytes)) => {
+                    stats.words_added += reworked.n_words(range(bytes))
+                }
+                _ => unreachable!("segments have a range on their own side"),
+            }
+        }
+    }
+    let n_words = stats.original_words + stats.reworked_words;
+    stats.similarity = if n_words == 0 {
+        1.0
+    } else {
+        2.0 * stats.words_unchanged as f64 / n_words as f64
+    };
+    stats
 }

@@ -52,7 +52,7 @@
 //! # Format, version 4: version 3 with a primed model
 //!
 //! `v4.` and the same three bytes and PPMd stream as version 3, but the model first reads a
-//! fixed English text, the primer (`src/engine/share_primer.txt`, 9,403 bytes of news prose,
+//! fixed English text, the primer (`engine/src/formats/share_primer.txt`, 9,403 bytes of news prose,
 //! correction notes and common words, written by the Redline team for this), so that it knows
 //! English before the payload's first byte instead of learning it on the way. The link carries
 //! the stream of primer and payload without the bytes the range coder wrote while it read the
