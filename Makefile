@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser fuzz
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser bench-pages fuzz
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -26,7 +26,7 @@ lint:
 	@echo "== lint: cargo fmt --check, clippy (native, wasm32, e2e) =="
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path $(E2E_MANIFEST) -- --check
-	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 	$(WASM) cargo clippy --target wasm32-unknown-unknown --package redline --lib --bins --tests --quiet -- -D warnings
 	$(WASM) cargo clippy --target wasm32-unknown-unknown --package redline-engine --lib --quiet -- -D warnings
 	cargo clippy --manifest-path $(E2E_MANIFEST) --target-dir target --all-targets --quiet -- -D warnings
@@ -35,8 +35,8 @@ lint:
 ## command line run as a process, and the tidy rules. `cargo test -p redline-engine` alone
 ## never compiles the web app.
 test-native:
-	@echo "== native tests: cargo test --workspace =="
-	cargo test --workspace
+	@echo "== native tests: cargo test --workspace --all-features =="
+	cargo test --workspace --all-features
 
 ## Layer 2: components and the engine inside wasm, in headless Chromium. The runner's browser
 ## keeps its 80 MB profile in TMPDIR and is killed, not closed, so it never deletes it: the
@@ -79,6 +79,12 @@ bench: $(BENCH_INPUTS)/manifest.json
 bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	REDLINE_BENCH_INPUTS=$(abspath $(BENCH_INPUTS)) cargo test --manifest-path $(E2E_MANIFEST) --target-dir target --test bench_browser -- --ignored --nocapture
+
+## The page reader on the pages benchmark (PAGES, by default ../shared/corpus/pages): F1 of word
+## 4-gram shingles for the HTML and for the Select-All copy of each page.
+PAGES ?= ../shared/corpus/pages
+bench-pages:
+	cargo run --release --package redline-engine --features parse-html --example bench_pages -- $(PAGES)
 
 ## Fuzz the share-link decoder, the engine and note detection (cargo-fuzz, nightly), each for
 ## FUZZ_SECONDS (600 by default). Not part of `make test`, which replays fuzz/seeds/ instead.

@@ -3,13 +3,72 @@
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use redline_engine::formats::export;
 use redline_engine::formats::share::{self, History, Shared, Version};
+use redline_engine::formats::{export, page};
 use redline_engine::{
     Comparison, NoteKind, SegmentKind, compare_with_options, detect_notes, reconcile,
 };
 
-use crate::{ColourChoice, Command, CompareFormat, ExportFormat};
+use crate::{ColourChoice, Command, CompareFormat, ExportFormat, PageForm};
+
+/// Reads a page in the form asked for.
+fn read_page(text: &str, form: PageForm) -> page::Page {
+    let is_html = match form {
+        PageForm::Auto => page::looks_like_html(text),
+        PageForm::Html => true,
+        PageForm::Text => false,
+    };
+    if is_html {
+        page::read_html(&page::parse_html(text))
+    } else {
+        page::read_text(text)
+    }
+}
+
+/// The text `compare` compares: the article, when the text is HTML or a whole page, else the
+/// text as it is.
+fn article_of(text: String) -> String {
+    let page = read_page(&text, PageForm::Auto);
+    if page::looks_like_html(&text) || page.is_whole_page() {
+        page.article_text()
+    } else {
+        text
+    }
+}
+
+fn print_extract(text: &str, json: bool, form: PageForm) -> Result<(), String> {
+    let is_html = match form {
+        PageForm::Auto => page::looks_like_html(text),
+        PageForm::Html => true,
+        PageForm::Text => false,
+    };
+    let page = read_page(text, form);
+    let mut out = std::io::stdout().lock();
+    let res = if json {
+        let range = |range: &std::ops::Range<usize>| [range.start, range.end];
+        let value = serde_json::json!({
+            "article": page.article_text(),
+            "range": range(&page.article),
+            "pieces": page.pieces.iter().map(range).collect::<Vec<_>>(),
+            "frame_before_bytes": page.frame_before(),
+            "frame_after_bytes": page.frame_after(),
+            "form": if is_html { "html" } else { "text" },
+            "page_text": if is_html { Some(&page.text) } else { None },
+            "headline": page.meta.headline,
+            "byline": page.meta.byline,
+            "published": page.meta.published,
+            "modified": page.meta.modified,
+            "url": page.meta.url,
+            "captured": page.meta.captured,
+        });
+        serde_json::to_writer_pretty(&mut out, &value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        writeln!(out, "{}", page.article_text())
+    };
+    write_result(res)
+}
 
 /// Runs one command; `Err` is the one-line message for bad input.
 pub fn run(command: Command) -> Result<ExitCode, String> {
@@ -21,12 +80,17 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             note,
             format,
             json,
+            whole_pages,
             colour,
             options,
         } => {
+            let read = |stdin: &mut Stdin, path: &str| -> Result<String, String> {
+                let text = stdin.read(path)?;
+                Ok(if whole_pages { text } else { article_of(text) })
+            };
             let shared = Shared {
-                original: stdin.read(&original)?,
-                reworked: stdin.read(&reworked)?,
+                original: read(&mut stdin, &original)?,
+                reworked: read(&mut stdin, &reworked)?,
                 note: note
                     .map(|path| stdin.read(&path))
                     .transpose()?
@@ -36,6 +100,10 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             };
             let format = if json { CompareFormat::Json } else { format };
             compare(shared, format, colour.choice)
+        }
+        Command::Extract { file, json, form } => {
+            print_extract(&stdin.read(&file)?, json, form)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Notes { file, json } => {
             print_notes(&stdin.read(&file)?, json)?;

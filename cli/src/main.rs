@@ -55,10 +55,30 @@ enum Command {
         /// Same as `--format json`.
         #[arg(long, hide = true, conflicts_with = "format")]
         json: bool,
+        /// Compare the whole pages, menus and footers included, when a file is a whole page
+        /// (HTML, or a Select-All copy); without it, the articles found in them are compared.
+        #[arg(long)]
+        whole_pages: bool,
         #[command(flatten)]
         colour: ColourArgs,
         #[command(flatten)]
         options: CompareOptions,
+    },
+    /// Find the article in a whole page (HTML, or the text of a Select-All copy) and print it.
+    ///
+    /// The page's text before and after the article (the site's name, menus, the byline,
+    /// share buttons, teasers, comments, the footer) is its frame, set aside.
+    Extract {
+        /// The page.
+        file: String,
+        /// Print `{article, range, pieces, frame_before_bytes, frame_after_bytes, form, page_text,
+        /// headline, byline, published, modified, url, captured}` as JSON: byte ranges into the page's text, which is the file itself for a text
+        /// page and the visible text Redline reads from an HTML page.
+        #[arg(long)]
+        json: bool,
+        /// What the file holds; `auto` reads HTML source as HTML and anything else as text.
+        #[arg(long, value_enum, default_value_t = PageForm::Auto)]
+        form: PageForm,
     },
     /// List the correction, update, clarification and disclaimer notes a text holds.
     Notes {
@@ -117,6 +137,17 @@ enum Command {
         #[command(flatten)]
         options: CompareOptions,
     },
+}
+
+/// What a page given to `extract` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PageForm {
+    /// HTML source when it starts like a document, plain text otherwise.
+    Auto,
+    /// HTML source.
+    Html,
+    /// Plain text, such as a Select-All copy of the page.
+    Text,
 }
 
 /// What `compare` prints.

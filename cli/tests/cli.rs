@@ -539,3 +539,144 @@ fn links_point_at_the_published_address_and_carry_options_and_view() {
     let export: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(export["options"]["ignore_case"], true, "{export}");
 }
+
+/// A whole page as a reader copies it (menus, the headline, a byline, the article with its
+/// correction, share buttons, teasers, the footer), as plain text and as HTML.
+fn whole_page(body: &[&str]) -> (String, String) {
+    let text = format!(
+        "The Quillhaven Post\nNews\nSport\nOpinion\nWeather\nSubscribe\nCouncil approves bridge repair\nBy Ann Lee\nNov. 19, 2019\n\n{}\n\nShare this:\nFacebook\nTwitter\nRelated posts\nHarbour plan explained\nSchool budget rises\n© 2019 The Quillhaven Post. Privacy policy. Terms of use.\n",
+        body.join("\n\n")
+    );
+    let paragraphs: String = body
+        .iter()
+        .map(|paragraph| format!("<p>{paragraph}</p>"))
+        .collect();
+    let html = format!(
+        r#"<!DOCTYPE html><html><head><title>Council approves bridge repair | The Quillhaven Post</title>
+        <meta property="og:title" content="Council approves bridge repair">
+        <meta property="article:published_time" content="2019-11-19T08:03:00Z">
+        <link rel="canonical" href="https://quillhavenpost.example/bridge"></head>
+        <body><header><a href="/">The Quillhaven Post</a><nav><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/opinion">Opinion</a></nav></header>
+        <article><h1>Council approves bridge repair</h1><p class="byline">By Ann Lee</p>{paragraphs}
+        <div class="share"><a href="/f">Facebook</a> <a href="/t">Twitter</a></div></article>
+        <aside><h2>Related posts</h2><a href="/h">Harbour plan explained</a></aside>
+        <footer>© 2019 The Quillhaven Post. Privacy policy. Terms of use.</footer></body></html>"#
+    );
+    (text, html)
+}
+
+const BODY_BEFORE: [&str; 2] = [
+    "The Quillhaven town council voted on Tuesday to spend $4.2 million repairing the Weir Street bridge, which has been closed to lorries since March.",
+    "The bridge carries around 6,000 vehicles a day, according to the council's own traffic survey, and the detour adds twenty minutes to a crossing.",
+];
+
+const BODY_AFTER: [&str; 3] = [
+    "The Quillhaven town council voted on Tuesday to spend $2.4 million repairing the Weir Street bridge, which has been closed to lorries since March.",
+    "The bridge carries around 6,000 vehicles a day, according to the council's own traffic survey, and the detour adds twenty minutes to a crossing.",
+    "Correction: An earlier version of this article misstated the cost of the repairs as $4.2 million. It is $2.4 million.",
+];
+
+#[test]
+fn extract_prints_the_article_of_a_page_as_text_and_as_html() {
+    let (text, html) = whole_page(&BODY_AFTER);
+    for (name, page) in [("page.txt", &text), ("page.html", &html)] {
+        let path = temp_file(name, page.as_bytes());
+        let output = redline(&["extract", path.to_str().unwrap()]);
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(
+            String::from_utf8(output.stdout).unwrap(),
+            format!("{}\n", BODY_AFTER.join("\n\n")),
+            "{name}"
+        );
+
+        let output = redline(&["extract", path.to_str().unwrap(), "--json"]);
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["article"], BODY_AFTER.join("\n\n"), "{name}");
+        assert_eq!(json["headline"], "Council approves bridge repair", "{name}");
+        assert!(json["frame_before_bytes"].as_u64().unwrap() > 40, "{json}");
+        assert!(json["frame_after_bytes"].as_u64().unwrap() > 40, "{json}");
+        let [start, end] = [
+            json["range"][0].as_u64().unwrap(),
+            json["range"][1].as_u64().unwrap(),
+        ];
+        let page_text = json["page_text"].as_str().unwrap_or(page);
+        assert_eq!(
+            &page_text[start as usize..end as usize],
+            BODY_AFTER.join("\n\n"),
+            "{name}"
+        );
+    }
+    let path = temp_file("page2.html", html.as_bytes());
+    let output = redline(&["extract", path.to_str().unwrap(), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["form"], "html");
+    assert_eq!(json["url"], "https://quillhavenpost.example/bridge");
+    assert_eq!(json["published"], "2019-11-19T08:03:00Z");
+    // Standard input, and a page read as text on request.
+    let output = redline_with(&["extract", "-", "--form", "text"], &[], Some(&text));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("{}\n", BODY_AFTER.join("\n\n"))
+    );
+}
+
+/// The design's own case: a whole copied page against the article's earlier version. The
+/// articles are compared: no menu or teaser is a change, the headline is the article's, and
+/// the correction note is found; `--whole-pages` compares everything.
+#[test]
+fn compare_reads_whole_pages_as_their_articles() {
+    let original = temp_file("article-before.txt", BODY_BEFORE.join("\n\n").as_bytes());
+    let (text, html) = whole_page(&BODY_AFTER);
+    for (name, page) in [("whole-page.txt", &text), ("whole-page.html", &html)] {
+        let reworked = temp_file(name, page.as_bytes());
+        let output = redline(&[
+            "compare",
+            original.to_str().unwrap(),
+            reworked.to_str().unwrap(),
+            "--json",
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let changed: Vec<String> = json["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|block| block["segments"].as_array().unwrap().clone())
+            .filter(|segment| segment["kind"] != "equal" && segment["cosmetic"] != true)
+            .map(|segment| segment["text"].as_str().unwrap().to_owned())
+            .collect();
+        for frame in [
+            "Sport",
+            "Subscribe",
+            "Harbour plan",
+            "Privacy policy",
+            "Facebook",
+        ] {
+            assert!(
+                !changed.iter().any(|text| text.contains(frame)),
+                "{name}: {frame} is a change: {changed:?}"
+            );
+        }
+        assert!(
+            changed.iter().any(|text| text.contains("$2.4")),
+            "{name}: {changed:?}"
+        );
+        assert!(
+            json["reconciliation"]["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("The note mentions"),
+            "{name}: {}",
+            json["reconciliation"]["summary"]
+        );
+    }
+    let reworked = temp_file("whole-page-all.txt", text.as_bytes());
+    let output = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--whole-pages",
+    ]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("{+The Quillhaven Post"), "{stdout}");
+}

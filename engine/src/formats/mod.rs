@@ -3,4 +3,5 @@
 pub mod export;
 pub mod html;
 pub mod input;
+pub mod page;
 pub mod share;

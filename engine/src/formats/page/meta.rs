@@ -1,0 +1,200 @@
+//! What a page says about its article: the headline, the byline, the dates and its address, from HTML metadata, the lines above the article, or an archive's address.
+
+use super::Meta;
+use super::tree::{Element, Node};
+
+/// The metadata of an HTML page: Open Graph and article meta tags, the canonical link, the
+/// first `<h1>` and `<time datetime>`.
+pub(crate) fn from_html(root: &Element) -> Meta {
+    let mut meta = Meta::default();
+    let mut h1 = None;
+    let mut title = None;
+    let mut first_time = None;
+    visit(root, &mut |element| match element.tag.as_str() {
+        "meta" => {
+            let key = element.attr("property").or_else(|| element.attr("name"));
+            let content = element
+                .attr("content")
+                .map(str::trim)
+                .filter(|content| !content.is_empty());
+            let (Some(key), Some(content)) = (key, content) else {
+                return;
+            };
+            let slot = match key.to_ascii_lowercase().as_str() {
+                "og:title" | "twitter:title" => &mut meta.headline,
+                "author" | "article:author" => &mut meta.byline,
+                "article:published_time" | "datepublished" | "pubdate" => &mut meta.published,
+                "article:modified_time" | "datemodified" | "og:updated_time" => &mut meta.modified,
+                "og:url" => &mut meta.url,
+                _ => return,
+            };
+            slot.get_or_insert_with(|| content.to_owned());
+        }
+        "link"
+            if element
+                .attr("rel")
+                .is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) =>
+        {
+            if let Some(href) = element.attr("href") {
+                // The canonical link names the article better than og:url, which some sites
+                // point at their home page.
+                meta.url = Some(href.trim().to_owned());
+            }
+        }
+        "h1" if h1.is_none() => h1 = Some(text_of(element)).filter(|text| !text.is_empty()),
+        "title" if title.is_none() => {
+            title = Some(text_of(element)).filter(|text| !text.is_empty())
+        }
+        "time" if first_time.is_none() => first_time = element.attr("datetime").map(str::to_owned),
+        _ => {}
+    });
+    meta.headline = meta.headline.or(h1).or(title);
+    meta.published = meta.published.or(first_time);
+    meta
+}
+
+fn visit(element: &Element, f: &mut impl FnMut(&Element)) {
+    f(element);
+    for child in &element.children {
+        if let Node::Element(child) = child {
+            visit(child, f);
+        }
+    }
+}
+
+/// An element's text, whitespace collapsed.
+fn text_of(element: &Element) -> String {
+    fn collect(element: &Element, out: &mut String) {
+        for child in &element.children {
+            match child {
+                Node::Text(text) => {
+                    out.push(' ');
+                    out.push_str(text);
+                }
+                Node::Element(child) => collect(child, out),
+            }
+        }
+    }
+    let mut out = String::new();
+    collect(element, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a line reads as a byline or a date rather than a headline.
+fn is_byline_or_date(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.starts_with("by ")
+        || lower.starts_with("posted ")
+        || lower.starts_with("published ")
+        || lower.starts_with("updated ")
+        || line.chars().filter(char::is_ascii_digit).count() * 3 >= line.chars().count()
+}
+
+/// The title-like line nearest above `start`: 3 to 25 words, not ending in a full stop, not a
+/// byline or a date, looking at most eight lines up.
+pub(crate) fn headline_above(text: &str, start: usize) -> Option<String> {
+    text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(8)
+        .find(|line| {
+            let words = line.split_whitespace().count();
+            (3..=25).contains(&words) && !line.ends_with('.') && !is_byline_or_date(line)
+        })
+        .map(str::to_owned)
+}
+
+/// A "By NAME" line within the eight lines above `start`.
+pub(crate) fn byline_above(text: &str, start: usize) -> Option<String> {
+    text[..start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(8)
+        .find_map(|line| {
+            let rest = line
+                .strip_prefix("By ")
+                .or_else(|| line.strip_prefix("by "))?;
+            (rest.split_whitespace().count() <= 8).then(|| rest.trim().to_owned())
+        })
+}
+
+/// The address and capture time of an archived copy, from a Wayback Machine address in the
+/// page (`web.archive.org/web/20191120083000/https://…`): the archived address becomes the
+/// article's when the page named none of its own.
+pub(crate) fn add_archive(meta: &mut Meta, text: &str) {
+    let probe = |haystack: &str| -> Option<(String, String)> {
+        let at = haystack.find("web.archive.org/web/")?;
+        let rest = &haystack[at + "web.archive.org/web/".len()..];
+        let stamp: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if stamp.len() < 14 {
+            return None;
+        }
+        let after =
+            rest[stamp.len()..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '_');
+        let url: String = after
+            .strip_prefix('/')?
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>'))
+            .collect();
+        let s = &stamp;
+        let captured = format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            &s[0..4],
+            &s[4..6],
+            &s[6..8],
+            &s[8..10],
+            &s[10..12],
+            &s[12..14]
+        );
+        Some((captured, url))
+    };
+    let found = meta.url.as_deref().and_then(probe).or_else(|| {
+        let mut end = text.len().min(4096);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        probe(&text[..end])
+    });
+    if let Some((captured, url)) = found {
+        meta.captured = Some(captured);
+        if meta
+            .url
+            .as_deref()
+            .is_none_or(|own| own.contains("web.archive.org/web/"))
+            && !url.is_empty()
+        {
+            meta.url = Some(url);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_archive_address_gives_the_capture_time_and_the_article_address() {
+        let mut meta = Meta::default();
+        add_archive(
+            &mut meta,
+            "The Wayback Machine - https://web.archive.org/web/20191120083000/https://news.example/bridge\nNews\n",
+        );
+        assert_eq!(meta.captured.as_deref(), Some("2019-11-20T08:30:00Z"));
+        assert_eq!(meta.url.as_deref(), Some("https://news.example/bridge"));
+    }
+
+    #[test]
+    fn the_headline_is_the_title_line_above_the_byline() {
+        let text = "The Quillhaven Post\nNews\nSport\nCouncil approves bridge repair\nBy Ann Lee\nNov. 19, 2019 8:03 am ET\nThe article.";
+        let start = text.find("The article.").unwrap();
+        assert_eq!(
+            headline_above(text, start).as_deref(),
+            Some("Council approves bridge repair")
+        );
+        assert_eq!(byline_above(text, start).as_deref(), Some("Ann Lee"));
+    }
+}

@@ -1,0 +1,165 @@
+//! The page reader: the article found in a whole page pasted or saved, given as HTML or as the plain text of a Select-All copy, and the page around it set aside.
+//!
+//! People copy the whole page: the site's name and menus, the headline, the byline, the
+//! article, the correction note, share buttons, teasers, the footer. The reader returns the
+//! page's text, the byte range of the article in it, and the metadata it can tell. The page's
+//! text before and after the article is the page's *frame*.
+//!
+//! HTML is read from a light [`tree`] (which the browser builds with `DOMParser` and the
+//! command line with html5ever, the `parse-html` feature), by scoring its elements
+//! ([`html`]); plain text by scoring its lines.
+
+pub mod tree;
+
+mod html;
+mod meta;
+mod text;
+
+#[cfg(feature = "parse-html")]
+mod parse;
+
+use std::ops::Range;
+
+pub use tree::{Element, Node};
+
+#[cfg(feature = "parse-html")]
+pub use parse::parse_html;
+
+/// A page as the reader read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The page's text: what a reader sees, each block a paragraph (for HTML), or the text as
+    /// it was given.
+    pub text: String,
+    /// The byte range of the article in [`Page::text`]: from its first piece to its last.
+    pub article: Range<usize>,
+    /// The article's pieces, in order, inside [`Page::article`]: what lies between them (a
+    /// share bar, a teaser in the middle of the article) is frame too.
+    pub pieces: Vec<Range<usize>>,
+    /// What the page says about itself, where the reader can tell.
+    pub meta: Meta,
+}
+
+/// What a page says about the article, where the reader can tell.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Meta {
+    /// The article's headline: Open Graph's title or the page's `<h1>` in HTML; in plain
+    /// text, the title-like line nearest above the article.
+    pub headline: Option<String>,
+    /// Who wrote it (`<meta name="author">`, a `rel="author"` link, a "By NAME" line).
+    pub byline: Option<String>,
+    /// When it was published, as the page writes it (`article:published_time`, the first
+    /// `<time datetime>`).
+    pub published: Option<String>,
+    /// When it was last updated, as the page writes it (`article:modified_time`).
+    pub modified: Option<String>,
+    /// The article's own address: `<link rel="canonical">`, `og:url`, or the address an
+    /// archived copy was taken of.
+    pub url: Option<String>,
+    /// When an archived copy was captured (`YYYY-MM-DDTHH:MM:SSZ`), from a Wayback Machine
+    /// address (`web.archive.org/web/TIMESTAMP/URL`).
+    pub captured: Option<String>,
+}
+
+impl Page {
+    /// Bytes of page text before the article: the site's name, menus, the headline, the byline.
+    pub fn frame_before(&self) -> usize {
+        self.article.start
+    }
+
+    /// Bytes of page text after the article: share buttons, teasers, comments, the footer.
+    pub fn frame_after(&self) -> usize {
+        self.text.len() - self.article.end
+    }
+
+    /// Whether the text is a whole page rather than an article: its frame is at least 200
+    /// bytes and a fifth of the page. A plain article with a headline and a byline above it
+    /// is left whole, so that its headline is compared too.
+    pub fn is_whole_page(&self) -> bool {
+        let frame = self.text.len() - self.article_text().len();
+        frame >= 200 && frame * 5 >= self.text.len()
+    }
+
+    /// The article's text: its pieces, a blank line apart.
+    pub fn article_text(&self) -> String {
+        let pieces: Vec<&str> = self
+            .pieces
+            .iter()
+            .map(|piece| &self.text[piece.clone()])
+            .collect();
+        pieces.join("\n\n")
+    }
+}
+
+/// Reads a page given as an HTML tree.
+pub fn read_html(root: &Element) -> Page {
+    let rendered = tree::render(root);
+    let found = html::find(root, &rendered);
+    let pieces = html::pieces(root, &found, &rendered);
+    let article = match (pieces.first(), pieces.last()) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => html::span(&found, &rendered),
+    };
+    let mut meta = meta::from_html(root);
+    if meta.headline.is_none() {
+        meta.headline = meta::headline_above(&rendered.text, article.start);
+    }
+    meta::add_archive(&mut meta, &rendered.text);
+    Page {
+        text: rendered.text,
+        article,
+        pieces,
+        meta,
+    }
+}
+
+/// Reads a page given as plain text, such as a Select-All copy of it.
+pub fn read_text(text: &str) -> Page {
+    let article = text::find(text);
+    let mut meta = Meta {
+        headline: meta::headline_above(text, article.start),
+        byline: meta::byline_above(text, article.start),
+        ..Meta::default()
+    };
+    meta::add_archive(&mut meta, text);
+    Page {
+        text: text.to_owned(),
+        pieces: vec![article.clone()],
+        article,
+        meta,
+    }
+}
+
+/// Whether `text` is HTML source rather than plain text: it starts with a tag and has the
+/// tags of a document or of paragraphs.
+///
+/// ```
+/// use redline_engine::formats::page::looks_like_html;
+///
+/// assert!(looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"));
+/// assert!(looks_like_html("\u{feff}  <p>One</p><p>Two</p>"));
+/// assert!(!looks_like_html("The council met. <b> is a tag, a sentence says."));
+/// ```
+pub fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if !start.starts_with('<') {
+        return false;
+    }
+    let head: String = start
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<p>",
+        "<p ",
+        "<div",
+        "<article",
+    ]
+    .iter()
+    .any(|tag| head.contains(tag))
+}
