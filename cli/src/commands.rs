@@ -9,27 +9,28 @@ use redline_engine::{
     Comparison, NoteKind, SegmentKind, compare_with_options, detect_notes, reconcile,
 };
 
-use crate::{ColourChoice, Command, CompareFormat, ExportFormat, PageForm};
+use crate::{ColourChoice, Command, CompareFormat, CompareOptions, ExportFormat, PageForm};
 
-/// Reads a page in the form asked for.
-fn read_page(text: &str, form: PageForm) -> page::Page {
+/// Reads a page in the form asked for, and says whether it was read as HTML.
+fn read_page(text: &str, form: PageForm) -> (page::Page, bool) {
     let is_html = match form {
         PageForm::Auto => page::looks_like_html(text),
         PageForm::Html => true,
         PageForm::Text => false,
     };
-    if is_html {
+    let page = if is_html {
         page::read_html(&page::parse_html(text))
     } else {
         page::read_text(text)
-    }
+    };
+    (page, is_html)
 }
 
 /// The text `compare` compares: the article, when the text is HTML or a whole page, else the
 /// text as it is.
 fn article_of(text: String) -> String {
-    let page = read_page(&text, PageForm::Auto);
-    if page::looks_like_html(&text) || page.is_whole_page() {
+    let (page, is_html) = read_page(&text, PageForm::Auto);
+    if is_html || page.is_whole_page() {
         page.article_text()
     } else {
         text
@@ -37,12 +38,7 @@ fn article_of(text: String) -> String {
 }
 
 fn print_extract(text: &str, json: bool, form: PageForm) -> Result<(), String> {
-    let is_html = match form {
-        PageForm::Auto => page::looks_like_html(text),
-        PageForm::Html => true,
-        PageForm::Text => false,
-    };
-    let page = read_page(text, form);
+    let (page, is_html) = read_page(text, form);
     let mut out = std::io::stdout().lock();
     let res = if json {
         let range = |range: &std::ops::Range<usize>| [range.start, range.end];
@@ -84,20 +80,13 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             colour,
             options,
         } => {
-            let read = |stdin: &mut Stdin, path: &str| -> Result<String, String> {
-                let text = stdin.read(path)?;
-                Ok(if whole_pages { text } else { article_of(text) })
-            };
-            let shared = Shared {
-                original: read(&mut stdin, &original)?,
-                reworked: read(&mut stdin, &reworked)?,
-                note: note
-                    .map(|path| stdin.read(&path))
-                    .transpose()?
-                    .unwrap_or_default(),
-                options: options.to_options(),
-                ..Shared::default()
-            };
+            let shared = stdin.read_pair(
+                &original,
+                &reworked,
+                note.as_deref(),
+                &options,
+                !whole_pages,
+            )?;
             let format = if json { CompareFormat::Json } else { format };
             compare(shared, format, colour.choice)
         }
@@ -157,16 +146,7 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             format,
             options,
         } => {
-            let shared = Shared {
-                original: stdin.read(&original)?,
-                reworked: stdin.read(&reworked)?,
-                note: note
-                    .map(|path| stdin.read(&path))
-                    .transpose()?
-                    .unwrap_or_default(),
-                options: options.to_options(),
-                ..Shared::default()
-            };
+            let shared = stdin.read_pair(&original, &reworked, note.as_deref(), &options, false)?;
             let history = History::from(shared);
             let output = match format {
                 ExportFormat::Html => export::html_report(&history),
@@ -373,6 +353,33 @@ impl Stdin {
                 "{name} is not UTF-8 text (invalid byte at offset {})",
                 err.utf8_error().valid_up_to()
             )
+        })
+    }
+
+    /// The two versions, the note and the options of `compare` and `export`; with `articles`,
+    /// a version that is a whole page is read as the article found in it.
+    fn read_pair(
+        &mut self,
+        original: &str,
+        reworked: &str,
+        note: Option<&str>,
+        options: &CompareOptions,
+        articles: bool,
+    ) -> Result<Shared, String> {
+        let mut version = |path: &str| -> Result<String, String> {
+            let text = self.read(path)?;
+            Ok(if articles { article_of(text) } else { text })
+        };
+        let (original, reworked) = (version(original)?, version(reworked)?);
+        Ok(Shared {
+            original,
+            reworked,
+            note: note
+                .map(|path| self.read(path))
+                .transpose()?
+                .unwrap_or_default(),
+            options: options.to_options(),
+            ..Shared::default()
         })
     }
 }

@@ -6,7 +6,7 @@ mod shingles;
 
 use std::io::Read;
 
-use redline_engine::formats::page::{parse_html, read_html, read_text};
+use redline_engine::formats::page::{Page, parse_html, read_html, read_text};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pages");
 
@@ -33,15 +33,18 @@ fn the_fixture_pages_give_the_marked_article() {
     assert_eq!(truth.len(), 4);
     for (key, page) in truth {
         let body = page["articleBody"].as_str().unwrap();
+        let check = |form: &str, found: &Page| {
+            let (precision, recall) = shingles::page_score(body, &found.article_text());
+            let (precision, recall) = (precision.unwrap(), recall.unwrap());
+            assert!(
+                precision >= 0.9 && recall >= 0.9,
+                "{form} of {}: precision {precision:.2}, recall {recall:.2}",
+                page["url"]
+            );
+        };
         let html = gunzip(format!("{FIXTURES}/html/{key}.html.gz"));
         let found = read_html(&parse_html(&html));
-        let (precision, recall) = shingles::page_score(body, &found.article_text());
-        let (precision, recall) = (precision.unwrap(), recall.unwrap());
-        assert!(
-            precision >= 0.9 && recall >= 0.9,
-            "HTML of {}: precision {precision:.2}, recall {recall:.2}",
-            page["url"]
-        );
+        check("HTML", &found);
         // The article is a range of the page's text, with frame on both sides.
         assert!(
             found.article.start > 0 && found.article.end < found.text.len(),
@@ -51,13 +54,7 @@ fn the_fixture_pages_give_the_marked_article() {
 
         let text = gunzip(format!("{FIXTURES}/text/{key}.txt.gz"));
         let found = read_text(&text);
-        let (precision, recall) = shingles::page_score(body, &found.article_text());
-        let (precision, recall) = (precision.unwrap(), recall.unwrap());
-        assert!(
-            precision >= 0.9 && recall >= 0.9,
-            "text of {}: precision {precision:.2}, recall {recall:.2}",
-            page["url"]
-        );
+        check("text", &found);
         assert_eq!(found.text, text, "the page's text is what was given");
     }
 }

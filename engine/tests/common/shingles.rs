@@ -57,20 +57,14 @@ pub fn page_score(truth: &str, found: &str) -> (Option<f64>, Option<f64>) {
     } else {
         (0.0, 0.0, 0.0)
     };
+    // Two empty texts agree perfectly; otherwise a ratio with nothing on either side is left out.
     let both_empty = fp == 0.0 && fn_ == 0.0;
-    let precision = if both_empty {
-        Some(1.0)
-    } else if tp + fp > 0.0 {
-        Some(tp / (tp + fp))
-    } else {
-        None
+    let ratio = |wrong: f64| {
+        if both_empty {
+            Some(1.0)
+        } else {
+            (tp + wrong > 0.0).then(|| tp / (tp + wrong))
+        }
     };
-    let recall = if both_empty {
-        Some(1.0)
-    } else if tp + fn_ > 0.0 {
-        Some(tp / (tp + fn_))
-    } else {
-        None
-    };
-    (precision, recall)
+    (ratio(fp), ratio(fn_))
 }

@@ -11,6 +11,8 @@ use super::tree::{Element, Node, Rendered, is_invisible};
 /// rendering), in page order.
 pub(crate) struct Found {
     pub(crate) parts: Vec<usize>,
+    /// The elements as the reader saw them, for [`pieces`].
+    infos: Vec<Info>,
 }
 
 /// One element as the reader sees it.
@@ -30,6 +32,9 @@ struct Info {
     invisible: bool,
     /// Whether it holds a block element (a `div` that holds none reads as a paragraph).
     has_block_child: bool,
+    /// The index of its last descendant (its own index when it has none): the elements
+    /// inside it are the ones after it, up to this one.
+    last: usize,
 }
 
 /// Words in class names and ids of what is not the article.
@@ -129,10 +134,6 @@ fn is_frame(element: &Element) -> bool {
         )
 }
 
-fn is_invisible_idx(infos: &[Info], idx: usize) -> bool {
-    infos[idx].invisible
-}
-
 fn flatten(root: &Element, use_classes: bool) -> Vec<Info> {
     fn visit(
         element: &Element,
@@ -144,15 +145,11 @@ fn flatten(root: &Element, use_classes: bool) -> Vec<Info> {
         let idx = out.len();
         let class_and_id = element.class_and_id();
         let weight = class_weight(&class_and_id);
-        // A strongly negative class alone does not rule out an element that is also marked as
-        // the article's body ("article-body sidebar-free").
-        // The page's own wrappers carry classes about the whole page ("has-sidebar",
-        // "nav-open"), which say nothing about their content.
-        let wrapper = false;
-        let unlikely = unlikely
-            || is_invisible(element)
-            || is_frame(element)
-            || (use_classes && weight < 0.0 && !wrapper);
+        // A frame's word and an article's word in one class ("article-sidebar") cancel out.
+        // Sparing the page's own wrappers (`body class="has-sidebar"`) was measured and lost
+        // more than it won; `find` reads the classes again when nothing is left.
+        let unlikely =
+            unlikely || is_invisible(element) || is_frame(element) || (use_classes && weight < 0.0);
         let junk = is_invisible(element)
             || matches!(
                 element.tag.as_str(),
@@ -160,20 +157,17 @@ fn flatten(root: &Element, use_classes: bool) -> Vec<Info> {
             )
             || INNER_JUNK.iter().any(|word| class_and_id.contains(word));
         let invisible = parent.is_some_and(|parent| out[parent].invisible) || is_invisible(element);
+        let marked_body = element.attr("itemprop") == Some("articleBody");
         out.push(Info {
-            marked_body: element.attr("itemprop") == Some("articleBody"),
+            marked_body,
             invisible,
             junk,
             parent,
             tag: element.tag.clone(),
             unlikely,
-            class_weight: weight
-                + if element.attr("itemprop") == Some("articleBody") {
-                    50.0
-                } else {
-                    0.0
-                },
+            class_weight: weight + if marked_body { 50.0 } else { 0.0 },
             has_block_child: false,
+            last: idx,
         });
         for child in &element.children {
             if let Node::Element(child) = child {
@@ -183,6 +177,7 @@ fn flatten(root: &Element, use_classes: bool) -> Vec<Info> {
                 visit(child, Some(idx), unlikely, use_classes, out);
             }
         }
+        out[idx].last = out.len() - 1;
     }
     let mut out = Vec::new();
     visit(root, None, false, use_classes, &mut out);
@@ -195,7 +190,10 @@ fn flatten(root: &Element, use_classes: bool) -> Vec<Info> {
 pub(crate) fn find(root: &Element, rendered: &Rendered) -> Found {
     find_with(root, rendered, true)
         .or_else(|| find_with(root, rendered, false))
-        .unwrap_or(Found { parts: vec![0] })
+        .unwrap_or_else(|| Found {
+            parts: vec![0],
+            infos: flatten(root, true),
+        })
 }
 
 fn find_with(root: &Element, rendered: &Rendered, use_classes: bool) -> Option<Found> {
@@ -276,10 +274,13 @@ fn find_with(root: &Element, rendered: &Rendered, use_classes: bool) -> Option<F
     // A page that marks one element as the article's body (schema.org's `articleBody`)
     // names the article itself.
     let marked: Vec<usize> = (0..infos.len())
-        .filter(|&idx| infos[idx].marked_body && !is_invisible_idx(&infos, idx) && len(idx) >= 140)
+        .filter(|&idx| infos[idx].marked_body && !infos[idx].invisible && len(idx) >= 140)
         .collect();
     if let [body] = marked[..] {
-        return Some(Found { parts: vec![body] });
+        return Some(Found {
+            parts: vec![body],
+            infos,
+        });
     }
     let top = (0..infos.len())
         .filter_map(|idx| final_score(idx).map(|score| (score, idx)))
@@ -314,42 +315,24 @@ fn find_with(root: &Element, rendered: &Rendered, use_classes: bool) -> Option<F
             }
         }
     }
-    Some(Found { parts })
+    Some(Found { parts, infos })
 }
 
 /// The pieces of page text the parts hold, in order, without what is frame inside them
 /// (share buttons, related links, captions' credits: the unlikely elements inside a part).
-pub(crate) fn pieces(root: &Element, found: &Found, rendered: &Rendered) -> Vec<Range<usize>> {
-    let infos = flatten(root, true);
+pub(crate) fn pieces(found: &Found, rendered: &Rendered) -> Vec<Range<usize>> {
+    let infos = &found.infos;
     let mut res = Vec::new();
     for &part in &found.parts {
         let range = rendered.ranges[part].clone();
-        // The outermost unlikely elements inside the part, in order.
+        // The outermost junk elements inside the part, in order.
         let mut holes: Vec<Range<usize>> = Vec::new();
-        for idx in part + 1..infos.len() {
-            let hole = &rendered.ranges[idx];
-            if hole.start >= range.end && !hole.is_empty() {
-                break;
-            }
-            let inside = {
-                let mut at = infos[idx].parent;
-                let mut inside = false;
-                while let Some(parent) = at {
-                    if parent == part {
-                        inside = true;
-                        break;
-                    }
-                    at = infos[parent].parent;
-                }
-                inside
-            };
-            if !inside {
-                continue;
-            }
+        let inside = part + 1..=infos[part].last;
+        for (info, hole) in infos[inside.clone()].iter().zip(&rendered.ranges[inside]) {
             let in_hole = holes
                 .last()
                 .is_some_and(|last| last.start <= hole.start && hole.end <= last.end);
-            if infos[idx].junk && !in_hole && !hole.is_empty() {
+            if info.junk && !in_hole && !hole.is_empty() {
                 holes.push(hole.clone());
             }
         }

@@ -90,15 +90,21 @@ fn is_byline_or_date(line: &str) -> bool {
         || line.chars().filter(char::is_ascii_digit).count() * 3 >= line.chars().count()
 }
 
-/// The title-like line nearest above `start`: 3 to 25 words, not ending in a full stop, not a
-/// byline or a date, looking at most eight lines up.
-pub(crate) fn headline_above(text: &str, start: usize) -> Option<String> {
+/// The eight lines with text nearest above `start`, nearest first, trimmed: where a copy puts
+/// the headline and the byline.
+fn lines_above(text: &str, start: usize) -> impl Iterator<Item = &str> {
     text[..start]
         .lines()
         .rev()
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .take(8)
+}
+
+/// The title-like line nearest above `start`: 3 to 25 words, not ending in a full stop, not a
+/// byline or a date, looking at most eight lines up.
+pub(crate) fn headline_above(text: &str, start: usize) -> Option<String> {
+    lines_above(text, start)
         .find(|line| {
             let words = line.split_whitespace().count();
             (3..=25).contains(&words) && !line.ends_with('.') && !is_byline_or_date(line)
@@ -108,18 +114,12 @@ pub(crate) fn headline_above(text: &str, start: usize) -> Option<String> {
 
 /// A "By NAME" line within the eight lines above `start`.
 pub(crate) fn byline_above(text: &str, start: usize) -> Option<String> {
-    text[..start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .take(8)
-        .find_map(|line| {
-            let rest = line
-                .strip_prefix("By ")
-                .or_else(|| line.strip_prefix("by "))?;
-            (rest.split_whitespace().count() <= 8).then(|| rest.trim().to_owned())
-        })
+    lines_above(text, start).find_map(|line| {
+        let rest = line
+            .strip_prefix("By ")
+            .or_else(|| line.strip_prefix("by "))?;
+        (rest.split_whitespace().count() <= 8).then(|| rest.trim().to_owned())
+    })
 }
 
 /// The address and capture time of an archived copy, from a Wayback Machine address in the

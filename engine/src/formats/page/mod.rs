@@ -95,7 +95,7 @@ impl Page {
 pub fn read_html(root: &Element) -> Page {
     let rendered = tree::render(root);
     let found = html::find(root, &rendered);
-    let pieces = html::pieces(root, &found, &rendered);
+    let pieces = html::pieces(&found, &rendered);
     let article = match (pieces.first(), pieces.last()) {
         (Some(first), Some(last)) => first.start..last.end,
         _ => html::span(&found, &rendered),
