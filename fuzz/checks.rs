@@ -34,6 +34,8 @@ pub fn options_from(byte: u8) -> Options {
             1 => Granularity::Character,
             _ => Granularity::Sentence,
         },
+        // Bit 7 also picks the granularity above; each granularity is met with either value.
+        whole_pages: byte & 128 != 0,
     }
 }
 

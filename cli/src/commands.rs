@@ -30,10 +30,13 @@ fn read_page(text: &str, form: PageForm) -> (page::Page, bool) {
 /// text as it is.
 fn article_of(text: String) -> String {
     let (page, is_html) = read_page(&text, PageForm::Auto);
-    if is_html || page.is_whole_page() {
-        page.article_text()
-    } else {
-        text
+    if is_html {
+        return page.article_text();
+    }
+    // A copied page is compared as the app compares it: from the article's headline on.
+    match page::find_article(&text) {
+        Some(article) => text[article].to_owned(),
+        None => text,
     }
 }
 
@@ -80,13 +83,14 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             colour,
             options,
         } => {
-            let shared = stdin.read_pair(
+            let mut shared = stdin.read_pair(
                 &original,
                 &reworked,
                 note.as_deref(),
                 &options,
                 !whole_pages,
             )?;
+            shared.options.whole_pages = whole_pages;
             let format = if json { CompareFormat::Json } else { format };
             compare(shared, format, colour.choice)
         }

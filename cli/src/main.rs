@@ -252,6 +252,8 @@ impl CompareOptions {
                 Unit::Character => Granularity::Character,
                 Unit::Sentence => Granularity::Sentence,
             },
+            // `compare --whole-pages` sets it; the other commands read articles.
+            whole_pages: false,
         }
     }
 }

@@ -12,7 +12,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use redline_engine::formats::page::{parse_html, read_html, read_text};
+use redline_engine::formats::page::{find_article, parse_html, read_html, read_text};
 
 #[path = "../tests/common/shingles.rs"]
 mod shingles;
@@ -96,6 +96,19 @@ fn main() {
     .unwrap();
     let truth = truth.as_object().unwrap();
     let (mut html_rows, mut text_rows, mut whole_rows) = (Vec::new(), Vec::new(), Vec::new());
+    // What a comparison reads (compare_with_options): the article with its headline when the
+    // text is taken for a whole page, else the whole text; of the copy, and of the HTML's text.
+    let (mut compared_rows, mut compared_html_rows) = (Vec::new(), Vec::new());
+    let (mut n_pages, mut n_html_pages) = (0, 0);
+    let compared = |text: &str, n_pages: &mut usize| -> String {
+        match find_article(text) {
+            Some(range) => {
+                *n_pages += 1;
+                text[range].to_owned()
+            }
+            None => text.to_owned(),
+        }
+    };
     let mut keys: Vec<&String> = truth.keys().collect();
     keys.sort();
     for key in keys {
@@ -121,6 +134,18 @@ fn main() {
             precision,
             recall,
         });
+        let (precision, recall) = page_score(body, &compared(&page.text, &mut n_html_pages));
+        compared_html_rows.push(Row {
+            key: key.clone(),
+            precision,
+            recall,
+        });
+        let (precision, recall) = page_score(body, &compared(&text, &mut n_pages));
+        compared_rows.push(Row {
+            key: key.clone(),
+            precision,
+            recall,
+        });
         let page = read_text(&text);
         let (precision, recall) = page_score(body, &page.article_text());
         text_rows.push(Row {
@@ -138,4 +163,16 @@ fn main() {
     report("HTML", &html_rows, worst);
     report("plain text (Select All copy)", &text_rows, worst);
     report("whole text, for comparison", &whole_rows, 0);
+    println!();
+    println!("What a comparison reads (headline included; a text not taken for a page is whole):");
+    report("the copy", &compared_rows, 0);
+    println!(
+        "    taken for a whole page: {n_pages} of {}",
+        compared_rows.len()
+    );
+    report("the HTML's text", &compared_html_rows, 0);
+    println!(
+        "    taken for a whole page: {n_html_pages} of {}",
+        compared_html_rows.len()
+    );
 }

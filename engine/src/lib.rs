@@ -181,6 +181,10 @@ pub struct Options {
     pub typographic_cosmetic: bool,
     /// The unit of change inside edited paragraphs. The default is [`Granularity::Word`].
     pub granularity: Granularity,
+    /// Compare the whole texts even when one is a whole page copied with its menus, teasers
+    /// and footer. The default is `false`: the articles are compared, and the page around
+    /// them is its [frame](Block::frame) ([`formats::page::find_article`]).
+    pub whole_pages: bool,
 }
 
 /// The unit of change inside an edited paragraph.
@@ -207,6 +211,7 @@ impl Default for Options {
             ignore_punctuation: false,
             typographic_cosmetic: true,
             granularity: Granularity::Word,
+            whole_pages: false,
         }
     }
 }
@@ -267,6 +272,106 @@ pub fn compare(original: &str, reworked: &str) -> Comparison {
 /// assert_eq!(deleted(&comparison), ["big red"]);
 /// ```
 pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -> Comparison {
+    if !options.whole_pages {
+        let articles = [
+            formats::page::find_article(original),
+            formats::page::find_article(reworked),
+        ];
+        if articles.iter().any(Option::is_some) {
+            let [original_article, reworked_article] = articles;
+            return compare_articles(
+                original,
+                reworked,
+                [
+                    original_article.unwrap_or(0..original.len()),
+                    reworked_article.unwrap_or(0..reworked.len()),
+                ],
+                options,
+            );
+        }
+    }
+    compare_texts(original, reworked, options)
+}
+
+/// Compares the articles at `articles` (byte ranges of the original and of the reworked text),
+/// and the page around them as its frame: the text before the articles with the text before,
+/// the text after with the text after. The frame's blocks are marked [`Block::frame`], carry
+/// no change numbers and no facts, and are left out of the stats; the ranges of every block
+/// are into the whole texts, so the tiling rule holds as for any comparison.
+///
+/// ```
+/// let page = "Home · News · Sport\n\nThe mayor resigned.\n\nPrivacy · Cookies\n";
+/// let article = page.find("The mayor").unwrap()..page.find("\n\nPrivacy").unwrap();
+/// let comparison = redline_engine::compare_articles(
+///     "The mayor resigned.",
+///     page,
+///     [0..19, article],
+///     &Default::default(),
+/// );
+/// assert_eq!(comparison.n_changes, 0);
+/// assert!(comparison.blocks.iter().filter(|block| block.frame).count() >= 2);
+/// assert_eq!(comparison.reworked_text(), page);
+/// ```
+pub fn compare_articles(
+    original: &str,
+    reworked: &str,
+    articles: [std::ops::Range<usize>; 2],
+    options: &Options,
+) -> Comparison {
+    let [original_article, reworked_article] = articles;
+    let mut comparison = compare_texts(
+        &original[original_article.clone()],
+        &reworked[reworked_article.clone()],
+        options,
+    );
+    let frame = |original: &str, reworked: &str| -> (Vec<Block>, bool) {
+        if original.is_empty() && reworked.is_empty() {
+            return (Vec::new(), false);
+        }
+        let frame = compare_texts(original, reworked, options);
+        let mut blocks = frame.blocks;
+        for block in &mut blocks {
+            block.frame = true;
+            block.change = None;
+            for segment in &mut block.segments {
+                segment.change = None;
+            }
+        }
+        (blocks, frame.coarse)
+    };
+    let (before, before_coarse) = frame(
+        &original[..original_article.start],
+        &reworked[..reworked_article.start],
+    );
+    let (mut after, after_coarse) = frame(
+        &original[original_article.end..],
+        &reworked[reworked_article.end..],
+    );
+    model::shift(
+        &mut comparison.blocks,
+        original_article.start,
+        reworked_article.start,
+    );
+    model::shift(&mut after, original_article.end, reworked_article.end);
+    let n_before = before.len();
+    comparison.headline = if comparison.headline == [0, 0] {
+        [0, 0]
+    } else {
+        comparison.headline.map(|idx| idx + n_before)
+    };
+    comparison.blocks.splice(0..0, before);
+    comparison.blocks.append(&mut after);
+    comparison.coarse |= before_coarse || after_coarse;
+    comparison.articles = Some([
+        [original_article.start, original_article.end],
+        [reworked_article.start, reworked_article.end],
+    ]);
+    comparison
+}
+
+/// Compares the two texts whole: the work of [`compare_with_options`] once it knows what to
+/// compare.
+fn compare_texts(original: &str, reworked: &str, options: &Options) -> Comparison {
     let texts = diff::text::Texts::new(original, reworked, options.key_options());
     let (mut blocks, coarse) = diff::diff_blocks(&texts, options.word_options());
     let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
@@ -280,6 +385,7 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
         stats,
         facts: Vec::new(),
         coarse,
+        articles: None,
     };
     comparison.facts = note::facts::find_facts(&comparison, &texts);
     comparison

@@ -210,6 +210,7 @@ impl<'a> BlocksBuilder<'a> {
             move_id: None,
             change: None,
             segments,
+            frame: false,
         });
     }
 }

@@ -12,7 +12,8 @@
 //! most 5 bytes, ≤ 2³² − 1):
 //!
 //! 1. options: one byte of flags (bit 0 semantic cleanup, 1 ignore case, 2 ignore whitespace,
-//!    3 ignore punctuation, 4 typographic variants cosmetic; other bits must be 0), then one byte
+//!    3 ignore punctuation, 4 typographic variants cosmetic, 5 whole pages compared, a bit
+//!    added later that older links never set; other bits must be 0), then one byte
 //!    of granularity (0 word, 1 character, 2 sentence);
 //! 2. view: one byte (0 inline, 1 side by side, 2 changes only);
 //! 3. focused change: varint, 0 for none, n + 1 for change n;
@@ -532,7 +533,8 @@ fn write_header(payload: &mut Vec<u8>, options: &Options, view: View, focus: Opt
         | u8::from(options.ignore_case) << 1
         | u8::from(options.ignore_whitespace) << 2
         | u8::from(options.ignore_punctuation) << 3
-        | u8::from(options.typographic_cosmetic) << 4;
+        | u8::from(options.typographic_cosmetic) << 4
+        | u8::from(options.whole_pages) << 5;
     payload.push(flags);
     payload.push(match options.granularity {
         Granularity::Word => 0,
@@ -853,7 +855,7 @@ impl<'a> Reader<'a> {
 
 fn read_header(reader: &mut Reader<'_>) -> Result<(Options, View, Option<u32>), ShareError> {
     let flags = reader.byte("options")?;
-    if flags & !0b1_1111 != 0 {
+    if flags & !0b11_1111 != 0 {
         return Err(ShareError::Invalid {
             detail: format!("the options hold unknown flags ({flags:#04x})"),
         });
@@ -875,6 +877,7 @@ fn read_header(reader: &mut Reader<'_>) -> Result<(Options, View, Option<u32>), 
         ignore_punctuation: flags & 1 << 3 != 0,
         typographic_cosmetic: flags & 1 << 4 != 0,
         granularity,
+        whole_pages: flags & 1 << 5 != 0,
     };
     let view = match reader.byte("view")? {
         0 => View::Inline,
@@ -1045,6 +1048,7 @@ mod tests {
                 ignore_punctuation: true,
                 typographic_cosmetic: false,
                 granularity: Granularity::Sentence,
+                whole_pages: true,
             },
             view: View::ChangesOnly,
             focus: Some(41),

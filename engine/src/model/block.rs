@@ -94,6 +94,11 @@ pub struct Block {
     pub change: Option<usize>,
     /// The block's text, in order.
     pub segments: Vec<Segment>,
+    /// Whether the block is part of the page around an article (menus, teasers, the footer),
+    /// not of the article: its changes are not numbered, counted or checked against the note
+    /// (see [`compare_articles`](crate::compare_articles)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub frame: bool,
 }
 
 impl Block {

@@ -78,6 +78,25 @@ pub(crate) fn number_changes(blocks: &mut [Block]) -> (usize, usize) {
     (n_changes, n_cosmetic)
 }
 
+/// Moves the ranges of `blocks` and their segments by `original` bytes in the original and
+/// `reworked` bytes in the reworked text: blocks compared from slices of the texts are placed
+/// in the whole texts.
+pub(crate) fn shift(blocks: &mut [Block], original: usize, reworked: usize) {
+    let by = |range: &mut Option<[usize; 2]>, offset: usize| {
+        if let Some(range) = range {
+            *range = range.map(|at| at + offset);
+        }
+    };
+    for block in blocks {
+        by(&mut block.original, original);
+        by(&mut block.reworked, reworked);
+        for segment in &mut block.segments {
+            by(&mut segment.original, original);
+            by(&mut segment.reworked, reworked);
+        }
+    }
+}
+
 /// The blocks that hold the headline (first non-empty line) of either text, as a range of
 /// block indices; empty when both texts are blank.
 pub(crate) fn headline_blocks(original: &str, reworked: &str, blocks: &[Block]) -> [usize; 2] {
@@ -138,6 +157,11 @@ pub struct Comparison {
     /// more than [`COARSE_LINES`](crate::COARSE_LINES) lines.
     #[serde(default)]
     pub coarse: bool,
+    /// When either version is a whole page: the byte ranges `[start, end)` of the articles
+    /// compared, in the original and in the reworked text (a version that is an article
+    /// already is its whole text). What lies around them is the [frame](Block::frame).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<[[usize; 2]; 2]>,
 }
 
 impl Comparison {

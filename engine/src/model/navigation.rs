@@ -51,6 +51,27 @@ pub struct Section {
 }
 
 impl Comparison {
+    /// The indices of the article's blocks: all of them, unless a version was a whole page,
+    /// when the [frame](crate::Block::frame) blocks before and after are left out.
+    ///
+    /// ```
+    /// let comparison = redline_engine::compare("A.\n\nB.", "A.\n\nC.");
+    /// assert_eq!(comparison.article_blocks(), 0..comparison.blocks.len());
+    /// ```
+    pub fn article_blocks(&self) -> Range<usize> {
+        let start = self
+            .blocks
+            .iter()
+            .position(|block| !block.frame)
+            .unwrap_or(self.blocks.len());
+        let end = self
+            .blocks
+            .iter()
+            .rposition(|block| !block.frame)
+            .map_or(start, |last| last + 1);
+        start..end
+    }
+
     /// One mark per numbered change, in order: `marks[n].change == n`.
     ///
     /// ```
@@ -124,6 +145,9 @@ impl Comparison {
     /// // "Old." and "New." share no word: a deleted and an inserted block.
     /// assert_eq!((sections[1].blocks.clone(), sections[1].unchanged), (3..6, false));
     /// ```
+    ///
+    /// Only the article's blocks are cut ([`Comparison::article_blocks`]): the page around an
+    /// article is shown apart.
     pub fn sections(&self, context: usize, min_unchanged: usize) -> Vec<Section> {
         let is_unchanged = |idx: usize| {
             let block = &self.blocks[idx];
@@ -139,8 +163,11 @@ impl Comparison {
                 _ => res.push(Section { blocks, unchanged }),
             }
         };
-        let n_blocks = self.blocks.len();
-        let mut start = 0;
+        let Range {
+            start: first,
+            end: n_blocks,
+        } = self.article_blocks();
+        let mut start = first;
         while start < n_blocks {
             let end = start
                 + (start..n_blocks)
@@ -152,7 +179,11 @@ impl Comparison {
                 continue;
             }
             // Unchanged run start..end: keep context next to the changes around it.
-            let fold_start = if start == 0 { 0 } else { start + context };
+            let fold_start = if start == first {
+                first
+            } else {
+                start + context
+            };
             let fold_end = if end == n_blocks {
                 n_blocks
             } else {

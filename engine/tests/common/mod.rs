@@ -40,7 +40,7 @@ pub fn any_options() -> impl Strategy<Value = Options> {
         Just(Granularity::Character),
         Just(Granularity::Sentence)
     ];
-    (proptest::array::uniform5(any::<bool>()), granularity).prop_map(|(flags, granularity)| {
+    (proptest::array::uniform6(any::<bool>()), granularity).prop_map(|(flags, granularity)| {
         Options {
             semantic_cleanup: flags[0],
             ignore_case: flags[1],
@@ -48,6 +48,7 @@ pub fn any_options() -> impl Strategy<Value = Options> {
             ignore_punctuation: flags[3],
             typographic_cosmetic: flags[4],
             granularity,
+            whole_pages: flags[5],
         }
     })
 }

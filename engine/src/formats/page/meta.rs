@@ -104,12 +104,18 @@ fn lines_above(text: &str, start: usize) -> impl Iterator<Item = &str> {
 /// The title-like line nearest above `start`: 3 to 25 words, not ending in a full stop, not a
 /// byline or a date, looking at most eight lines up.
 pub(crate) fn headline_above(text: &str, start: usize) -> Option<String> {
-    lines_above(text, start)
-        .find(|line| {
-            let words = line.split_whitespace().count();
-            (3..=25).contains(&words) && !line.ends_with('.') && !is_byline_or_date(line)
-        })
-        .map(str::to_owned)
+    headline_line_above(text, start).map(|range| text[range].to_owned())
+}
+
+/// The byte range of [`headline_above`]'s line in `text`, trimmed.
+pub(crate) fn headline_line_above(text: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    let line = lines_above(text, start).find(|line| {
+        let words = line.split_whitespace().count();
+        (3..=25).contains(&words) && !line.ends_with('.') && !is_byline_or_date(line)
+    })?;
+    // The lines are slices of `text`, so their offset is where they start in it.
+    let at = line.as_ptr() as usize - text.as_ptr() as usize;
+    Some(at..at + line.len())
 }
 
 /// A "By NAME" line within the eight lines above `start`.

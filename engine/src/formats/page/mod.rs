@@ -76,8 +76,7 @@ impl Page {
     /// bytes and a fifth of the page. A plain article with a headline and a byline above it
     /// is left whole, so that its headline is compared too.
     pub fn is_whole_page(&self) -> bool {
-        let frame = self.text.len() - self.article_text().len();
-        frame >= 200 && frame * 5 >= self.text.len()
+        is_frame(self.text.len() - self.article_text().len(), self.text.len())
     }
 
     /// The article's text: its pieces, a blank line apart.
@@ -128,6 +127,63 @@ pub fn read_text(text: &str) -> Page {
         article,
         meta,
     }
+}
+
+/// Whether `frame` bytes of a page of `total` make it a whole page rather than an article:
+/// at least 200 bytes and a fifth of the page.
+fn is_frame(frame: usize, total: usize) -> bool {
+    frame >= 200 && frame * 5 >= total
+}
+
+/// The article of a text that is a whole page given as plain text, as the byte range the
+/// comparison reads: from the article's headline (when the reader found one just above it)
+/// to its last line. `None` when the text is an article already: a plain article is
+/// compared whole, headline and byline included.
+///
+/// ```
+/// use redline_engine::formats::page::find_article;
+///
+/// let article = "Council approves the new budget\n\nThe council voted on Monday to approve a budget of four million pounds, after a debate that lasted most of the evening and ended close to midnight.\n\nThe mayor said the vote was a turning point for the town, and that the money would go to schools, roads and the library.\n";
+/// assert_eq!(find_article(article), None);
+///
+/// let menu = "Home\nNews\nSport\nWeather\nCulture\nTravel\nBusiness\nOpinion\nPodcasts\nNewsletters\nSign in\nSubscribe\nSearch\nMenu\nContact us\nAbout us\nCareers\nAdvertise\n\n";
+/// let page = format!("{menu}{article}\nRelated\nMore from the council\nPrivacy policy\nCookie settings\n");
+/// let range = find_article(&page).unwrap();
+/// assert!(page[range].starts_with("Council approves the new budget"));
+/// ```
+pub fn find_article(text: &str) -> Option<Range<usize>> {
+    let page = read_text(text);
+    let start = meta::headline_line_above(text, page.article.start)
+        .map_or(page.article.start, |headline| headline.start);
+    let article = start..page.article.end;
+    looks_like_frame(text, &article).then_some(article)
+}
+
+/// Whether the text around `article` is a page's furniture rather than more of an article:
+/// before it, after it, or in all, at least eight lines, and most of them, are short and do
+/// not end a sentence (menu items, dates, teaser titles, footer links), and the article has
+/// 50 words or more. A comment thread after the article is prose, so the menu above must
+/// tell on its own. Plain articles whose lines the reader misjudged (prose wrapped at 80
+/// columns, a Markdown file, wiki markup) fail it: their "frame" is prose, or their article a
+/// few words.
+pub(crate) fn looks_like_frame(text: &str, article: &Range<usize>) -> bool {
+    let short_lines = |frame: &str| -> (usize, usize) {
+        let lines = frame.lines().map(str::trim).filter(|line| !line.is_empty());
+        lines.fold((0, 0), |(n_lines, n_short), line| {
+            let is_short = line.split_whitespace().count() <= 5 && !line.ends_with(['.', '!', '?']);
+            (n_lines + 1, n_short + usize::from(is_short))
+        })
+    };
+    let is_furniture =
+        |(n_lines, n_short): (usize, usize)| n_short >= 8 && n_short * 5 >= n_lines * 3;
+    let before = short_lines(&text[..article.start]);
+    let after = short_lines(&text[article.end..]);
+    let n_article_words = text[article.clone()].split_whitespace().count();
+    text.len() - article.len() >= 200
+        && n_article_words >= 50
+        && (is_furniture(before)
+            || is_furniture(after)
+            || is_furniture((before.0 + after.0, before.1 + after.1)))
 }
 
 /// Whether `text` is HTML source rather than plain text: it starts with a tag and has the
