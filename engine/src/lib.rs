@@ -279,13 +279,27 @@ pub fn compare_with_options(original: &str, reworked: &str, options: &Options) -
         ];
         if articles.iter().any(Option::is_some) {
             let [original_article, reworked_article] = articles;
+            let [original_article, reworked_article] = [
+                original_article.unwrap_or(0..original.len()),
+                reworked_article.unwrap_or(0..reworked.len()),
+            ];
+            // Each page's article starts at the other version's headline when the page has it
+            // above the article: the two articles then start alike.
+            let headline = |text: &str, article: &std::ops::Range<usize>| {
+                model::headline(&text[article.clone()]).to_owned()
+            };
+            let (original_headline, reworked_headline) = (
+                headline(original, &original_article),
+                headline(reworked, &reworked_article),
+            );
+            let original_article =
+                formats::page::with_headline(original, original_article, &reworked_headline);
+            let reworked_article =
+                formats::page::with_headline(reworked, reworked_article, &original_headline);
             return compare_articles(
                 original,
                 reworked,
-                [
-                    original_article.unwrap_or(0..original.len()),
-                    reworked_article.unwrap_or(0..reworked.len()),
-                ],
+                [original_article, reworked_article],
                 options,
             );
         }

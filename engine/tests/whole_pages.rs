@@ -301,3 +301,50 @@ fn real_copied_pages_are_pages() {
     }
     assert_eq!(n_pages, 4);
 }
+
+/// The reports are the article's: the page around it is left out, and they say so.
+#[test]
+fn reports_leave_the_page_around_the_article_out() {
+    use redline_engine::formats::export::{html_report, markdown};
+    use redline_engine::formats::share::Shared;
+
+    let shared = Shared {
+        original: original_article(),
+        reworked: copied_page(),
+        ..Shared::default()
+    };
+    let md = markdown(&shared.clone().into());
+    assert!(md.contains("4,500") && md.contains("1,200"), "{md}");
+    assert!(
+        !md.contains("Sustainability") && !md.contains("Cookie Policy"),
+        "{md}"
+    );
+    assert!(md.contains("the page around them (menus, teasers, footer) is left out"));
+    let html = html_report(&shared.into());
+    assert!(html.contains("4,500") && !html.contains("Sustainability"));
+}
+
+/// A real copied page (the New York Times opinion page of the benchmark fixtures) against the
+/// article a person marked in it, headline first: the page's article starts at the same
+/// headline, though a photo's caption and credit stand between it and the text.
+#[test]
+fn a_real_copied_page_keeps_its_headline_above_the_photo_credit() {
+    const KEY: &str = "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34";
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pages");
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{fixtures}/ground-truth.json")).unwrap(),
+    )
+    .unwrap();
+    let body = truth[KEY]["articleBody"].as_str().unwrap();
+    let mut page = String::new();
+    flate2::read::GzDecoder::new(
+        &std::fs::read(format!("{fixtures}/text/{KEY}.txt.gz")).unwrap()[..],
+    )
+    .read_to_string(&mut page)
+    .unwrap();
+    let original = format!("Republicans Are Following Trump to Nowhere\n\n{body}");
+    let comparison = compare(&original, &page);
+    let [_, [start, _]] = comparison.articles.unwrap();
+    assert!(page[start..].starts_with("Republicans Are Following Trump to Nowhere"));
+    assert!(!comparison.stats.headline_changed);
+}

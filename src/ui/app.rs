@@ -117,7 +117,7 @@ pub fn App() -> impl IntoView {
                         <ViewSwitch view=view />
                         <ChangeNav n_changes=n_changes current=current />
                     </div>
-                    <ComparisonStatus comparison=comparison comparing=comparing error=compare_error />
+                    <ComparisonStatus comparison=comparison comparing=comparing error=compare_error options=options />
                     <Show when=move || listing.get()>
                         <UndoneChanges drafts=drafts summary=summary />
                     </Show>

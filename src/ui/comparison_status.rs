@@ -1,10 +1,10 @@
-//! ComparisonStatus: the lines above the diff that say a comparison is running, was made coarse, or failed.
+//! ComparisonStatus: the lines above the diff that say a comparison is running, compares the articles of whole pages, was made coarse, or failed.
 
 use leptos::prelude::*;
 
 use super::group_thousands;
-use redline_engine::Comparison;
 use redline_engine::formats::input::megabytes;
+use redline_engine::{Comparison, Options};
 
 /// What the reader should know about the comparison shown, if anything.
 #[component]
@@ -16,8 +16,39 @@ pub fn ComparisonStatus(
     comparing: RwSignal<Option<usize>>,
     /// Why the last comparison failed, if it did.
     error: RwSignal<Option<String>>,
+    /// The comparison options, whose `whole_pages` the page line switches.
+    options: RwSignal<Options>,
 ) -> impl IntoView {
+    let set_whole_pages = move |whole_pages: bool| {
+        options.update(|options| options.whole_pages = whole_pages);
+    };
+    let pages = move || {
+        let whole_pages = options.with(|options| options.whole_pages);
+        let articles = comparison.with(|comparison| comparison.articles.is_some());
+        if whole_pages {
+            Some(view! {
+                <p class="page-notice" role="note" data-testid="diff-pages">
+                    "Comparing the whole texts, menus, teasers and footers included · "
+                    <button type="button" class="link-button" data-testid="diff-articles-only" on:click=move |_| set_whole_pages(false)>
+                        "Compare the articles only"
+                    </button>
+                </p>
+            }.into_any())
+        } else if articles {
+            Some(view! {
+                <p class="page-notice" role="note" data-testid="diff-pages">
+                    "Comparing the articles: the page around them (menus, teasers, footer) is set aside · "
+                    <button type="button" class="link-button" data-testid="diff-whole-pages" on:click=move |_| set_whole_pages(true)>
+                        "Show whole pages"
+                    </button>
+                </p>
+            }.into_any())
+        } else {
+            None
+        }
+    };
     view! {
+        {pages}
         {move || {
             comparing
                 .get()

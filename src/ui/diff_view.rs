@@ -1,6 +1,7 @@
 //! DiffView: renders a comparison's blocks inline, side by side or as changes only, with the headline callout.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -281,7 +282,8 @@ pub fn DiffView(
     });
     Effect::new(move |_| {
         let drawn = visible_chunks.get();
-        let n_chunks = comparison.with(|comparison| comparison.blocks.len().div_ceil(CHUNK_BLOCKS));
+        let n_chunks =
+            comparison.with(|comparison| comparison.article_blocks().len().div_ceil(CHUNK_BLOCKS));
         if drawn < n_chunks {
             set_timeout(
                 move || visible_chunks.update(|visible| *visible = (*visible).max(drawn + 1)),
@@ -295,17 +297,20 @@ pub fn DiffView(
         };
         let block = change_marks.with(|marks| marks.get(change).map(|mark| mark.block));
         if let Some(block) = block {
-            let needed = block / CHUNK_BLOCKS + 1;
+            // Chunks count from the article's first block; the frame is drawn apart.
+            let first = comparison.with_untracked(|comparison| comparison.article_blocks().start);
+            let needed = block.saturating_sub(first) / CHUNK_BLOCKS + 1;
             if visible_chunks.get_untracked() < needed {
                 visible_chunks.set(needed);
             }
         }
     });
-    // The blocks of one chunk, drawn once the chunk is visible.
-    let chunks = move |n_blocks: usize, draw: fn(Marks, usize, &Block) -> AnyView| {
-        (0..n_blocks.div_ceil(CHUNK_BLOCKS))
+    // The blocks `blocks` in chunks, each drawn once it is visible.
+    let chunks = move |blocks: Range<usize>, draw: fn(Marks, usize, &Block) -> AnyView| {
+        (0..blocks.len().div_ceil(CHUNK_BLOCKS))
             .map(|chunk| {
-                let range = chunk * CHUNK_BLOCKS..((chunk + 1) * CHUNK_BLOCKS).min(n_blocks);
+                let range = blocks.start + chunk * CHUNK_BLOCKS
+                    ..(blocks.start + (chunk + 1) * CHUNK_BLOCKS).min(blocks.end);
                 view! {
                     <Show when=move || { chunk < visible_chunks.get() }>
                         {
@@ -326,58 +331,139 @@ pub fn DiffView(
             .collect_view()
     };
 
+    let article_body = move |comparison: &Comparison, view: View| match view {
+        View::Inline => chunks(comparison.article_blocks(), Marks::inline_block).into_any(),
+        View::SideBySide => chunks(comparison.article_blocks(), Marks::row).into_any(),
+        View::ChangesOnly => comparison
+            .sections(0, 1)
+            .into_iter()
+            .map(|section| {
+                let blocks = &comparison.blocks[section.blocks.clone()];
+                let first = section.blocks.start;
+                if section.unchanged && !expanded.with(|open| open.contains(&first)) {
+                    let n_paragraphs: usize = if comparison.coarse {
+                        blocks.iter().map(Block::n_lines).sum()
+                    } else {
+                        blocks.len()
+                    };
+                    let label = if n_paragraphs == 1 {
+                        "… 1 unchanged paragraph".to_owned()
+                    } else {
+                        format!("… {n_paragraphs} unchanged paragraphs")
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="fold"
+                            data-testid="diff-fold"
+                            aria-expanded="false"
+                            on:click=move |_| expanded.update(|open| { open.insert(first); })
+                        >
+                            {label}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    blocks
+                        .iter()
+                        .enumerate()
+                        .map(|(idx, block)| marks.inline_block(first + idx, block))
+                        .collect_view()
+                        .into_any()
+                }
+            })
+            .collect_view()
+            .into_any(),
+    };
+    // When a version is a whole page, the page around the article (above it and below it) is
+    // folded away: its blocks carry no change numbers, and are drawn only when opened.
+    let frames_open = RwSignal::new([false, false]);
+    let comparison_signal = comparison;
+    let frame =
+        move |comparison: &Comparison, below: bool, draw: fn(Marks, usize, &Block) -> AnyView| {
+            let article = comparison.article_blocks();
+            let blocks = if below {
+                article.end..comparison.blocks.len()
+            } else {
+                0..article.start
+            };
+            if blocks.is_empty() {
+                return None;
+            }
+            let changed = comparison.blocks[blocks.clone()].iter().any(|block| {
+                block
+                    .segments
+                    .iter()
+                    .any(|segment| segment.kind != SegmentKind::Equal)
+            });
+            let n_blocks = blocks.len();
+            let label = format!(
+                "{} · {n_blocks} {} {}",
+                if below {
+                    "The page below the article (share buttons, teasers, footer)"
+                } else {
+                    "The page above the article (site name, menus)"
+                },
+                if n_blocks == 1 {
+                    "paragraph"
+                } else {
+                    "paragraphs"
+                },
+                if changed {
+                    "with differences, not numbered or counted"
+                } else {
+                    "unchanged"
+                },
+            );
+            let side = usize::from(below);
+            let is_open = move || frames_open.with(|open| open[side]);
+            Some(view! {
+                <div class="page-frame" data-testid="diff-frame">
+                    <button
+                        type="button"
+                        class="fold frame-fold"
+                        aria-expanded=move || is_open().to_string()
+                        on:click=move |_| frames_open.update(|open| open[side] = !open[side])
+                    >
+                        {label}
+                    </button>
+                    <Show when=is_open>
+                        {
+                            let blocks = blocks.clone();
+                            move || {
+                                comparison_signal.with_untracked(|comparison| {
+                                    comparison.blocks[blocks.clone()]
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(idx, block)| draw(marks, blocks.start + idx, block))
+                                        .collect_view()
+                                })
+                            }
+                        }
+                    </Show>
+                </div>
+            })
+        };
+
     let body = move || {
         let view = view.get();
-        comparison.with(|comparison| match view {
-            View::Inline => chunks(comparison.blocks.len(), Marks::inline_block).into_any(),
-            View::SideBySide => view! {
-                <div class="sbs-head" aria-hidden="true">
-                    <span>"Original"</span>
-                    <span>"Reworked"</span>
-                </div>
-                {chunks(comparison.blocks.len(), Marks::row)}
+        let draw: fn(Marks, usize, &Block) -> AnyView = match view {
+            View::SideBySide => Marks::row,
+            View::Inline | View::ChangesOnly => Marks::inline_block,
+        };
+        comparison.with(|comparison| {
+            view! {
+                {(view == View::SideBySide).then(|| view! {
+                    <div class="sbs-head" aria-hidden="true">
+                        <span>"Original"</span>
+                        <span>"Reworked"</span>
+                    </div>
+                })}
+                {frame(comparison, false, draw)}
+                {article_body(comparison, view)}
+                {frame(comparison, true, draw)}
             }
-            .into_any(),
-            View::ChangesOnly => comparison
-                .sections(0, 1)
-                .into_iter()
-                .map(|section| {
-                    let blocks = &comparison.blocks[section.blocks.clone()];
-                    let first = section.blocks.start;
-                    if section.unchanged && !expanded.with(|open| open.contains(&first)) {
-                        let n_paragraphs: usize = if comparison.coarse {
-                            blocks.iter().map(Block::n_lines).sum()
-                        } else {
-                            blocks.len()
-                        };
-                        let label = if n_paragraphs == 1 {
-                            "… 1 unchanged paragraph".to_owned()
-                        } else {
-                            format!("… {n_paragraphs} unchanged paragraphs")
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                class="fold"
-                                data-testid="diff-fold"
-                                aria-expanded="false"
-                                on:click=move |_| expanded.update(|open| { open.insert(first); })
-                            >
-                                {label}
-                            </button>
-                        }
-                        .into_any()
-                    } else {
-                        blocks
-                            .iter()
-                            .enumerate()
-                            .map(|(idx, block)| marks.inline_block(first + idx, block))
-                            .collect_view()
-                            .into_any()
-                    }
-                })
-                .collect_view()
-                .into_any(),
+            .into_any()
         })
     };
     let is_empty = move || comparison.with(|comparison| comparison.blocks.is_empty());

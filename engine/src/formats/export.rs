@@ -322,7 +322,7 @@ fn stats_lines(comparison: &Comparison) -> Vec<String> {
         Some(percent) => format!(" ({percent:+}%)").replace('-', "−"),
         None => String::new(),
     };
-    vec![
+    let mut lines = vec![
         format!(
             "{} words → {} words{percent} · {} added · {} removed",
             stats.original_words, stats.reworked_words, stats.words_added, stats.words_removed
@@ -343,7 +343,14 @@ fn stats_lines(comparison: &Comparison) -> Vec<String> {
             "{} numbered changes · {} cosmetic changes (not marked)",
             comparison.n_changes, stats.cosmetic_changes
         ),
-    ]
+    ];
+    if comparison.articles.is_some() {
+        lines.push(
+            "The articles are compared: the page around them (menus, teasers, footer) is left out"
+                .to_owned(),
+        );
+    }
+    lines
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -476,7 +483,8 @@ pub fn html_report(history: &History) -> String {
          <ins>inserted text</ins> is underlined; a bar marks a moved paragraph.</p>\n</section>\n\
          <section><h2>Differences</h2>\n<div class=\"diff\">",
     );
-    for block in &comparison.blocks {
+    // The page around an article (its frame) is left out: the report is the article's.
+    for block in &comparison.blocks[comparison.article_blocks()] {
         let kind = format!("{block_kind:?}", block_kind = block.kind).to_lowercase();
         let _ = write!(html, "<div class=\"block {kind}\" dir=\"auto\">");
         if let Some(label) = move_label(block.kind, block.move_id) {
@@ -575,7 +583,8 @@ pub fn markdown(history: &History) -> String {
         let _ = writeln!(md, "- {line}");
     }
     md.push_str("\n---\n\n");
-    for block in &comparison.blocks {
+    // The page around an article (its frame) is left out: the report is the article's.
+    for block in &comparison.blocks[comparison.article_blocks()] {
         let mut paragraph = String::new();
         if let Some(label) = move_label(block.kind, block.move_id) {
             let _ = write!(paragraph, "_{label}:_ ");

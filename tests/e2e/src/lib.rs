@@ -259,6 +259,46 @@ impl Page {
         element.send_keys(text).await.unwrap();
     }
 
+    /// Puts `text` in the input with this `data-testid` at once, as a paste would (typing a
+    /// long text key by key takes minutes).
+    pub async fn set_value(&self, test_id: &str, text: &str) {
+        self.run_async(
+            "const [id, text, done] = arguments;
+             const area = document.querySelector(`[data-testid='${id}']`);
+             area.value = text;
+             area.dispatchEvent(new Event('input', { bubbles: true }));
+             done();",
+            vec![test_id.into(), text.into()],
+        )
+        .await;
+    }
+
+    /// Drops a file named `name` of MIME type `mime` on the text box with this `data-testid`,
+    /// as the browser hands a dropped file over; its content is `gzipped`, unpacked in the page.
+    pub async fn drop_gzipped_file(&self, test_id: &str, name: &str, mime: &str, gzipped: &[u8]) {
+        self.run_async(
+            "const [id, name, mime, bytes, done] = arguments;
+             const stream = new Blob([new Uint8Array(bytes)]).stream()
+                 .pipeThrough(new DecompressionStream('gzip'));
+             new Response(stream).text().then((content) => {
+                 const pane = document.querySelector(`[data-testid='${id}']`).closest('.text-pane');
+                 const data = new DataTransfer();
+                 data.items.add(new File([content], name, { type: mime }));
+                 for (const type of ['dragenter', 'dragover', 'drop']) {
+                     pane.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+                 }
+                 done();
+             });",
+            vec![
+                test_id.into(),
+                name.into(),
+                mime.into(),
+                serde_json::json!(gzipped.to_vec()),
+            ],
+        )
+        .await;
+    }
+
     /// The texts of all elements matching a CSS selector, in document order. Fails when an
     /// element is replaced while being read (the app re-renders as the user types); the waits
     /// below retry then.

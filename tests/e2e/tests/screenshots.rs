@@ -1,8 +1,9 @@
 //! README screenshots: the release build showing the first-visit example, saved as PNG files.
 //!
 //! Not a check, so it is ignored by default; `make screenshots` runs it and writes
-//! docs/screenshots/: inline (`app.png`), side by side, dark, 360 pixels wide, and a version
-//! history compared first → latest (`history.png`).
+//! docs/screenshots/: inline (`app.png`), side by side, dark, 360 pixels wide, a version
+//! history compared first → latest (`history.png`), and a whole saved page compared as its
+//! article (`whole-page.png`).
 
 use std::path::Path;
 
@@ -59,5 +60,44 @@ async fn readme_screenshots() {
     page.run("document.querySelector('.result').scrollIntoView();")
         .await;
     page.screenshot(&out.join("history.png")).await;
+    harness.stop(page).await;
+}
+
+/// A real saved page (tests/fixtures/pages, MIT) dropped as HTML on the reworked box, against
+/// the article a person marked in it with two sentences edited, as a correction would.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "writes README screenshots; run with `make screenshots`"]
+async fn whole_page_screenshot() {
+    const KEY: &str = "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34";
+    let truth: serde_json::Value =
+        serde_json::from_str(include_str!("../../fixtures/pages/ground-truth.json")).unwrap();
+    let body = truth[KEY]["articleBody"]
+        .as_str()
+        .unwrap()
+        .replace("four times this month", "three times this month")
+        .replace("A new ABC News poll", "A new poll");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    page.resize(1280, 1100).await;
+    page.set_value(
+        "diff-input-original",
+        &format!("Republicans Are Following Trump to Nowhere\n\n{body}"),
+    )
+    .await;
+    page.drop_gzipped_file(
+        "diff-input-reworked",
+        "republicans.html",
+        "text/html",
+        include_bytes!(
+            "../../fixtures/pages/html/04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
+        ),
+    )
+    .await;
+    page.wait_for_text("diff-pages", "Comparing the articles")
+        .await;
+    page.run("document.querySelector('.result').scrollIntoView();")
+        .await;
+    page.screenshot(&out.join("whole-page.png")).await;
     harness.stop(page).await;
 }

@@ -90,6 +90,25 @@ fn is_byline_or_date(line: &str) -> bool {
         || line.chars().filter(char::is_ascii_digit).count() * 3 >= line.chars().count()
 }
 
+/// Whether a sentence ends inside `line` and another starts (`…get it.Credit`, `…said. The`),
+/// which a headline never does; initials (`U.S. Senate`) do not count.
+fn has_sentence_end_inside(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars.windows(4).any(|window| {
+        let [before_before, before, stop, after] = [window[0], window[1], window[2], window[3]];
+        before_before.is_lowercase()
+            && before.is_lowercase()
+            && matches!(stop, '.' | '!' | '?')
+            && after.is_uppercase()
+    }) || chars.windows(5).any(|window| {
+        window[0].is_lowercase()
+            && window[1].is_lowercase()
+            && matches!(window[2], '.' | '!' | '?')
+            && window[3] == ' '
+            && window[4].is_uppercase()
+    })
+}
+
 /// The eight lines with text nearest above `start`, nearest first, trimmed: where a copy puts
 /// the headline and the byline.
 fn lines_above(text: &str, start: usize) -> impl Iterator<Item = &str> {
@@ -109,10 +128,27 @@ pub(crate) fn headline_above(text: &str, start: usize) -> Option<String> {
 
 /// The byte range of [`headline_above`]'s line in `text`, trimmed.
 pub(crate) fn headline_line_above(text: &str, start: usize) -> Option<std::ops::Range<usize>> {
-    let line = lines_above(text, start).find(|line| {
+    let lines: Vec<&str> = lines_above(text, start).collect();
+    // A photo's caption and credit sit between the headline and the article as often as not:
+    // a caption holds a sentence end inside it, a credit starts with "Credit" or "Photo" or
+    // follows such a line.
+    let is_credit = |line: &str| {
+        let lower = line.to_lowercase();
+        ["credit", "photo", "image", "picture", "illustration"]
+            .iter()
+            .any(|word| lower.starts_with(word))
+    };
+    let idx = (0..lines.len()).find(|&idx| {
+        let line = lines[idx];
         let words = line.split_whitespace().count();
-        (3..=25).contains(&words) && !line.ends_with('.') && !is_byline_or_date(line)
+        (3..=25).contains(&words)
+            && !line.ends_with('.')
+            && !is_byline_or_date(line)
+            && !has_sentence_end_inside(line)
+            && !is_credit(line)
+            && !lines.get(idx + 1).is_some_and(|above| is_credit(above))
     })?;
+    let line = lines[idx];
     // The lines are slices of `text`, so their offset is where they start in it.
     let at = line.as_ptr() as usize - text.as_ptr() as usize;
     Some(at..at + line.len())

@@ -152,11 +152,42 @@ fn is_frame(frame: usize, total: usize) -> bool {
 /// assert!(page[range].starts_with("Council approves the new budget"));
 /// ```
 pub fn find_article(text: &str) -> Option<Range<usize>> {
-    let page = read_text(text);
-    let start = meta::headline_line_above(text, page.article.start)
-        .map_or(page.article.start, |headline| headline.start);
-    let article = start..page.article.end;
+    // Only the range is needed: the metadata `read_text` gathers besides would only add to
+    // the page's download.
+    let found = text::find(text);
+    let start =
+        meta::headline_line_above(text, found.start).map_or(found.start, |headline| headline.start);
+    let article = start..found.end;
     looks_like_frame(text, &article).then_some(article)
+}
+
+/// `article` moved up to start at `headline`'s line, when a line of the text above the article
+/// is exactly that headline (the nearest such line): the other version's headline, which
+/// the reader of one page alone can miss, for a caption or a photo credit looks much like a
+/// headline. A headline of fewer than three words is not looked for.
+///
+/// ```
+/// use redline_engine::formats::page::with_headline;
+///
+/// let page = "Menu\nCouncil approves the budget\nPhoto: Ann Lee\nThe council voted on Monday.";
+/// let article = page.find("The council").unwrap()..page.len();
+/// let moved = with_headline(page, article, "Council approves the budget");
+/// assert!(page[moved].starts_with("Council approves the budget\nPhoto"));
+/// ```
+pub fn with_headline(text: &str, article: Range<usize>, headline: &str) -> Range<usize> {
+    let headline = headline.trim();
+    if headline.split_whitespace().count() < 3 {
+        return article;
+    }
+    let above = &text[..article.start];
+    let found = above
+        .lines()
+        .rfind(|line| line.trim() == headline)
+        .map(|line| line.as_ptr() as usize - text.as_ptr() as usize);
+    match found {
+        Some(start) => start..article.end,
+        None => article,
+    }
 }
 
 /// Whether the text around `article` is a page's furniture rather than more of an article:
