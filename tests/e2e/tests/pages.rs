@@ -180,8 +180,8 @@ async fn a_dropped_html_page_is_compared_as_its_article() {
         .await;
     let counter = |text: String| -> usize {
         text.split_whitespace()
-            .filter_map(|word| word.parse().ok())
-            .last()
+            .rev()
+            .find_map(|word| word.parse().ok())
             .unwrap_or(0)
     };
     let n_article = counter(page.element("diff-counter").await.text().await.unwrap());
