@@ -13,8 +13,10 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // 12-17% shorter) cost 15,359 B, of which dropping deflate's encoder won back 9,128 B, and
 // formatting sizes without floats (redline_engine::formats::input::megabytes) another
 // 8,233 B: 378,780 B. Version 4 links' English primer (English article links another 10-18%
-// shorter) cost 5,423 B, and the line moved to 390,000 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 390_000);
+// shorter) cost 5,423 B, and the line moved to 390,000 B. Comparing whole pages as their
+// articles (the text reader in every comparison, the folded page around the article) took the
+// total from 388,735 to 398,016 B (299,355 to 306,793 B brotli), and the line moved to 400,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 400_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };
