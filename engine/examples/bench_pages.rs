@@ -1,7 +1,7 @@
 //! `make bench-pages`: the page reader measured on the pages benchmark (HTML and plain-text copies), with the benchmark's own metric.
 //!
 //! Usage: `cargo run --release -p redline-engine --features parse-html --example bench_pages
-//! -- [PAGES_DIR] [--worst N] [--show KEY_PREFIX]`. PAGES_DIR holds `ground-truth.json`, `html/KEY.html.gz` and
+//! -- [PAGES_DIR] [--worst N] [--show KEY_PREFIX] [--half a|b]`. PAGES_DIR holds `ground-truth.json`, `html/KEY.html.gz` and
 //! `text/KEY.txt.gz` (default `../shared/corpus/pages`, the 123 pages of
 //! scrapinghub/article-extraction-benchmark that may be tuned on).
 //!
@@ -53,7 +53,7 @@ fn report(name: &str, rows: &[Row], worst: usize) {
         0.0
     };
     println!(
-        "{name:<28} F1 {f1:.3}  precision {p:.3}  recall {r:.3}  ({} pages)",
+        "{name:<28} F1 {f1:.4}  precision {p:.4}  recall {r:.4}  ({} pages)",
         rows.len()
     );
     let mut sorted: Vec<&Row> = rows.iter().collect();
@@ -79,9 +79,14 @@ fn main() {
     ));
     let mut worst = 0;
     let mut show = None;
+    // `--half a` reads the pages whose key starts with 0-7, `--half b` the others: a rule tuned
+    // on one half is checked on the other.
+    let mut half: Option<String> = None;
     while let Some(arg) = args.next() {
         if arg == "--show" {
             show = args.next();
+        } else if arg == "--half" {
+            half = args.next();
         } else if arg == "--worst" {
             worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10);
         } else {
@@ -111,6 +116,11 @@ fn main() {
     };
     let mut keys: Vec<&String> = truth.keys().collect();
     keys.sort();
+    keys.retain(|key| match half.as_deref() {
+        Some("a") => key.as_str() < "8",
+        Some("b") => key.as_str() >= "8",
+        _ => true,
+    });
     for key in keys {
         let body = truth[key]["articleBody"].as_str().unwrap_or_default();
         let html = gunzip(&dir.join(format!("html/{key}.html.gz")));
