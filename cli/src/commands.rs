@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use redline_engine::formats::share::{self, History, Shared, Version};
 use redline_engine::formats::{export, page};
 use redline_engine::{
-    Comparison, NoteKind, SegmentKind, compare_with_options, detect_notes, reconcile,
+    Comparison, SegmentKind, carried_note, compare_with_options, detect_notes, reconcile,
 };
 
 use crate::{ColourChoice, Command, CompareFormat, CompareOptions, ExportFormat, PageForm};
@@ -215,11 +215,7 @@ fn compare(
             // The note checked against the changes: the one given, else the one the reworked
             // text carries (as the page does).
             let note = if shared.note.is_empty() {
-                detect_notes(&shared.reworked)
-                    .into_iter()
-                    .find(|note| note.kind != NoteKind::Disclaimer)
-                    .map(|note| note.text)
-                    .unwrap_or_default()
+                carried_note(&shared.reworked, &comparison).unwrap_or_default()
             } else {
                 shared.note.clone()
             };

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::formats::share::{History, Shared, Version, View};
 use crate::history::{HistorySummary, summarize};
 use crate::model::{BlockKind, Comparison, Segment, SegmentKind};
-use crate::{NoteKind, Options, Reconciliation, compare_with_options, detect_notes, reconcile};
+use crate::{Options, Reconciliation, carried_note, compare_with_options, reconcile};
 
 /// The `format` field of Redline's JSON export.
 pub const JSON_FORMAT: &str = "redline";
@@ -74,24 +74,29 @@ pub struct JsonExport {
     pub reconciliation: Reconciliation,
 }
 
-/// The note an export checks: the one given, else a correction, update or clarification the
-/// reworked text carries (as the page shows it).
-fn effective_note(shared: &Shared) -> String {
+/// The note an export checks: the one given, else the one the reworked text carries
+/// ([`carried_note`], as the page shows it).
+fn effective_note(shared: &Shared, comparison: &Comparison) -> String {
     if !shared.note.trim().is_empty() {
         return shared.note.clone();
     }
-    detect_notes(&shared.reworked)
-        .into_iter()
-        .find(|note| note.kind != NoteKind::Disclaimer)
-        .map(|note| note.text)
-        .unwrap_or_default()
+    carried_note(&shared.reworked, comparison).unwrap_or_default()
+}
+
+/// The reworked article's headline: the first line of its article when it is a whole page.
+fn article_headline<'a>(reworked: &'a str, comparison: &Comparison) -> &'a str {
+    let article = match comparison.articles {
+        Some([_, [start, end]]) => reworked.get(start..end).unwrap_or(reworked),
+        None => reworked,
+    };
+    crate::model::headline(article)
 }
 
 /// The comparison of `shared`'s texts and its reconciliation with the note.
 fn analyse(shared: &Shared) -> (Comparison, Reconciliation) {
     let comparison = compare_with_options(&shared.original, &shared.reworked, &shared.options);
     let reconciliation = reconcile(
-        &effective_note(shared),
+        &effective_note(shared, &comparison),
         &comparison,
         &shared.original,
         &shared.reworked,
@@ -150,11 +155,11 @@ pub fn json_ld(shared: &Shared) -> String {
     let value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "CorrectionComment",
-        "text": effective_note(shared).trim(),
+        "text": effective_note(shared, &comparison).trim(),
         "description": reconciliation.summary,
         "about": {
             "@type": "Article",
-            "headline": crate::model::headline(&shared.reworked),
+            "headline": article_headline(&shared.reworked, &comparison),
         },
         "comment": fact_lines(&comparison, &reconciliation)
             .into_iter()
@@ -399,7 +404,7 @@ pub fn html_report(history: &History) -> String {
     let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
     let mut html = String::new();
-    let title = crate::model::headline(&shared.reworked);
+    let title = article_headline(&shared.reworked, &comparison);
     let title = if title.is_empty() {
         "Comparison"
     } else {
@@ -452,7 +457,7 @@ pub fn html_report(history: &History) -> String {
         }
         html.push_str("</section>\n");
     }
-    let note = effective_note(shared);
+    let note = effective_note(shared, &comparison);
     if !note.trim().is_empty() {
         let _ = writeln!(
             html,
@@ -563,7 +568,7 @@ pub fn markdown(history: &History) -> String {
             md.push('\n');
         }
     }
-    let note = effective_note(shared);
+    let note = effective_note(shared, &comparison);
     if !note.trim().is_empty() {
         for line in note.trim().lines() {
             let _ = writeln!(md, "> {}", escape_markdown(line));

@@ -47,6 +47,41 @@ pub struct Note {
     pub text: String,
 }
 
+/// The note a reworked text carries, which the page and the exports check when no note was
+/// given: its first correction, update or clarification note (disclaimers are not what the
+/// check is for). When the reworked version is a whole page, only its article is read
+/// ([`Comparison::articles`](crate::Comparison::articles)): a "Corrections" link in the page's
+/// footer is not a note.
+///
+/// ```
+/// use redline_engine::{carried_note, compare};
+///
+/// let reworked = "The council approved 25,000 homes.\n\nCorrection: An earlier version misstated the number.";
+/// let comparison = compare("The council approved 52,000 homes.", reworked);
+/// assert_eq!(
+///     carried_note(reworked, &comparison).as_deref(),
+///     Some("Correction: An earlier version misstated the number.")
+/// );
+/// ```
+pub fn carried_note(reworked: &str, comparison: &crate::Comparison) -> Option<String> {
+    let article = match comparison.articles {
+        // The comparison may lag behind the text (the page compares in a worker while the
+        // reader types): a range that no longer fits is not used.
+        Some([_, [start, end]])
+            if end <= reworked.len()
+                && reworked.is_char_boundary(start)
+                && reworked.is_char_boundary(end) =>
+        {
+            &reworked[start..end]
+        }
+        _ => reworked,
+    };
+    detect_notes(article)
+        .into_iter()
+        .find(|note| note.kind != NoteKind::Disclaimer)
+        .map(|note| note.text)
+}
+
 /// Finds the correction, update, clarification and disclaimer notes in `text`, in order.
 ///
 /// ```

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::Drafts;
 use redline_engine::history;
-use redline_engine::{Comparison, NoteKind, Reconciliation, detect_notes, reconcile};
+use redline_engine::{Comparison, Reconciliation, carried_note, reconcile};
 
 /// What [`use_note_check`] returns.
 #[derive(Clone, Copy)]
@@ -23,12 +23,9 @@ pub struct UseNoteCheckReturn {
 /// the boxes, which are ahead of it while the worker compares.
 pub fn use_note_check(drafts: Drafts, comparison: RwSignal<Comparison>) -> UseNoteCheckReturn {
     let detected_note = Memo::new(move |_| {
-        drafts.reworked().with(|reworked| {
-            detect_notes(reworked)
-                .into_iter()
-                .find(|found| found.kind != NoteKind::Disclaimer)
-                .map(|found| found.text)
-        })
+        drafts
+            .reworked()
+            .with(|reworked| comparison.with(|comparison| carried_note(reworked, comparison)))
     });
     let typed_note = Memo::new(move |_| {
         let (from, to) = (drafts.from.get(), drafts.to.get());
