@@ -323,7 +323,11 @@ fn reports_leave_the_page_around_the_article_out() {
     let html = html_report(&shared.clone().into());
     assert!(html.contains("4,500") && !html.contains("Sustainability"));
     // The report's title is the article's headline, not the page's first menu item.
-    assert!(html.contains(&format!("<title>Redline: {HEADLINE}")), "{}", &html[..400]);
+    assert!(
+        html.contains(&format!("<title>Redline: {HEADLINE}")),
+        "{}",
+        &html[..400]
+    );
 }
 
 /// The note a page carries is read from its article: a "Corrections" link in the page's
@@ -333,7 +337,10 @@ fn the_note_a_page_carries_is_the_articles() {
     let page = copied_page().replace("Subscribe\n", "Subscribe\nCorrections\n");
     let comparison = compare(&original_article(), &page);
     let note = redline_engine::carried_note(&page, &comparison).unwrap();
-    assert!(note.starts_with("Correction: This article was entirely reworked"), "{note}");
+    assert!(
+        note.starts_with("Correction: This article was entirely reworked"),
+        "{note}"
+    );
 }
 
 /// A real copied page (the New York Times opinion page of the benchmark fixtures) against the
