@@ -367,3 +367,21 @@ fn a_real_copied_page_keeps_its_headline_above_the_photo_credit() {
     assert!(page[start..].starts_with("Republicans Are Following Trump to Nowhere"));
     assert!(!comparison.stats.headline_changed);
 }
+
+/// The correction note and the editor's note belong to the article though a separator line
+/// stands between them and the text.
+#[test]
+fn notes_after_a_separator_line_are_the_articles() {
+    for separator in ["* * *", "———", "—", "___"] {
+        let page = copied_page().replace(
+            "\n\nCorrection: This article",
+            &format!("\n\n{separator}\n\nCorrection: This article"),
+        );
+        let range = find_article(&page).unwrap();
+        let article = &page[range];
+        assert!(
+            article.contains("Correction: This article") && article.contains("Editor’s Note"),
+            "{separator}: {article}"
+        );
+    }
+}
