@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser bench-pages fuzz
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser bench-pages bench-edits fuzz
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -74,6 +74,7 @@ bench: $(BENCH_INPUTS)/manifest.json
 	cargo bench --package redline-engine --bench compare
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	node bench/jsdiff.mjs $(BENCH_INPUTS)
+	cargo run --release --package redline-engine --example bench_edits
 
 ## Browser timings: the release build in headless Chromium on the bench inputs, jsdiff in the same page.
 bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
@@ -85,6 +86,12 @@ bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
 PAGES ?= ../shared/corpus/pages
 bench-pages:
 	cargo run --release --package redline-engine --features parse-html --example bench_pages -- $(PAGES)
+
+## Redline's changes against the edits people marked on real Wikinews revisions (IteraTeR's
+## expected_edits in tests/fixtures/pairs.jsonl), with jsdiff's diffWords scored alike.
+bench-edits:
+	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
+	cargo run --release --package redline-engine --example bench_edits
 
 ## Fuzz the share-link decoder, the engine and note detection (cargo-fuzz, nightly), each for
 ## FUZZ_SECONDS (600 by default). Not part of `make test`, which replays fuzz/seeds/ instead.
