@@ -298,3 +298,56 @@ fn a_text_of_many_lines_compares_exactly_in_few_blocks() {
         comparison.blocks.len()
     );
 }
+
+/// Cleanup never strikes out three unchanged words in a row, and never turns a paragraph that
+/// kept most of its words into a whole replacement: on a real Wikinews revision that people
+/// marked (IteraTeR), the gunman's name stays unchanged text, and no fact says it changed.
+#[test]
+fn cleanup_keeps_what_a_paragraph_kept() {
+    let pair = corpus_pairs()
+        .into_iter()
+        .find(|pair| pair.id == "wikinews-iterater-50011-d1")
+        .unwrap();
+    let comparison = compare(&pair.original, &pair.reworked);
+    assert_exact(&pair.original, &pair.reworked, &comparison);
+    let deleted: String = comparison
+        .iter_segments()
+        .filter(|segment| segment.kind == SegmentKind::Delete)
+        .map(|segment| segment.text.as_str())
+        .collect();
+    assert!(!deleted.contains("Kimveer Gill"), "{}", comparison.markup());
+    assert!(
+        comparison
+            .facts
+            .iter()
+            .all(|fact| fact.old != "Kimveer Gill"),
+        "{:?}",
+        comparison.facts
+    );
+
+    // Three unchanged words between two rewrites stay unchanged.
+    let comparison = compare(
+        "The mayor resigned on Monday after the council vote of no confidence.",
+        "A deputy mayor took over on Monday after the council voted to remove her.",
+    );
+    assert!(
+        comparison
+            .markup()
+            .contains(" on Monday after the council "),
+        "{}",
+        comparison.markup()
+    );
+}
+
+/// A short headline that shares words with the new one is word-diffed, not replaced whole.
+#[test]
+fn a_short_headline_is_word_diffed() {
+    let comparison = compare(
+        "Storm hits coast\n\nThe storm reached the coast on Monday.",
+        "Storm batters Cornwall coast overnight\n\nThe storm reached the coast on Monday.",
+    );
+    let markup = comparison.markup();
+    assert!(markup.starts_with("Storm "), "{markup}");
+    assert!(markup.contains(" coast"), "{markup}");
+    assert!(!markup.contains("[-Storm"), "{markup}");
+}

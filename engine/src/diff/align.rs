@@ -14,6 +14,7 @@ use similar::DiffOp;
 use crate::diff::text::{KeyOptions, Side, Texts, bag_similarity};
 use crate::diff::words::{
     BlocksBuilder, Run, RunKind, WordDiffOptions, apply_granularity, diff_slices, diff_words,
+    diff_words_and_raw,
 };
 use crate::model::BlockKind;
 
@@ -244,15 +245,19 @@ fn diff_chunk(
             &original_stretch[paired_original],
             &reworked_stretch[paired_reworked],
         );
-        let runs = diff_words(
+        let (runs, raw) = diff_words_and_raw(
             texts,
             original_paragraph.whole(),
             reworked_paragraph.whole(),
             options,
         );
+        // The pairing is judged on the words the diff keeps before cleanup: cleanup joins
+        // the words between nearby edits into one replacement, which must not make a
+        // paragraph that kept most of its words read as replaced whole.
+        let raw_kept = kept_share(texts, &raw);
         // Word bags can share many common words ("the", "of") and still read as two different
         // paragraphs; when the word diff itself keeps too little, show old and new whole.
-        if kept_share(texts, &runs) >= PAIR_THRESHOLD {
+        if raw_kept >= PAIR_THRESHOLD {
             builder.block(
                 BlockKind::Changed,
                 Some(original_paragraph.whole()),

@@ -335,14 +335,28 @@ fn extend(range: &mut Option<[usize; 2]>, more: Option<Range<usize>>) {
 ///
 /// With `cleanup`, an equal stretch stranded between two changes is absorbed into one
 /// replacement when it is no longer than the changes on either side of it (the rule of
-/// diff-match-patch's semantic cleanup) and holds no line break: `[-cat-]{+dog+} [-sat-]{+stood+}`
-/// becomes `[-cat sat-]{+dog stood+}`, which reads as the rewrite it is.
+/// diff-match-patch's semantic cleanup), holds no line break and at most two words:
+/// `[-cat-]{+dog+} [-sat-]{+stood+}` becomes `[-cat sat-]{+dog stood+}`, which reads as the
+/// rewrite it is. The trade-off, as a rule: unchanged text is struck out and retyped only
+/// where keeping it would leave one- or two-word islands between edits (confetti); three
+/// unchanged words in a row always stay, however large the edits around them.
 pub(crate) fn diff_words(
     texts: &Texts<'_>,
     original_range: Range<usize>,
     reworked_range: Range<usize>,
     options: WordDiffOptions,
 ) -> Vec<Run> {
+    diff_words_and_raw(texts, original_range, reworked_range, options).0
+}
+
+/// [`diff_words`] with `options`, and the same diff without cleanup (the runs as the word
+/// diff found them), from one diff: cleanup is a pass over the runs.
+pub(crate) fn diff_words_and_raw(
+    texts: &Texts<'_>,
+    original_range: Range<usize>,
+    reworked_range: Range<usize>,
+    options: WordDiffOptions,
+) -> (Vec<Run>, Vec<Run>) {
     let (original, reworked) = (&texts.original, &texts.reworked);
     let original_tokens = original.token_range(original_range);
     let reworked_tokens = reworked.token_range(reworked_range);
@@ -375,7 +389,7 @@ pub(crate) fn diff_words(
                     reworked: reworked.byte_offset(reworked_token)
                         ..reworked.byte_offset(reworked_token + 1),
                 };
-                push_run(&mut runs, run, options.cleanup, original.text);
+                push_run(&mut runs, run, false, original.text);
             }
         } else {
             let original_end = original_tokens.start + original_idx.end;
@@ -384,9 +398,32 @@ pub(crate) fn diff_words(
                 original.byte_offset(original_start)..original.byte_offset(original_end),
                 reworked.byte_offset(reworked_start)..reworked.byte_offset(reworked_end),
             );
-            push_run(&mut runs, run, options.cleanup, original.text);
+            push_run(&mut runs, run, false, original.text);
         }
     }
+    // Absorbing the equalities run by run gives what absorbing them token by token would:
+    // an absorption only happens as a change arrives, when the equal tokens before it are
+    // one run either way.
+    let mut cleaned = Vec::new();
+    if options.cleanup {
+        for run in &runs {
+            push_run(&mut cleaned, run.clone(), true, original.text);
+        }
+    }
+    let mark = |runs: &mut Vec<Run>| mark_cosmetic(runs, texts, options);
+    mark(&mut runs);
+    if options.cleanup {
+        mark(&mut cleaned);
+        (cleaned, runs)
+    } else {
+        (runs.clone(), runs)
+    }
+}
+
+/// Makes cosmetic the changes that only move line breaks, and, with `ignore_punctuation`,
+/// those without words.
+fn mark_cosmetic(runs: &mut [Run], texts: &Texts<'_>, options: WordDiffOptions) {
+    let (original, reworked) = (&texts.original, &texts.reworked);
     for run in runs.iter_mut().filter(|run| run.kind == RunKind::Change) {
         let original_text = &original.text[run.original.clone()];
         let reworked_text = &reworked.text[run.reworked.clone()];
@@ -400,7 +437,6 @@ pub(crate) fn diff_words(
             run.kind = RunKind::Cosmetic;
         }
     }
-    runs
 }
 
 /// Applies the granularity to the word-level runs of [`diff_words`]. Kept apart because
@@ -578,7 +614,12 @@ fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
             && equality.kind != RunKind::Change
             && after.kind == RunKind::Change
             && equality.original.len() <= size(before).min(size(after))
-            && !original[equality.original.clone()].contains('\n');
+            && !original[equality.original.clone()].contains('\n')
+            && original[equality.original.clone()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .nth(2)
+                .is_none();
         if !absorbable {
             break;
         }
