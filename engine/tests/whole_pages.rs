@@ -385,3 +385,12 @@ fn notes_after_a_separator_line_are_the_articles() {
         );
     }
 }
+
+/// A text longer than `MAX_PAGE_BYTES` is compared whole: a copied page is far shorter.
+#[test]
+fn a_text_over_the_page_size_is_compared_whole() {
+    let page = copied_page();
+    assert!(find_article(&page).is_some());
+    let long = page.repeat(redline_engine::formats::page::MAX_PAGE_BYTES / page.len() + 1);
+    assert_eq!(find_article(&long), None);
+}

@@ -92,31 +92,49 @@ fn is_stop(line: &str) -> bool {
 
 /// A comment's header or a post's time stamp: `NAME says:`, `November 19, 2019 at 6:34 am`.
 fn is_comment_meta(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    if lower.ends_with("says:") || lower.ends_with("said:") || lower.ends_with("wrote:") {
+    // Every line of a page is read, so nothing here allocates.
+    let line = line.trim_end();
+    if ["says:", "said:", "wrote:"]
+        .iter()
+        .any(|end| ends_with_ignoring_case(line, end))
+    {
         return true;
     }
     // A clock time followed by am or pm.
-    let bytes = lower.as_bytes();
-    (0..bytes.len()).any(|idx| {
+    let bytes = line.as_bytes();
+    (1..bytes.len()).any(|idx| {
         bytes[idx] == b':'
-            && idx > 0
             && bytes[idx - 1].is_ascii_digit()
             && bytes
                 .get(idx + 1..idx + 3)
                 .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
-            && lower[idx + 3..].trim_start().starts_with(['a', 'p'])
-            && lower[idx + 3..].trim_start()[1..].starts_with('m')
+            && {
+                let after = line[idx + 3..].trim_start().as_bytes();
+                after.len() >= 2
+                    && matches!(after[0], b'a' | b'p' | b'A' | b'P')
+                    && matches!(after[1], b'm' | b'M')
+            }
     })
+}
+
+/// Whether `line` ends with the ASCII `end`, in any case.
+fn ends_with_ignoring_case(line: &str, end: &str) -> bool {
+    line.len() >= end.len()
+        && line.is_char_boundary(line.len() - end.len())
+        && line[line.len() - end.len()..].eq_ignore_ascii_case(end)
 }
 
 /// The first line of a comment thread: `34 Comments`, `12 responses to “…”`, `Leave a Reply`,
 /// or a comment's `NAME says:`. Whatever follows is read as comments.
 fn starts_comments(line: &str) -> bool {
-    let lower = line
+    let line = line
         .trim()
-        .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ' '))
-        .to_lowercase();
+        .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ' '));
+    if ends_with_ignoring_case(line, "says:") || ends_with_ignoring_case(line, "said:") {
+        return true;
+    }
+    // Only the start of a line is read, lower-cased: the phrases are short.
+    let lower: String = line.chars().take(40).collect::<String>().to_lowercase();
     let rest = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     // "0 Comments" under a byline says there are none to follow.
     let count = lower[..lower.len() - rest.len()].trim();
@@ -136,9 +154,7 @@ fn starts_comments(line: &str) -> bool {
         || lower.starts_with("leave a reply")
         || lower.starts_with("leave a comment")
         || lower.starts_with("join the discussion")
-        || lower == "comments"
-        || lower.ends_with("says:")
-        || lower.ends_with("said:")
+        || line.eq_ignore_ascii_case("comments")
 }
 
 fn ends_like_a_sentence(line: &str) -> bool {
