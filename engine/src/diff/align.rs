@@ -182,6 +182,23 @@ fn whole_paragraphs(builder: &mut BlocksBuilder<'_>, stretch: &[Paragraph], is_o
     }
 }
 
+/// Whether the two byte ranges hold the same tokens once whitespace and line breaks are left
+/// out.
+fn same_but_layout(texts: &Texts<'_>, original: Range<usize>, reworked: Range<usize>) -> bool {
+    let words = |side: &Side<'_>, range: Range<usize>| {
+        let tokens = side.token_range(range);
+        tokens
+            .filter(|&idx| {
+                !side.text[side.byte_offset(idx)..side.byte_offset(idx + 1)]
+                    .trim()
+                    .is_empty()
+            })
+            .map(|idx| side.key_ids[idx])
+            .collect::<Vec<u32>>()
+    };
+    words(&texts.original, original) == words(&texts.reworked, reworked)
+}
+
 /// Pairs the paragraphs of a changed stretch by similarity, in order, and diffs each pair.
 ///
 /// Pairing compares every original paragraph with every reworked one. Above
@@ -195,6 +212,24 @@ fn diff_changed_stretch(
     options: WordDiffOptions,
 ) {
     let (n_original, n_reworked) = (original_stretch.len(), reworked_stretch.len());
+    // Paragraphs split or joined, or a line break moved, and nothing else: one edited block
+    // whose only differences are the layout (cosmetic), not deleted and retyped words.
+    if n_original > 0 && n_reworked > 0 && (n_original, n_reworked) != (1, 1) {
+        let span = |stretch: &[Paragraph]| {
+            stretch[0].whole().start..stretch[stretch.len() - 1].whole().end
+        };
+        let (original_span, reworked_span) = (span(original_stretch), span(reworked_stretch));
+        if same_but_layout(texts, original_span.clone(), reworked_span.clone()) {
+            let runs = diff_words(texts, original_span.clone(), reworked_span.clone(), options);
+            builder.block(
+                BlockKind::Changed,
+                Some(original_span),
+                Some(reworked_span),
+                &apply_granularity(runs, texts, options),
+            );
+            return;
+        }
+    }
     let fits = |n_chunks: &usize| {
         n_original.div_ceil(*n_chunks) * n_reworked.div_ceil(*n_chunks) <= PAIRING_BUDGET
     };
