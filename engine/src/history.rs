@@ -165,7 +165,8 @@ const ANCHOR_WORDS: usize = 3;
 /// ];
 /// let summary = summarize(&versions, &Options::default());
 /// assert_eq!(summary.steps.len(), 2);
-/// assert_eq!(summary.steps[1].words_added, 6);
+/// // "60,000" and "It met on Monday".
+/// assert_eq!(summary.steps[1].words_added, 5);
 /// let undone = &summary.reverted[0];
 /// assert_eq!((undone.changed_in, undone.undone_in), (1, 2));
 /// assert_eq!((undone.removed.as_str(), undone.added.as_str()), ("60,000", "25,000"));

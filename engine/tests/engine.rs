@@ -351,3 +351,29 @@ fn a_short_headline_is_word_diffed() {
     assert!(markup.contains(" coast"), "{markup}");
     assert!(!markup.contains("[-Storm"), "{markup}");
 }
+
+/// An inserted or deleted sentence is marked as the whole sentence, not across the sentence
+/// boundary (diff-match-patch's "Sentence boundaries" case: `The xxx. The {+zzz. The +}yyy.`).
+#[test]
+fn a_whole_inserted_sentence_is_marked_whole() {
+    let check = |original: &str, reworked: &str, expect: &str| {
+        let comparison = compare(original, reworked);
+        assert_exact(original, reworked, &comparison);
+        assert_eq!(comparison.markup(), expect);
+    };
+    check(
+        "The xxx. The yyy.",
+        "The xxx. The zzz. The yyy.",
+        "The xxx. {+The zzz. +}The yyy.",
+    );
+    check(
+        "The council voted.",
+        "The police arrived. The council voted.",
+        "{+The police arrived. +}The council voted.",
+    );
+    check(
+        "The mayor spoke. The police came. The council voted.",
+        "The mayor spoke. The council voted.",
+        "The mayor spoke. [-The police came. -]The council voted.",
+    );
+}

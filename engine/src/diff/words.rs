@@ -401,6 +401,7 @@ pub(crate) fn diff_words_and_raw(
             push_run(&mut runs, run, false, original.text);
         }
     }
+    slide_to_sentences(&mut runs, texts);
     // Absorbing the equalities run by run gives what absorbing them token by token would:
     // an absorption only happens as a change arrives, when the equal tokens before it are
     // one run either way.
@@ -417,6 +418,112 @@ pub(crate) fn diff_words_and_raw(
         (cleaned, runs)
     } else {
         (runs.clone(), runs)
+    }
+}
+
+/// Slides each whole insertion or deletion between two unchanged stretches to where it reads
+/// as whole sentences, when the same words can stand on either side of it:
+/// `The xxx. The {+zzz. The +}yyy.` becomes `The xxx. {+The zzz. +}The yyy.`. Of the places the
+/// change can take, the one that starts after a sentence's end and ends with one wins; else
+/// it stays where the diff put it.
+fn slide_to_sentences(runs: &mut Vec<Run>, texts: &Texts<'_>) {
+    for idx in 1..runs.len().saturating_sub(1) {
+        let [prev, run, next] = &runs[idx - 1..=idx + 1] else {
+            unreachable!()
+        };
+        if prev.kind != RunKind::Equal || next.kind != RunKind::Equal || run.kind != RunKind::Change
+        {
+            continue;
+        }
+        // The side the change has text on, and the other, where it is a point.
+        let (is_insertion, range) = match (run.original.is_empty(), run.reworked.is_empty()) {
+            (true, false) => (true, run.reworked.clone()),
+            (false, true) => (false, run.original.clone()),
+            _ => continue,
+        };
+        let (side, other) = if is_insertion {
+            (&texts.reworked, &texts.original)
+        } else {
+            (&texts.original, &texts.reworked)
+        };
+        let pick = |run: &Run| {
+            if is_insertion {
+                run.reworked.clone()
+            } else {
+                run.original.clone()
+            }
+        };
+        let (prev_range, next_range) = (pick(prev), pick(next));
+        let (first, start, end, last) = (
+            side.token_index(prev_range.start),
+            side.token_index(range.start),
+            side.token_index(range.end),
+            side.token_index(next_range.end),
+        );
+        let score = |start: usize, end: usize| {
+            let before = side.text[..side.byte_offset(start)].trim_end();
+            let change = &side.text[side.byte_offset(start)..side.byte_offset(end)];
+            let ends_sentence = |text: &str| text.ends_with(['.', '!', '?', '…']);
+            2 * usize::from(ends_sentence(before) || before.is_empty())
+                + 2 * usize::from(ends_sentence(change.trim_end()))
+                + usize::from(!change.starts_with(char::is_whitespace))
+        };
+        let (mut best, mut best_score) = (start, score(start, end));
+        // The unchanged text on either side may be used up (at the start or the end of a
+        // paragraph); the emptied runs are dropped below.
+        let mut shift = start;
+        while shift > first && side.ids[shift - 1] == side.ids[shift - 1 + end - start] {
+            shift -= 1;
+            if score(shift, shift + end - start) > best_score {
+                (best, best_score) = (shift, score(shift, shift + end - start));
+            }
+        }
+        let mut shift = start;
+        while shift + end - start < last && side.ids[shift] == side.ids[shift + end - start] {
+            shift += 1;
+            if score(shift, shift + end - start) > best_score {
+                (best, best_score) = (shift, score(shift, shift + end - start));
+            }
+        }
+        if best == start {
+            continue;
+        }
+        // The unchanged tokens that change sides are the same on both texts, so the point on
+        // the other text moves by as many tokens.
+        let point = other.token_index(pick_other(&runs[idx], is_insertion).start);
+        let moved = best as isize - start as isize;
+        let other_point = other.byte_offset((point as isize + moved) as usize);
+        let (new_start, new_end) = (side.byte_offset(best), side.byte_offset(best + end - start));
+        let set = |run: &mut Run, own: Range<usize>, other_range: Range<usize>| {
+            if is_insertion {
+                (run.reworked, run.original) = (own, other_range);
+            } else {
+                (run.original, run.reworked) = (own, other_range);
+            }
+        };
+        let prev_other = pick_other(&runs[idx - 1], is_insertion).start;
+        let next_other = pick_other(&runs[idx + 1], is_insertion).end;
+        set(
+            &mut runs[idx - 1],
+            prev_range.start..new_start,
+            prev_other..other_point,
+        );
+        set(&mut runs[idx], new_start..new_end, other_point..other_point);
+        set(
+            &mut runs[idx + 1],
+            new_end..next_range.end,
+            other_point..next_other,
+        );
+    }
+    runs.retain(|run| !run.original.is_empty() || !run.reworked.is_empty());
+}
+
+/// The range of `run` on the side a change of this kind has no text on.
+fn pick_other(run: &Run, is_insertion: bool) -> Range<usize> {
+    if is_insertion {
+        run.original.clone()
+    } else {
+        run.reworked.clone()
     }
 }
 
