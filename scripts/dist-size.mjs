@@ -16,7 +16,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // shorter) cost 5,423 B, and the line moved to 390,000 B. Comparing whole pages as their
 // articles (the text reader in every comparison, the folded page around the article) took the
 // total from 388,735 to 398,016 B (299,355 to 306,793 B brotli), and the line moved to 400,000 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 400_000);
+// Diffs that keep what a paragraph kept (pairing before cleanup, whole sentences, paragraphs
+// only re-broken) took it to 400,358 B (308,548 B brotli), and the line moved to 402,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 402_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -353,7 +353,8 @@ fn a_short_headline_is_word_diffed() {
 }
 
 /// An inserted or deleted sentence is marked as the whole sentence, not across the sentence
-/// boundary (diff-match-patch's "Sentence boundaries" case: `The xxx. The {+zzz. The +}yyy.`).
+/// boundary (the first case is diff-match-patch's "Sentence boundaries" test, google/
+/// diff-match-patch, Apache-2.0: `The xxx. The {+zzz. The +}yyy.`).
 #[test]
 fn a_whole_inserted_sentence_is_marked_whole() {
     let check = |original: &str, reworked: &str, expect: &str| {

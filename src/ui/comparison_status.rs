@@ -22,30 +22,33 @@ pub fn ComparisonStatus(
     let set_whole_pages = move |whole_pages: bool| {
         options.update(|options| options.whole_pages = whole_pages);
     };
+    // One line when whole pages are in play: what is compared, and the switch to the other.
     let pages = move || {
         let whole_pages = options.with(|options| options.whole_pages);
         let articles = comparison.with(|comparison| comparison.articles.is_some());
-        if whole_pages {
-            Some(view! {
-                <p class="page-notice" role="note" data-testid="diff-pages">
-                    "Comparing the whole texts, menus, teasers and footers included · "
-                    <button type="button" class="link-button" data-testid="diff-articles-only" on:click=move |_| set_whole_pages(false)>
-                        "Compare the articles only"
-                    </button>
-                </p>
-            }.into_any())
+        let (text, button, test_id) = if whole_pages {
+            (
+                "Comparing the whole texts, menus, teasers and footers included · ",
+                "Compare the articles only",
+                "diff-articles-only",
+            )
         } else if articles {
-            Some(view! {
-                <p class="page-notice" role="note" data-testid="diff-pages">
-                    "Comparing the articles: the page around them (menus, teasers, footer) is set aside · "
-                    <button type="button" class="link-button" data-testid="diff-whole-pages" on:click=move |_| set_whole_pages(true)>
-                        "Show whole pages"
-                    </button>
-                </p>
-            }.into_any())
+            (
+                "Comparing the articles: the page around them (menus, teasers, footer) is set aside · ",
+                "Show whole pages",
+                "diff-whole-pages",
+            )
         } else {
-            None
-        }
+            return None;
+        };
+        Some(view! {
+            <p class="page-notice" role="note" data-testid="diff-pages">
+                {text}
+                <button type="button" class="link-button" data-testid=test_id on:click=move |_| set_whole_pages(!whole_pages)>
+                    {button}
+                </button>
+            </p>
+        })
     };
     view! {
         {pages}
