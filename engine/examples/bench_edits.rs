@@ -13,6 +13,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::process::Command;
 
+#[path = "../tests/common/tokens.rs"]
+mod tokens;
+
+use tokens::tokens;
+
 use redline_engine::{Options, SegmentKind, compare_with_options};
 
 /// One change of a diff: where its deletion sits in the original, what it deleted and what
@@ -29,27 +34,6 @@ struct Edit {
     original: Range<usize>,
     before: String,
     after: String,
-}
-
-fn tokens(text: &str) -> Vec<String> {
-    let mut res = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-            continue;
-        }
-        if !word.is_empty() {
-            res.push(std::mem::take(&mut word));
-        }
-        if !c.is_whitespace() {
-            res.push(c.to_string());
-        }
-    }
-    if !word.is_empty() {
-        res.push(word);
-    }
-    res
 }
 
 /// Words (tokens with a letter or digit) in both texts, counted as a multiset.

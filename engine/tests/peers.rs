@@ -2,30 +2,14 @@
 
 use redline_engine::{Comparison, SegmentKind, compare};
 
+#[path = "common/tokens.rs"]
+mod tokens;
+
+use tokens::tokens;
+
 /// A change as deleted and inserted tokens (runs of letters and digits, and each other
 /// non-space character): whitespace is left out, since jsdiff's diffWords ignores it too.
 type Change = (Vec<String>, Vec<String>);
-
-fn tokens(text: &str) -> Vec<String> {
-    let mut res = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036f}' | '\u{00ad}') {
-            word.push(c);
-            continue;
-        }
-        if !word.is_empty() {
-            res.push(std::mem::take(&mut word));
-        }
-        if !c.is_whitespace() {
-            res.push(c.to_string());
-        }
-    }
-    if !word.is_empty() {
-        res.push(word);
-    }
-    res
-}
 
 /// The changes of jsdiff's expected XML (`<del>…</del>`, `<ins>…</ins>`, the rest equal),
 /// whitespace-only ones left out.

@@ -299,6 +299,24 @@ impl Page {
         .await;
     }
 
+    /// Compares the article-extraction benchmark's New York Times page (tests/fixtures/pages,
+    /// MIT), dropped as a saved .html file on the reworked box, with `original` typed as the
+    /// original; waits until the file is opened.
+    pub async fn compare_with_saved_page(&self, original: &str) {
+        self.set_value("diff-input-original", original).await;
+        self.drop_gzipped_file(
+            "diff-input-reworked",
+            "republicans.html",
+            "text/html",
+            include_bytes!(
+                "../../fixtures/pages/html/04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
+            ),
+        )
+        .await;
+        self.wait_for_text("diff-message-reworked", "Opened “republicans.html”.")
+            .await;
+    }
+
     /// The texts of all elements matching a CSS selector, in document order. Fails when an
     /// element is replaced while being read (the app re-renders as the user types); the waits
     /// below retry then.

@@ -156,26 +156,12 @@ async fn a_dropped_html_page_is_compared_as_its_article() {
     let truth: serde_json::Value =
         serde_json::from_str(include_str!("../../fixtures/pages/ground-truth.json")).unwrap();
     let body = truth[KEY]["articleBody"].as_str().unwrap();
-    let gzipped = include_bytes!(
-        "../../fixtures/pages/html/04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
-    );
-
     let harness = Harness::start().await;
     let page = harness.open_app().await;
-    page.set_value(
-        "diff-input-original",
-        &format!("Republicans Are Following Trump to Nowhere\n\n{body}"),
-    )
+    page.compare_with_saved_page(&format!(
+        "Republicans Are Following Trump to Nowhere\n\n{body}"
+    ))
     .await;
-    page.drop_gzipped_file(
-        "diff-input-reworked",
-        "republicans.html",
-        "text/html",
-        gzipped,
-    )
-    .await;
-    page.wait_for_text("diff-message-reworked", "Opened “republicans.html”.")
-        .await;
     page.wait_for_text("diff-pages", "Comparing the articles")
         .await;
     let counter = |text: String| -> usize {

@@ -80,19 +80,9 @@ async fn whole_page_screenshot() {
     let harness = Harness::start().await;
     let page = harness.open_app().await;
     page.resize(1280, 1100).await;
-    page.set_value(
-        "diff-input-original",
-        &format!("Republicans Are Following Trump to Nowhere\n\n{body}"),
-    )
-    .await;
-    page.drop_gzipped_file(
-        "diff-input-reworked",
-        "republicans.html",
-        "text/html",
-        include_bytes!(
-            "../../fixtures/pages/html/04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
-        ),
-    )
+    page.compare_with_saved_page(&format!(
+        "Republicans Are Following Trump to Nowhere\n\n{body}"
+    ))
     .await;
     page.wait_for_text("diff-pages", "Comparing the articles")
         .await;
