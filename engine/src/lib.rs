@@ -338,20 +338,18 @@ pub fn compare_articles(
         &reworked[reworked_article.clone()],
         options,
     );
+    // The frame needs only its blocks: the pipeline leaves them unnumbered, and its stats and
+    // facts are never shown.
     let frame = |original: &str, reworked: &str| -> (Vec<Block>, bool) {
         if original.is_empty() && reworked.is_empty() {
             return (Vec::new(), false);
         }
-        let frame = compare_texts(original, reworked, options);
-        let mut blocks = frame.blocks;
+        let texts = diff::text::Texts::new(original, reworked, options.key_options());
+        let (mut blocks, coarse) = diff::diff_blocks(&texts, options.word_options());
         for block in &mut blocks {
             block.frame = true;
-            block.change = None;
-            for segment in &mut block.segments {
-                segment.change = None;
-            }
         }
-        (blocks, frame.coarse)
+        (blocks, coarse)
     };
     let (before, before_coarse) = frame(
         &original[..original_article.start],

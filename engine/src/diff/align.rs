@@ -280,7 +280,7 @@ fn diff_chunk(
             &original_stretch[paired_original],
             &reworked_stretch[paired_reworked],
         );
-        let (runs, raw) = diff_words_and_raw(
+        let (raw, cleaned) = diff_words_and_raw(
             texts,
             original_paragraph.whole(),
             reworked_paragraph.whole(),
@@ -290,6 +290,7 @@ fn diff_chunk(
         // the words between nearby edits into one replacement, which must not make a
         // paragraph that kept most of its words read as replaced whole.
         let raw_kept = kept_share(texts, &raw);
+        let runs = cleaned.unwrap_or(raw);
         // Word bags can share many common words ("the", "of") and still read as two different
         // paragraphs; when the word diff itself keeps too little, show old and new whole.
         if raw_kept >= PAIR_THRESHOLD {

@@ -346,17 +346,18 @@ pub(crate) fn diff_words(
     reworked_range: Range<usize>,
     options: WordDiffOptions,
 ) -> Vec<Run> {
-    diff_words_and_raw(texts, original_range, reworked_range, options).0
+    let (raw, cleaned) = diff_words_and_raw(texts, original_range, reworked_range, options);
+    cleaned.unwrap_or(raw)
 }
 
-/// [`diff_words`] with `options`, and the same diff without cleanup (the runs as the word
-/// diff found them), from one diff: cleanup is a pass over the runs.
+/// The runs of one word diff as it found them (no cleanup), and with `cleanup`, the same runs
+/// cleaned up as [`diff_words`] gives them: cleanup is a pass over the runs.
 pub(crate) fn diff_words_and_raw(
     texts: &Texts<'_>,
     original_range: Range<usize>,
     reworked_range: Range<usize>,
     options: WordDiffOptions,
-) -> (Vec<Run>, Vec<Run>) {
+) -> (Vec<Run>, Option<Vec<Run>>) {
     let (original, reworked) = (&texts.original, &texts.reworked);
     let original_tokens = original.token_range(original_range);
     let reworked_tokens = reworked.token_range(reworked_range);
@@ -405,20 +406,16 @@ pub(crate) fn diff_words_and_raw(
     // Absorbing the equalities run by run gives what absorbing them token by token would:
     // an absorption only happens as a change arrives, when the equal tokens before it are
     // one run either way.
-    let mut cleaned = Vec::new();
-    if options.cleanup {
+    let cleaned = options.cleanup.then(|| {
+        let mut cleaned = Vec::new();
         for run in &runs {
             push_run(&mut cleaned, run.clone(), true, original.text);
         }
-    }
-    let mark = |runs: &mut Vec<Run>| mark_cosmetic(runs, texts, options);
-    mark(&mut runs);
-    if options.cleanup {
-        mark(&mut cleaned);
-        (cleaned, runs)
-    } else {
-        (runs.clone(), runs)
-    }
+        mark_cosmetic(&mut cleaned, texts, options);
+        cleaned
+    });
+    mark_cosmetic(&mut runs, texts, options);
+    (runs, cleaned)
 }
 
 /// Slides each whole insertion or deletion between two unchanged stretches to where it reads
@@ -446,14 +443,7 @@ fn slide_to_sentences(runs: &mut Vec<Run>, texts: &Texts<'_>) {
         } else {
             (&texts.original, &texts.reworked)
         };
-        let pick = |run: &Run| {
-            if is_insertion {
-                run.reworked.clone()
-            } else {
-                run.original.clone()
-            }
-        };
-        let (prev_range, next_range) = (pick(prev), pick(next));
+        let (prev_range, next_range) = (side_of(prev, is_insertion), side_of(next, is_insertion));
         let (first, start, end, last) = (
             side.token_index(prev_range.start),
             side.token_index(range.start),
@@ -490,7 +480,7 @@ fn slide_to_sentences(runs: &mut Vec<Run>, texts: &Texts<'_>) {
         }
         // The unchanged tokens that change sides are the same on both texts, so the point on
         // the other text moves by as many tokens.
-        let point = other.token_index(pick_other(&runs[idx], is_insertion).start);
+        let point = other.token_index(side_of(&runs[idx], !is_insertion).start);
         let moved = best as isize - start as isize;
         let other_point = other.byte_offset((point as isize + moved) as usize);
         let (new_start, new_end) = (side.byte_offset(best), side.byte_offset(best + end - start));
@@ -501,8 +491,8 @@ fn slide_to_sentences(runs: &mut Vec<Run>, texts: &Texts<'_>) {
                 (run.original, run.reworked) = (own, other_range);
             }
         };
-        let prev_other = pick_other(&runs[idx - 1], is_insertion).start;
-        let next_other = pick_other(&runs[idx + 1], is_insertion).end;
+        let prev_other = side_of(&runs[idx - 1], !is_insertion).start;
+        let next_other = side_of(&runs[idx + 1], !is_insertion).end;
         set(
             &mut runs[idx - 1],
             prev_range.start..new_start,
@@ -518,12 +508,12 @@ fn slide_to_sentences(runs: &mut Vec<Run>, texts: &Texts<'_>) {
     runs.retain(|run| !run.original.is_empty() || !run.reworked.is_empty());
 }
 
-/// The range of `run` on the side a change of this kind has no text on.
-fn pick_other(run: &Run, is_insertion: bool) -> Range<usize> {
-    if is_insertion {
-        run.original.clone()
-    } else {
+/// The range of `run` in the reworked text (`reworked`) or in the original.
+fn side_of(run: &Run, reworked: bool) -> Range<usize> {
+    if reworked {
         run.reworked.clone()
+    } else {
+        run.original.clone()
     }
 }
 

@@ -72,13 +72,6 @@ impl Page {
         self.text.len() - self.article.end
     }
 
-    /// Whether the text is a whole page rather than an article: its frame is at least 200
-    /// bytes and a fifth of the page. A plain article with a headline and a byline above it
-    /// is left whole, so that its headline is compared too.
-    pub fn is_whole_page(&self) -> bool {
-        is_frame(self.text.len() - self.article_text().len(), self.text.len())
-    }
-
     /// The article's text: its pieces, a blank line apart.
     pub fn article_text(&self) -> String {
         let pieces: Vec<&str> = self
@@ -127,12 +120,6 @@ pub fn read_text(text: &str) -> Page {
         article,
         meta,
     }
-}
-
-/// Whether `frame` bytes of a page of `total` make it a whole page rather than an article:
-/// at least 200 bytes and a fifth of the page.
-fn is_frame(frame: usize, total: usize) -> bool {
-    frame >= 200 && frame * 5 >= total
 }
 
 /// Texts longer than this are compared whole by [`find_article`]: a copied news page is
