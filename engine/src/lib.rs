@@ -107,7 +107,9 @@ pub use diff::align::{PAIR_THRESHOLD, similarity};
 pub use diff::moves::MOVE_THRESHOLD;
 pub use diff::tokenize::{is_word, tokenize};
 pub use model::navigation::{ChangeKind, ChangeMark, Section};
-pub use model::{Block, BlockKind, Comparison, Fact, FactKind, Segment, SegmentKind, Stats};
+pub use model::{
+    Block, BlockKind, Comparison, Fact, FactKind, Layout, Segment, SegmentKind, Stats,
+};
 pub use note::detect::{Note, NoteKind, carried_note, classify_note, detect_notes};
 pub use note::reconcile::{ClaimCheck, ClaimKind, Reconciliation, find_claims, reconcile};
 

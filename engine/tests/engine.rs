@@ -5,7 +5,9 @@ mod common;
 
 use common::{any_options, article_text};
 use proptest::prelude::*;
-use redline_engine::{BlockKind, Comparison, Options, SegmentKind, compare, compare_with_options};
+use redline_engine::{
+    BlockKind, Comparison, Layout, Options, SegmentKind, compare, compare_with_options,
+};
 
 /// Asserts that the comparison rebuilds both inputs, that each side's segment ranges tile its
 /// text in order (moved-to blocks left out on the original side, moved-from blocks on the
@@ -346,10 +348,24 @@ fn a_short_headline_is_word_diffed() {
         "Storm hits coast\n\nThe storm reached the coast on Monday.",
         "Storm batters Cornwall coast overnight\n\nThe storm reached the coast on Monday.",
     );
-    let markup = comparison.markup();
-    assert!(markup.starts_with("Storm "), "{markup}");
-    assert!(markup.contains(" coast"), "{markup}");
-    assert!(!markup.contains("[-Storm"), "{markup}");
+    // "coast" stays where it is: beside a pure insertion, keeping a word is no confetti.
+    assert_eq!(
+        comparison.markup(),
+        "Storm [-hits-]{+batters Cornwall+} coast{+ overnight+}\n\nThe storm reached the coast on Monday."
+    );
+}
+
+/// Changed spacing between kept words is cosmetic, never a numbered change (jsdiff's
+/// "should diff has identical content" case), and a text that differs only so is the same.
+#[test]
+fn changed_spacing_is_cosmetic() {
+    let comparison = compare("New Value", "New  Value");
+    assert_eq!(comparison.markup(), "New[~ ~]{~  ~}Value");
+    assert_eq!(comparison.n_changes, 0);
+    assert_eq!(comparison.stats.cosmetic_changes, 1);
+    assert!(comparison.facts.is_empty());
+    let comparison = compare("The vote was\tclose.\n", "The  vote was close.\n");
+    assert_eq!(comparison.n_changes, 0, "{}", comparison.markup());
 }
 
 /// An inserted or deleted sentence is marked as the whole sentence, not across the sentence
@@ -377,4 +393,109 @@ fn a_whole_inserted_sentence_is_marked_whole() {
         "The mayor spoke. The council voted.",
         "The mayor spoke. [-The police came. -]The council voted.",
     );
+}
+
+/// The segments of a comparison that mark a split or a join, in reading order.
+fn layouts(comparison: &Comparison) -> Vec<Layout> {
+    comparison
+        .iter_segments()
+        .filter_map(|segment| segment.layout)
+        .collect()
+}
+
+/// A paragraph split in two while a word in it changed: the words stay untouched, the split is
+/// a marked cosmetic change, and the one numbered change is the word.
+#[test]
+fn a_split_paragraph_with_an_edit_keeps_its_words() {
+    let original =
+        "Council votes\n\nThe mayor spoke on Monday. The council voted for the plan on Tuesday.\n";
+    let reworked = "Council votes\n\nThe mayor spoke on Monday.\n\nThe council voted against the plan on Tuesday.\n";
+    let comparison = compare(original, reworked);
+    assert_exact(original, reworked, &comparison);
+    assert_eq!(
+        comparison.markup(),
+        "Council votes\n\nThe mayor spoke on Monday.[~ ~]{~\n\n~}The council voted [-for-]{+against+} the plan on Tuesday.\n"
+    );
+    assert_eq!(comparison.n_changes, 1);
+    assert_eq!(layouts(&comparison), [Layout::Split]);
+    assert_eq!(comparison.stats.words_removed, 1);
+    assert_eq!(comparison.stats.words_added, 1);
+    // The other way round, two paragraphs joined while words were cut, is a join.
+    let joined = compare(
+        "Council votes\n\nThe mayor spoke on Monday.\n\nThe council voted for the plan on Tuesday after a long debate.\n",
+        "Council votes\n\nThe mayor spoke on Monday. The council voted for the plan on Tuesday.\n",
+    );
+    assert_eq!(
+        joined.markup(),
+        "Council votes\n\nThe mayor spoke on Monday.[~\n\n~]{~ ~}The council voted for the plan on Tuesday[- after a long debate-].\n"
+    );
+    assert_eq!(layouts(&joined), [Layout::Join]);
+    // jsdiff's `foo\nbar baz` → `foo baz`: the line joined and the word deleted at once.
+    assert_eq!(
+        compare("foo\nbar baz", "foo baz").markup(),
+        "foo[-\nbar-] baz"
+    );
+}
+
+/// A split into three, and a new paragraph that only shares words with its neighbour's old
+/// version, which is no split: it is inserted whole.
+#[test]
+fn splits_take_each_part_from_the_old_paragraph() {
+    let original = "Title\n\nThe storm hit the coast on Monday. Roads were closed across the county. Schools will reopen on Thursday.\n";
+    let reworked = "Title\n\nThe storm hit the coast early on Monday.\n\nRoads were closed across the county.\n\nSchools will reopen on Friday.\n";
+    let comparison = compare(original, reworked);
+    assert_exact(original, reworked, &comparison);
+    assert_eq!(layouts(&comparison), [Layout::Split, Layout::Split]);
+    assert_eq!(comparison.stats.words_removed, 1, "{}", comparison.markup());
+    assert_eq!(comparison.stats.words_added, 2, "{}", comparison.markup());
+
+    let original = "Title\n\nThe storm hit the coast on Monday and the roads were closed.\n";
+    let reworked = "Title\n\nThe storm hit the coast on Monday and the roads were closed.\n\nThe council said the roads on the coast would reopen.\n";
+    let comparison = compare(original, reworked);
+    assert!(layouts(&comparison).is_empty(), "{}", comparison.markup());
+    assert!(
+        comparison
+            .blocks
+            .iter()
+            .any(|block| block.kind == BlockKind::Inserted),
+        "{}",
+        comparison.markup()
+    );
+}
+
+/// Lines that stand more than once (a row of `* * *`, a repeated credit) are not moves when
+/// one copy goes and another comes; a paragraph that stands once still moves.
+#[test]
+fn repeated_lines_are_not_moves() {
+    let original = "Title\n\n* * *\n\nThe first part of the story.\n\nThe second part of the story.\n\n* * *\n\nThe last part.";
+    let reworked = "Title\n\nThe first part of the story.\n\n* * *\n\nThe second part of the story.\n\nThe last part.\n\n* * *";
+    let comparison = compare(original, reworked);
+    assert_exact(original, reworked, &comparison);
+    assert_eq!(
+        comparison.stats.paragraphs_moved,
+        0,
+        "{}",
+        comparison.markup()
+    );
+
+    let moved = "The harbour commission approved the dredging contract after a long hearing.";
+    let original = format!("Title\n\n{moved}\n\nPhoto: AP\n\nOne.\n\nPhoto: AP\n\nTwo.");
+    let reworked = format!("Title\n\nPhoto: AP\n\nOne.\n\nPhoto: AP\n\nTwo.\n\n{moved}");
+    let comparison = compare(&original, &reworked);
+    assert_eq!(
+        comparison.stats.paragraphs_moved,
+        1,
+        "{}",
+        comparison.markup()
+    );
+}
+
+/// An inserted paragraph that repeats the line before it is placed at the blank line, whole
+/// (diff-match-patch's "Blank lines" case), not inside the paragraph it repeats.
+#[test]
+fn an_inserted_paragraph_starts_at_a_blank_line() {
+    let comparison = compare("AAA\n\nBBB\nEEE", "AAA\n\nBBB\nDDD\n\nBBB\nEEE");
+    assert_eq!(comparison.markup(), "AAA\n\n{+BBB\n+}{+DDD\n\n+}BBB\nEEE");
+    let comparison = compare("AAA\n\nBBB\nDDD\n\nBBB\nEEE", "AAA\n\nBBB\nEEE");
+    assert_eq!(comparison.markup(), "AAA\n\n[-BBB\n-][-DDD\n\n-]BBB\nEEE");
 }

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use similar::DiffOp;
 
-use crate::diff::text::{KeyOptions, Side, Texts, bag_similarity};
+use crate::diff::text::{KeyOptions, Side, Texts, bag_similarity, shared_words};
 use crate::diff::words::{
     BlocksBuilder, Run, RunKind, WordDiffOptions, apply_granularity, diff_slices, diff_words,
     diff_words_and_raw,
@@ -124,7 +124,16 @@ pub(crate) fn diff_paragraphs<'a>(
     let original_keys = keys(&texts.original, &original_paragraphs);
     let reworked_keys = keys(&texts.reworked, &reworked_paragraphs);
 
-    for op in diff_slices(&original_keys, &reworked_keys) {
+    let mut ops = diff_slices(&original_keys, &reworked_keys);
+    slide_to_blank_lines(
+        &mut ops,
+        [&original_keys, &reworked_keys],
+        [
+            (&original_paragraphs, original),
+            (&reworked_paragraphs, reworked),
+        ],
+    );
+    for op in ops {
         let original_stretch = &original_paragraphs[op.old_range()];
         let reworked_stretch = &reworked_paragraphs[op.new_range()];
         if let DiffOp::Equal { .. } = op {
@@ -167,6 +176,107 @@ pub(crate) fn diff_paragraphs<'a>(
             );
         }
     }
+}
+
+/// Slides each run of wholly inserted (or deleted) paragraphs between two unchanged stretches
+/// to where it starts and ends at a blank line, when the same paragraphs can stand on either
+/// side of it: `AAA ¶ BBB EEE` against `AAA ¶ BBB DDD ¶ BBB EEE` inserts the paragraph
+/// `BBB DDD`, not `DDD ¶ BBB` inside the old one (diff-match-patch's "Blank lines" case). Of
+/// the places the run can take, the one with the most ends at a blank line (or at the text's
+/// start or end) wins; on a tie it stays where the diff put it.
+fn slide_to_blank_lines(
+    ops: &mut Vec<DiffOp>,
+    keys: [&[u32]; 2],
+    sides: [(&[Paragraph], &str); 2],
+) {
+    // Whether a run of paragraphs may start at `idx` of its side at a blank line.
+    let at_break = |side: usize, idx: usize| {
+        let (paragraphs, text) = sides[side];
+        idx == 0
+            || idx == paragraphs.len()
+            || text[paragraphs[idx - 1].separator.clone()]
+                .bytes()
+                .filter(|&byte| byte == b'\n')
+                .count()
+                >= 2
+    };
+    for idx in 1..ops.len().saturating_sub(1) {
+        let (DiffOp::Equal { len: before, .. }, DiffOp::Equal { len: after, .. }) =
+            (ops[idx - 1], ops[idx + 1])
+        else {
+            continue;
+        };
+        let (side, start, len) = match ops[idx] {
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => (1, new_index, new_len),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => (0, old_index, old_len),
+            _ => continue,
+        };
+        let keys = keys[side];
+        // The run can move up while its last paragraph equals the one above it, and down
+        // while its first equals the one below it.
+        let mut up = 0;
+        while up < before && keys[start - up - 1] == keys[start + len - up - 1] {
+            up += 1;
+        }
+        let mut down = 0;
+        while down < after && keys[start + down] == keys[start + len + down] {
+            down += 1;
+        }
+        if up == 0 && down == 0 {
+            continue;
+        }
+        let score =
+            |at: usize| usize::from(at_break(side, at)) + usize::from(at_break(side, at + len));
+        let best = (start - up..=start + down)
+            .max_by_key(|&at| (score(at), std::cmp::Reverse(at.abs_diff(start))))
+            .expect("the run's own place is among them");
+        if best == start {
+            continue;
+        }
+        // Moving the run by `shift` moves the border of both unchanged stretches with it.
+        let shift = best as isize - start as isize;
+        let moved = |index: usize| {
+            index
+                .checked_add_signed(shift)
+                .expect("a run moves within the unchanged stretches around it")
+        };
+        if let DiffOp::Equal { len, .. } = &mut ops[idx - 1] {
+            *len = moved(*len);
+        }
+        match &mut ops[idx] {
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                ..
+            }
+            | DiffOp::Delete {
+                old_index,
+                new_index,
+                ..
+            } => {
+                *old_index = moved(*old_index);
+                *new_index = moved(*new_index);
+            }
+            _ => unreachable!(),
+        }
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = &mut ops[idx + 1]
+        {
+            *old_index = moved(*old_index);
+            *new_index = moved(*new_index);
+            *len = len
+                .checked_add_signed(-shift)
+                .expect("a run moves within the unchanged stretches around it");
+        }
+    }
+    ops.retain(|op| !matches!(op, DiffOp::Equal { len: 0, .. }));
 }
 
 /// Adds each paragraph of `stretch` as a whole deleted (or inserted) block.
@@ -256,55 +366,62 @@ fn diff_chunk(
     // One paragraph replaced by one paragraph in the same place: the word diff alone decides
     // (below), which also handles paragraphs without words, such as `()` against `(word)`.
     let pairs = if ends == (1, 1) {
-        vec![(0, 0)]
+        vec![(0..1, 0..1)]
     } else {
-        pair_paragraphs(texts, original_stretch, reworked_stretch)
+        pair_paragraphs(texts, original_stretch, reworked_stretch, options)
+    };
+    let span = |stretch: &[Paragraph], range: &Range<usize>| {
+        stretch[range.start].whole().start..stretch[range.end - 1].whole().end
     };
     let (mut original_idx, mut reworked_idx) = (0, 0);
-    for (paired_original, paired_reworked) in pairs.into_iter().chain([ends]) {
+    for (paired_original, paired_reworked) in
+        pairs.into_iter().chain([(ends.0..ends.0, ends.1..ends.1)])
+    {
         // Unpaired paragraphs before the pair: whole deletions, then whole insertions.
         whole_paragraphs(
             builder,
-            &original_stretch[original_idx..paired_original],
+            &original_stretch[original_idx..paired_original.start],
             true,
         );
         whole_paragraphs(
             builder,
-            &reworked_stretch[reworked_idx..paired_reworked],
+            &reworked_stretch[reworked_idx..paired_reworked.start],
             false,
         );
-        if (paired_original, paired_reworked) == ends {
+        if paired_original.is_empty() {
             break;
         }
-        let (original_paragraph, reworked_paragraph) = (
-            &original_stretch[paired_original],
-            &reworked_stretch[paired_reworked],
+        let (original_span, reworked_span) = (
+            span(original_stretch, &paired_original),
+            span(reworked_stretch, &paired_reworked),
         );
-        let (raw, cleaned) = diff_words_and_raw(
-            texts,
-            original_paragraph.whole(),
-            reworked_paragraph.whole(),
-            options,
-        );
+        let (raw, cleaned) =
+            diff_words_and_raw(texts, original_span.clone(), reworked_span.clone(), options);
         // The pairing is judged on the words the diff keeps before cleanup: cleanup joins
         // the words between nearby edits into one replacement, which must not make a
-        // paragraph that kept most of its words read as replaced whole.
-        let raw_kept = kept_share(texts, &raw);
+        // paragraph that kept most of its words read as replaced whole. A split or joined
+        // group was judged already, part by part.
+        let is_group = paired_original.len() > 1 || paired_reworked.len() > 1;
+        let raw_kept = if is_group {
+            1.0
+        } else {
+            kept_share(texts, &raw)
+        };
         let runs = cleaned.unwrap_or(raw);
         // Word bags can share many common words ("the", "of") and still read as two different
         // paragraphs; when the word diff itself keeps too little, show old and new whole.
         if raw_kept >= PAIR_THRESHOLD {
             builder.block(
                 BlockKind::Changed,
-                Some(original_paragraph.whole()),
-                Some(reworked_paragraph.whole()),
+                Some(original_span),
+                Some(reworked_span),
                 &apply_granularity(runs, texts, options),
             );
         } else {
-            whole_paragraphs(builder, std::slice::from_ref(original_paragraph), true);
-            whole_paragraphs(builder, std::slice::from_ref(reworked_paragraph), false);
+            whole_paragraphs(builder, &original_stretch[paired_original.clone()], true);
+            whole_paragraphs(builder, &reworked_stretch[paired_reworked.clone()], false);
         }
-        (original_idx, reworked_idx) = (paired_original + 1, paired_reworked + 1);
+        (original_idx, reworked_idx) = (paired_original.end, paired_reworked.end);
     }
 }
 
@@ -343,13 +460,44 @@ pub(crate) fn kept_share(texts: &Texts<'_>, runs: &[Run]) -> f64 {
     }
 }
 
+/// One paragraph of one side is shown as split into (or joined from) at most this many
+/// paragraphs of the other.
+const MAX_GROUP: usize = 3;
+
+/// How the best pairing of the first `i` original and `j` reworked paragraphs ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Nothing before: `i` or `j` is 0.
+    Start,
+    /// Original paragraph `i - 1` is unpaired.
+    SkipOriginal,
+    /// Reworked paragraph `j - 1` is unpaired.
+    SkipReworked,
+    /// The last `n_original` original paragraphs are paired with the last `n_reworked` reworked
+    /// ones: one with one, one split into several, or several joined into one.
+    Pair {
+        n_original: usize,
+        n_reworked: usize,
+    },
+}
+
 /// The monotonic pairing of paragraphs with the highest total similarity, counting only pairs at
-/// or above [`PAIR_THRESHOLD`]; returns index pairs into the two stretches, in order.
+/// or above [`PAIR_THRESHOLD`]; returns ranges of paired paragraphs of the two stretches, in
+/// order.
+///
+/// Besides one paragraph with one, a paragraph may pair with two or three paragraphs in a row
+/// of the other side, when it was split (or they were joined) and edited at the same time:
+/// "The mayor spoke on Monday. The council voted for …" against "The mayor spoke on Monday." and
+/// "The council voted against …". Such a group counts its similarity once per paragraph of
+/// its longer side, and is taken only when each of those paragraphs keeps at least
+/// [`PAIR_THRESHOLD`] of its words in the word diff of the group: a new paragraph that merely
+/// shares words with its neighbour's old version is no part of a split.
 fn pair_paragraphs(
     texts: &Texts<'_>,
     original_stretch: &[Paragraph],
     reworked_stretch: &[Paragraph],
-) -> Vec<(usize, usize)> {
+    options: WordDiffOptions,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let original_bags: Vec<Vec<u32>> = original_stretch
         .iter()
         .map(|p| texts.original.bag(p.content.clone()))
@@ -359,36 +507,194 @@ fn pair_paragraphs(
         .map(|p| texts.reworked.bag(p.content.clone()))
         .collect();
     let (n_original, n_reworked) = (original_bags.len(), reworked_bags.len());
-    // best[i][j]: the best total for the first i original and first j reworked paragraphs.
+    let shared: Vec<usize> = original_bags
+        .iter()
+        .flat_map(|original| {
+            reworked_bags
+                .iter()
+                .map(|reworked| shared_words(original, reworked))
+        })
+        .collect();
+    let pair_similarity = |i: usize, j: usize| {
+        let n_words = original_bags[i].len() + reworked_bags[j].len();
+        if n_words == 0 {
+            1.0
+        } else {
+            2.0 * shared[i * n_reworked + j] as f64 / n_words as f64
+        }
+    };
+    let groups = Groups {
+        texts,
+        original_stretch,
+        reworked_stretch,
+        original_bags: &original_bags,
+        reworked_bags: &reworked_bags,
+        shared: &shared,
+        options,
+    };
+    // best[i][j]: the best total for the first i original and first j reworked paragraphs, and
+    // the step it ends with.
     let width = n_reworked + 1;
     let mut best = vec![0.0_f64; (n_original + 1) * width];
-    let mut pair_score = vec![f64::NEG_INFINITY; n_original * n_reworked];
+    let mut steps = vec![Step::Start; (n_original + 1) * width];
     for i in 1..=n_original {
         for j in 1..=n_reworked {
-            let score = bag_similarity(&original_bags[i - 1], &reworked_bags[j - 1]);
-            let mut value = best[(i - 1) * width + j].max(best[i * width + j - 1]);
-            if score >= PAIR_THRESHOLD {
-                pair_score[(i - 1) * n_reworked + j - 1] = score;
-                value = value.max(best[(i - 1) * width + j - 1] + score);
+            let (mut value, mut step) = (best[(i - 1) * width + j], Step::SkipOriginal);
+            if best[i * width + j - 1] > value {
+                (value, step) = (best[i * width + j - 1], Step::SkipReworked);
+            }
+            let score = pair_similarity(i - 1, j - 1);
+            if score >= PAIR_THRESHOLD && best[(i - 1) * width + j - 1] + score >= value {
+                value = best[(i - 1) * width + j - 1] + score;
+                step = Step::Pair {
+                    n_original: 1,
+                    n_reworked: 1,
+                };
+            }
+            let splits = (2..=MAX_GROUP.min(j)).map(|n| (1, n));
+            let joins = (2..=MAX_GROUP.min(i)).map(|n| (n, 1));
+            for (n_o, n_r) in splits.chain(joins) {
+                let before = best[(i - n_o) * width + j - n_r];
+                // A group can only win when it could beat the best so far at its full score.
+                if before + (n_o.max(n_r)) as f64 <= value {
+                    continue;
+                }
+                if let Some(score) = groups.score(i - n_o..i, j - n_r..j)
+                    && before + score > value
+                {
+                    value = before + score;
+                    step = Step::Pair {
+                        n_original: n_o,
+                        n_reworked: n_r,
+                    };
+                }
             }
             best[i * width + j] = value;
+            steps[i * width + j] = step;
         }
     }
     let mut pairs = Vec::new();
     let (mut i, mut j) = (n_original, n_reworked);
     while i > 0 && j > 0 {
-        let score = pair_score[(i - 1) * n_reworked + j - 1];
-        if score.is_finite() && best[i * width + j] == best[(i - 1) * width + j - 1] + score {
-            pairs.push((i - 1, j - 1));
-            (i, j) = (i - 1, j - 1);
-        } else if best[i * width + j] == best[(i - 1) * width + j] {
-            i -= 1;
-        } else {
-            j -= 1;
+        match steps[i * width + j] {
+            Step::Start => break,
+            Step::SkipOriginal => i -= 1,
+            Step::SkipReworked => j -= 1,
+            Step::Pair {
+                n_original,
+                n_reworked,
+            } => {
+                pairs.push((i - n_original..i, j - n_reworked..j));
+                (i, j) = (i - n_original, j - n_reworked);
+            }
         }
     }
     pairs.reverse();
     pairs
+}
+
+/// What scoring a split or joined group of paragraphs reads.
+struct Groups<'a> {
+    texts: &'a Texts<'a>,
+    original_stretch: &'a [Paragraph],
+    reworked_stretch: &'a [Paragraph],
+    original_bags: &'a [Vec<u32>],
+    reworked_bags: &'a [Vec<u32>],
+    /// Shared words of each original paragraph with each reworked one, row by row.
+    shared: &'a [usize],
+    options: WordDiffOptions,
+}
+
+impl Groups<'_> {
+    /// The score of pairing original paragraphs `original` with reworked paragraphs `reworked`
+    /// (one of them a single paragraph), or `None` when they are no split or join: the Dice
+    /// similarity of the single paragraph with the group's words, times the group's size.
+    fn score(&self, original: Range<usize>, reworked: Range<usize>) -> Option<f64> {
+        let n_reworked = self.reworked_bags.len();
+        let split = original.len() == 1;
+        let (single, parts) = if split {
+            (original.start, reworked.clone())
+        } else {
+            (reworked.start, original.clone())
+        };
+        let (single_bag, part_bags) = if split {
+            (
+                &self.original_bags[single],
+                &self.reworked_bags[parts.clone()],
+            )
+        } else {
+            (
+                &self.reworked_bags[single],
+                &self.original_bags[parts.clone()],
+            )
+        };
+        let shared = |part: usize| {
+            if split {
+                self.shared[single * n_reworked + part]
+            } else {
+                self.shared[part * n_reworked + single]
+            }
+        };
+        // Each part must draw a fair share of its words from the single paragraph.
+        let mut best_part = 0.0_f64;
+        for (part, bag) in parts.clone().zip(part_bags) {
+            if bag.is_empty() || (shared(part) as f64) < PAIR_THRESHOLD * bag.len() as f64 {
+                return None;
+            }
+            best_part =
+                best_part.max(2.0 * shared(part) as f64 / (single_bag.len() + bag.len()) as f64);
+        }
+        let mut union: Vec<u32> = part_bags.concat();
+        union.sort_unstable();
+        let similarity = bag_similarity(single_bag, &union);
+        // The group must read better than its best single pair.
+        if similarity < PAIR_THRESHOLD || similarity <= best_part {
+            return None;
+        }
+        self.keeps_each_part(original, reworked, split)
+            .then_some(similarity * parts.len() as f64)
+    }
+
+    /// Whether the word diff of the group, before cleanup, keeps at least [`PAIR_THRESHOLD`] of
+    /// each part's words.
+    fn keeps_each_part(&self, original: Range<usize>, reworked: Range<usize>, split: bool) -> bool {
+        let span = |stretch: &[Paragraph], range: Range<usize>| {
+            stretch[range.start].whole().start..stretch[range.end - 1].whole().end
+        };
+        let raw_options = WordDiffOptions {
+            cleanup: false,
+            ..self.options
+        };
+        let (runs, _) = diff_words_and_raw(
+            self.texts,
+            span(self.original_stretch, original.clone()),
+            span(self.reworked_stretch, reworked.clone()),
+            raw_options,
+        );
+        let (side, parts) = if split {
+            (&self.texts.reworked, &self.reworked_stretch[reworked])
+        } else {
+            (&self.texts.original, &self.original_stretch[original])
+        };
+        parts.iter().all(|part| {
+            let content = part.content.clone();
+            let kept: usize = runs
+                .iter()
+                .filter(|run| run.kind != RunKind::Change)
+                .map(|run| {
+                    let range = if split { &run.reworked } else { &run.original };
+                    let start = range.start.max(content.start);
+                    let end = range.end.min(content.end);
+                    if start < end {
+                        side.n_words(start..end)
+                    } else {
+                        0
+                    }
+                })
+                .sum();
+            kept as f64 >= PAIR_THRESHOLD * side.n_words(content.clone()) as f64
+        })
+    }
 }
 
 #[cfg(test)]

@@ -252,6 +252,11 @@ pub(crate) fn bag_similarity(original: &[u32], reworked: &[u32]) -> f64 {
     if n_words == 0 {
         return 1.0;
     }
+    2.0 * shared_words(original, reworked) as f64 / n_words as f64
+}
+
+/// How many words two bags share, with their multiplicity.
+pub(crate) fn shared_words(original: &[u32], reworked: &[u32]) -> usize {
     // Both bags are sorted, so one merge pass counts the multiset intersection.
     let (mut original_idx, mut reworked_idx, mut n_shared) = (0, 0, 0);
     while original_idx < original.len() && reworked_idx < reworked.len() {
@@ -265,7 +270,7 @@ pub(crate) fn bag_similarity(original: &[u32], reworked: &[u32]) -> f64 {
             }
         }
     }
-    2.0 * n_shared as f64 / n_words as f64
+    n_shared
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use similar::{Algorithm, DiffOp, capture_diff};
 
 use crate::Granularity;
 use crate::diff::text::Texts;
-use crate::model::{Block, BlockKind, Segment, SegmentKind};
+use crate::model::{Block, BlockKind, Layout, Segment, SegmentKind};
 
 /// Patience anchors on tokens that occur once on each side; on reworked prose it keeps about
 /// half the words where Myers keeps a tenth (measured in ../shared/bench/README.md).
@@ -155,6 +155,7 @@ impl<'a> BlocksBuilder<'a> {
                 let piece = Piece {
                     kind: SegmentKind::Equal,
                     cosmetic: false,
+                    layout: None,
                     text: original_text,
                 };
                 push(
@@ -165,15 +166,26 @@ impl<'a> BlocksBuilder<'a> {
                 );
             } else {
                 let cosmetic = run.kind == RunKind::Cosmetic;
+                // A split or join is marked on the first segment of its change.
+                let layout = cosmetic
+                    .then(|| {
+                        Layout::of(
+                            (self.original, original_range.clone()),
+                            (self.reworked, reworked_range.clone()),
+                        )
+                    })
+                    .flatten();
                 let deleted = Piece {
                     kind: SegmentKind::Delete,
                     cosmetic,
+                    layout,
                     text: original_text,
                 };
                 push(&mut segments, deleted, Some(original_range), None);
                 let inserted = Piece {
                     kind: SegmentKind::Insert,
                     cosmetic,
+                    layout: layout.filter(|_| original_text.is_empty()),
                     text: reworked_text,
                 };
                 push(&mut segments, inserted, None, Some(reworked_range));
@@ -273,6 +285,7 @@ pub(crate) fn join_runs(blocks: Vec<Block>) -> Vec<Block> {
 struct Piece<'a> {
     kind: SegmentKind,
     cosmetic: bool,
+    layout: Option<Layout>,
     text: &'a str,
 }
 
@@ -287,7 +300,7 @@ fn push(
         return;
     }
     let same = |segment: &Segment, kind: SegmentKind| {
-        segment.kind == kind && segment.cosmetic == piece.cosmetic
+        segment.kind == kind && segment.cosmetic == piece.cosmetic && piece.layout.is_none()
     };
     // A deletion directly after an insertion joins the deletion before that insertion, so a
     // replacement always reads as all of the old text, then all of the new.
@@ -317,6 +330,7 @@ fn push(
         reworked: reworked.map(|range| [range.start, range.end]),
         change: None,
         cosmetic: piece.cosmetic,
+        layout: piece.layout,
     });
 }
 
@@ -333,13 +347,15 @@ fn extend(range: &mut Option<[usize; 2]>, more: Option<Range<usize>>) {
 /// Tokens are compared by their keys (see [`Texts`]): tokens whose keys match but whose text
 /// differs (case, typographic variants, whitespace, as the options say) form cosmetic runs.
 ///
-/// With `cleanup`, an equal stretch stranded between two changes is absorbed into one
-/// replacement when it is no longer than the changes on either side of it (the rule of
+/// With `cleanup`, an equal stretch stranded between two replacements is absorbed into one
+/// replacement when it is no longer than the replacements on either side of it (the rule of
 /// diff-match-patch's semantic cleanup), holds no line break and at most two words:
 /// `[-cat-]{+dog+} [-sat-]{+stood+}` becomes `[-cat sat-]{+dog stood+}`, which reads as the
 /// rewrite it is. The trade-off, as a rule: unchanged text is struck out and retyped only
-/// where keeping it would leave one- or two-word islands between edits (confetti); three
-/// unchanged words in a row always stay, however large the edits around them.
+/// where keeping it would leave one- or two-word islands between replacements (confetti);
+/// three unchanged words in a row always stay, however large the edits around them, and so
+/// do words beside a pure insertion or deletion (`Storm [-hits-]{+batters Cornwall+} coast{+
+/// overnight+}`).
 pub(crate) fn diff_words(
     texts: &Texts<'_>,
     original_range: Range<usize>,
@@ -517,17 +533,16 @@ fn side_of(run: &Run, reworked: bool) -> Range<usize> {
     }
 }
 
-/// Makes cosmetic the changes that only move line breaks, and, with `ignore_punctuation`,
-/// those without words.
+/// Makes cosmetic the changes of whitespace alone (spacing, line breaks, blank lines), and,
+/// with `ignore_punctuation`, those without words.
 fn mark_cosmetic(runs: &mut [Run], texts: &Texts<'_>, options: WordDiffOptions) {
     let (original, reworked) = (&texts.original, &texts.reworked);
     for run in runs.iter_mut().filter(|run| run.kind == RunKind::Change) {
         let original_text = &original.text[run.original.clone()];
         let reworked_text = &reworked.text[run.reworked.clone()];
-        // A changed line break or blank line changes the layout, not the words.
-        let is_layout = original_text.trim().is_empty()
-            && reworked_text.trim().is_empty()
-            && (original_text.contains('\n') || reworked_text.contains('\n'));
+        // Changed spacing, a changed line break or blank line changes the layout, not the
+        // words.
+        let is_layout = original_text.trim().is_empty() && reworked_text.trim().is_empty();
         let has_words = original.n_words(run.original.clone()) > 0
             || reworked.n_words(run.reworked.clone()) > 0;
         if is_layout || (options.ignore_punctuation && !has_words) {
@@ -707,9 +722,20 @@ fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
             unreachable!()
         };
         let size = |run: &Run| run.original.len().max(run.reworked.len());
+        // Words are absorbed only between two replacements: beside a pure insertion or
+        // deletion, kept words read plainly and retyping them would strike out text that did
+        // not change. A space or a mark between two changes is absorbed either way, so an
+        // insertion and a deletion side by side read as one replacement.
+        let replaces = |run: &Run| {
+            run.kind == RunKind::Change && !run.original.is_empty() && !run.reworked.is_empty()
+        };
+        let has_words = original[equality.original.clone()]
+            .chars()
+            .any(char::is_alphanumeric);
         let absorbable = before.kind == RunKind::Change
             && equality.kind != RunKind::Change
             && after.kind == RunKind::Change
+            && (!has_words || (replaces(before) && replaces(after)))
             && equality.original.len() <= size(before).min(size(after))
             && !original[equality.original.clone()].contains('\n')
             && original[equality.original.clone()]

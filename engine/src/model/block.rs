@@ -1,5 +1,7 @@
 //! Blocks and segments: a paragraph (or pair of paragraphs) and the stretches of equal, deleted and inserted text it holds.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 /// What a segment is, mirroring `similar`'s `ChangeTag`.
@@ -40,6 +42,46 @@ pub struct Segment {
     /// [`Stats::cosmetic_changes`], never a numbered change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cosmetic: bool,
+    /// On the first segment of a cosmetic change that splits a paragraph in two (a line break
+    /// where there was a space) or joins two into one: where a view marks the split or join.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+}
+
+/// What a change of whitespace alone does to the paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// A paragraph split in two or more: the reworked version breaks the line here.
+    Split,
+    /// Paragraphs joined into one: the original broke the line here.
+    Join,
+}
+
+impl Layout {
+    /// The layout change a cosmetic change makes from bytes `original_range` of `original` to
+    /// `reworked_range` of `reworked`: a split when only the reworked side breaks the line
+    /// there, a join when only the original does. A line break right beside the change
+    /// counts, so a blank line added after a line break is neither.
+    pub(crate) fn of(
+        (original, original_range): (&str, Range<usize>),
+        (reworked, reworked_range): (&str, Range<usize>),
+    ) -> Option<Layout> {
+        let breaks_line = |text: &str, range: Range<usize>| {
+            let bytes = text.as_bytes();
+            let start = range.start.saturating_sub(1);
+            let end = (range.end + 1).min(bytes.len());
+            bytes[start..end].contains(&b'\n')
+        };
+        match (
+            breaks_line(original, original_range),
+            breaks_line(reworked, reworked_range),
+        ) {
+            (false, true) => Some(Layout::Split),
+            (true, false) => Some(Layout::Join),
+            _ => None,
+        }
+    }
 }
 
 impl Segment {

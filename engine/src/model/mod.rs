@@ -16,7 +16,7 @@ mod fact;
 pub(crate) mod navigation;
 mod stats;
 
-pub use block::{Block, BlockKind, Segment, SegmentKind};
+pub use block::{Block, BlockKind, Layout, Segment, SegmentKind};
 pub(crate) use fact::change_texts;
 pub use fact::{Fact, FactKind};
 pub use stats::Stats;
