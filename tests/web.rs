@@ -373,3 +373,76 @@ async fn saved_drafts_with_three_versions_show_the_timeline_and_the_pair_compare
         "0"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_split_paragraph_is_marked_and_its_words_stay() {
+    let app = mount_app();
+    type_into(
+        &app,
+        "diff-input-original",
+        "Council votes\n\nThe mayor spoke on Monday. The council voted for the plan.",
+    );
+    type_into(
+        &app,
+        "diff-input-reworked",
+        "Council votes\n\nThe mayor spoke on Monday.\n\nThe council voted against the plan.",
+    );
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    // One mark inline, and the one change is the word.
+    assert_eq!(
+        texts(&output, "[data-layout='split'] [aria-hidden]"),
+        ["¶ split"]
+    );
+    assert_eq!(texts(&output, "del:not(.diff-cosmetic)"), ["for"]);
+    assert_eq!(texts(&output, "ins:not(.diff-cosmetic)"), ["against"]);
+    assert_eq!(
+        find(&app, "diff-counter").text_content().unwrap(),
+        "1 change"
+    );
+
+    find(&app, "diff-view-side-by-side")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    // Side by side, each column reads as its own version (the marks and badges aside), and
+    // both mark the split.
+    let cell = |side: &str| {
+        let nodes = output.query_selector_all(&format!(".sbs-{side}")).unwrap();
+        (0..nodes.length())
+            .map(|idx| {
+                let copy: Element = nodes
+                    .item(idx)
+                    .unwrap()
+                    .clone_node_with_deep(true)
+                    .unwrap()
+                    .unchecked_into();
+                let marks = copy
+                    .query_selector_all(".diff-layout, .change-badges")
+                    .unwrap();
+                for mark in 0..marks.length() {
+                    marks
+                        .item(mark)
+                        .unwrap()
+                        .unchecked_into::<Element>()
+                        .remove();
+                }
+                copy.text_content().unwrap()
+            })
+            .find(|text| text.contains("mayor"))
+            .expect("the paragraph's row")
+    };
+    assert_eq!(
+        cell("original"),
+        "The mayor spoke on Monday. The council voted for the plan."
+    );
+    assert_eq!(
+        cell("reworked"),
+        "The mayor spoke on Monday.\n\nThe council voted against the plan."
+    );
+    assert_eq!(
+        output.query_selector_all(".diff-layout").unwrap().length(),
+        2
+    );
+}

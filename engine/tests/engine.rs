@@ -395,11 +395,21 @@ fn a_whole_inserted_sentence_is_marked_whole() {
     );
 }
 
-/// The segments of a comparison that mark a split or a join, in reading order.
+/// The splits and joins of a comparison, in reading order: each marks both segments of its
+/// change, the deleted whitespace and the inserted.
 fn layouts(comparison: &Comparison) -> Vec<Layout> {
-    comparison
-        .iter_segments()
-        .filter_map(|segment| segment.layout)
+    let segments: Vec<_> = comparison.iter_segments().collect();
+    segments
+        .iter()
+        .enumerate()
+        .filter(|&(idx, segment)| {
+            let second = segment.kind == SegmentKind::Insert
+                && idx > 0
+                && segments[idx - 1].kind == SegmentKind::Delete
+                && segments[idx - 1].layout.is_some();
+            segment.layout.is_some() && !second
+        })
+        .filter_map(|(_, segment)| segment.layout)
         .collect()
 }
 

@@ -10,7 +10,8 @@ use leptos::reactive::computed::Selector;
 use super::browser;
 use redline_engine::formats::share::View;
 use redline_engine::{
-    Block, BlockKind, ChangeMark, Comparison, FactKind, Reconciliation, Segment, SegmentKind,
+    Block, BlockKind, ChangeMark, Comparison, FactKind, Layout, Reconciliation, Segment,
+    SegmentKind,
 };
 
 /// Blocks drawn per step of a long diff (see `visible_chunks` in [`DiffView`]).
@@ -154,7 +155,24 @@ impl Marks {
                 let badges = (side != Some(Side::Original))
                     .then(|| self.badges(block_idx, segment_idx, segment, block))
                     .flatten();
-                view! { {badges} {self.segment(segment)} }
+                // Inline, a split or join is marked once, at the first segment of its change.
+                let follows_its_deletion = side.is_none()
+                    && segment.kind == SegmentKind::Insert
+                    && segment_idx
+                        .checked_sub(1)
+                        .is_some_and(|before| block.segments[before].layout.is_some());
+                let layout = segment
+                    .layout
+                    .filter(|_| !follows_its_deletion)
+                    .map(layout_mark);
+                // Side by side, the original column reads as the original: its changed
+                // spacing and line breaks are its own text, not hidden cosmetic marks.
+                let segment = if side == Some(Side::Original) && segment.cosmetic {
+                    segment.text.clone().into_any()
+                } else {
+                    self.segment(segment)
+                };
+                view! { {badges} {layout} {segment} }
             })
             .collect_view()
             .into_any()
@@ -217,6 +235,22 @@ impl Marks {
         }
         .into_any()
     }
+}
+
+/// The mark where a paragraph was split in two or two were joined: always shown, since the
+/// words around it are unchanged and the layout change is all there is to see.
+fn layout_mark(layout: Layout) -> AnyView {
+    let (label, title) = match layout {
+        Layout::Split => ("split", "The reworked version splits the paragraph here"),
+        Layout::Join => ("joined", "The reworked version joins two paragraphs here"),
+    };
+    view! {
+        <span class="diff-layout" data-layout=label title=title>
+            <span aria-hidden="true">{format!("¶ {label}")}</span>
+            <span class="visually-hidden">{format!("({title}) ")}</span>
+        </span>
+    }
+    .into_any()
 }
 
 /// The word-level diff of the original and the reworked text, in the chosen view.

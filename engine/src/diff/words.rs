@@ -166,7 +166,7 @@ impl<'a> BlocksBuilder<'a> {
                 );
             } else {
                 let cosmetic = run.kind == RunKind::Cosmetic;
-                // A split or join is marked on the first segment of its change.
+                // A split or join is marked on both segments of its change.
                 let layout = cosmetic
                     .then(|| {
                         Layout::of(
@@ -185,7 +185,7 @@ impl<'a> BlocksBuilder<'a> {
                 let inserted = Piece {
                     kind: SegmentKind::Insert,
                     cosmetic,
-                    layout: layout.filter(|_| original_text.is_empty()),
+                    layout,
                     text: reworked_text,
                 };
                 push(&mut segments, inserted, None, Some(reworked_range));

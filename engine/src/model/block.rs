@@ -42,8 +42,9 @@ pub struct Segment {
     /// [`Stats::cosmetic_changes`], never a numbered change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cosmetic: bool,
-    /// On the first segment of a cosmetic change that splits a paragraph in two (a line break
-    /// where there was a space) or joins two into one: where a view marks the split or join.
+    /// On the segments of a cosmetic change that splits a paragraph in two (a line break where
+    /// there was a space) or joins two into one: where a view marks the split or join (an
+    /// inline view once, at the first of them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layout: Option<Layout>,
 }
