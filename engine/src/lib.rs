@@ -20,9 +20,24 @@
 //!    word boundaries (UAX #29), so `said,` is two tokens and a changed comma never marks the
 //!    word before it; both texts are tokenized once and their tokens interned; paragraphs are
 //!    diffed as wholes with `similar`'s Patience algorithm, similar paragraphs in a changed
-//!    stretch are paired ([`similarity`], [`PAIR_THRESHOLD`]) and word-diffed, short equal
-//!    stretches between edits are absorbed by a semantic cleanup, and deleted and inserted
-//!    paragraphs that match become moves ([`MOVE_THRESHOLD`]).
+//!    stretch are paired ([`similarity`], [`PAIR_THRESHOLD`]), one with one or one with the
+//!    two or three it was split into (or joined from), and word-diffed, short equal stretches
+//!    between replacements are absorbed by a semantic cleanup, and deleted and inserted
+//!    paragraphs that match become moves ([`MOVE_THRESHOLD`]; never a line that stands more
+//!    than once).
+//!
+//! # What a change is
+//!
+//! Redline never strikes out text that is in both versions at the same place, with one
+//! exception: one or two unchanged words stranded between two replacements are absorbed into
+//! them, since `[-cat-]{+dog+} [-sat-]{+stood+}` is confetti and `[-cat sat-]{+dog stood+}`
+//! reads as the rewrite it is. Three unchanged words in a row always stay, and so does any
+//! word beside a pure insertion or deletion. A paragraph pair is edited, not replaced whole,
+//! when its diff before that cleanup keeps at least [`PAIR_THRESHOLD`] of its words, so
+//! cleanup never turns a pair that kept most of its words into a replacement. Changed spacing,
+//! line breaks and blank lines are cosmetic: a split or joined paragraph keeps its words, and
+//! its [`Segment::layout`] says where it was split or joined. An inserted or deleted sentence
+//! is marked whole, from its first word to the space after its end.
 //! 2. **The model** (`model/`): [`Comparison`], [`Block`], [`Segment`], [`Stats`], the
 //!    numbering of changes, and the [`ChangeMark`]s and [`Section`]s a view steps through.
 //! 3. **The note and the facts** (`note/`): [`detect_notes`] finds correction, update and
@@ -172,8 +187,10 @@ pub struct Options {
     pub semantic_cleanup: bool,
     /// `The` and `the` differ only cosmetically. The default is `false`.
     pub ignore_case: bool,
-    /// Two runs of whitespace (spaces, tabs, no-break spaces) differ only cosmetically.
-    /// The default is `false`; changed line breaks between paragraphs are always cosmetic.
+    /// Any two runs of whitespace (spaces, tabs, no-break spaces) are the same token, so the
+    /// diff aligns words across changed spacing and the spacing beside an edit is not part of
+    /// it. The default is `false`; a change of whitespace alone (spacing between kept words,
+    /// line breaks, blank lines) is cosmetic either way.
     pub ignore_whitespace: bool,
     /// A change that touches only punctuation (and whitespace), such as a comma, is cosmetic.
     /// The default is `false`.

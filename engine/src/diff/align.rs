@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 use similar::DiffOp;
 
+use crate::diff::moves::MOVE_THRESHOLD;
 use crate::diff::text::{KeyOptions, Side, Texts, bag_similarity, shared_words};
 use crate::diff::words::{
     BlocksBuilder, Run, RunKind, WordDiffOptions, apply_granularity, diff_slices, diff_words,
@@ -489,7 +490,8 @@ enum Step {
 /// of the other side, when it was split (or they were joined) and edited at the same time:
 /// "The mayor spoke on Monday. The council voted for …" against "The mayor spoke on Monday." and
 /// "The council voted against …". Such a group counts its similarity once per paragraph of
-/// its longer side, and is taken only when each of those paragraphs keeps at least
+/// its longer side, and is taken only when it is at least [`MOVE_THRESHOLD`] alike, each of
+/// those paragraphs draws half its words from the single one, and keeps at least
 /// [`PAIR_THRESHOLD`] of its words in the word diff of the group: a new paragraph that merely
 /// shares words with its neighbour's old version is no part of a split.
 fn pair_paragraphs(
@@ -635,10 +637,13 @@ impl Groups<'_> {
                 self.shared[part * n_reworked + single]
             }
         };
-        // Each part must draw a fair share of its words from the single paragraph.
+        // Each part must draw at least half its words from the single paragraph, and the
+        // group must be as alike as a move ([`MOVE_THRESHOLD`]): a split is a claim as strong
+        // as a move, and two unrelated texts share enough common words ("the", "of") to pass
+        // weaker tests, each of which would cost a word diff below.
         let mut best_part = 0.0_f64;
         for (part, bag) in parts.clone().zip(part_bags) {
-            if bag.is_empty() || (shared(part) as f64) < PAIR_THRESHOLD * bag.len() as f64 {
+            if bag.is_empty() || 2 * shared(part) < bag.len() {
                 return None;
             }
             best_part =
@@ -648,7 +653,7 @@ impl Groups<'_> {
         union.sort_unstable();
         let similarity = bag_similarity(single_bag, &union);
         // The group must read better than its best single pair.
-        if similarity < PAIR_THRESHOLD || similarity <= best_part {
+        if similarity < MOVE_THRESHOLD || similarity <= best_part {
             return None;
         }
         self.keeps_each_part(original, reworked, split)
