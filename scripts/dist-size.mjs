@@ -18,7 +18,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // total from 388,735 to 398,016 B (299,355 to 306,793 B brotli), and the line moved to 400,000 B.
 // Diffs that keep what a paragraph kept (pairing before cleanup, whole sentences, paragraphs
 // only re-broken) took it to 400,358 B (308,548 B brotli), and the line moved to 402,000 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 402_000);
+// Paragraphs split or joined while edited paired with their parts, inserted paragraphs slid to
+// blank lines, repeated lines kept from moves, and the split/join marks in the view took it
+// from 400,249 to 404,594 B (308,698 to 311,706 B brotli; 4.5 KB of raw code is the pairing
+// of groups, 1 KB the mark's field read from the worker's JSON), and the line moved to
+// 405,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 405_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -97,12 +97,14 @@ pub fn similarity(original: &str, reworked: &str) -> f64 {
     )
 }
 
-/// Diffs the two texts paragraph by paragraph into `builder`.
+/// Diffs the two texts paragraph by paragraph into `builder`. Returns, for the original and
+/// the reworked text, the sorted byte offsets of the paragraphs that stand more than once in
+/// their text (the same tokens, as the options compare them), which are never moves.
 pub(crate) fn diff_paragraphs<'a>(
     builder: &mut BlocksBuilder<'_>,
     texts: &'a Texts<'_>,
     options: WordDiffOptions,
-) {
+) -> [Vec<usize>; 2] {
     let (original, reworked) = (texts.original.text, texts.reworked.text);
     let original_paragraphs = split_paragraphs(original);
     let reworked_paragraphs = split_paragraphs(reworked);
@@ -124,6 +126,21 @@ pub(crate) fn diff_paragraphs<'a>(
     };
     let original_keys = keys(&texts.original, &original_paragraphs);
     let reworked_keys = keys(&texts.reworked, &reworked_paragraphs);
+    let repeated = |keys: &[u32], paragraphs: &[Paragraph]| -> Vec<usize> {
+        let mut counts = vec![0_u8; paragraph_ids.len()];
+        for &key in keys {
+            counts[key as usize] = counts[key as usize].saturating_add(1);
+        }
+        keys.iter()
+            .zip(paragraphs)
+            .filter(|&(&key, _)| counts[key as usize] > 1)
+            .map(|(_, paragraph)| paragraph.content.start)
+            .collect()
+    };
+    let repeated = [
+        repeated(&original_keys, &original_paragraphs),
+        repeated(&reworked_keys, &reworked_paragraphs),
+    ];
 
     let mut ops = diff_slices(&original_keys, &reworked_keys);
     slide_to_blank_lines(
@@ -177,6 +194,7 @@ pub(crate) fn diff_paragraphs<'a>(
             );
         }
     }
+    repeated
 }
 
 /// Slides each run of wholly inserted (or deleted) paragraphs between two unchanged stretches
@@ -232,19 +250,22 @@ fn slide_to_blank_lines(
         }
         let score =
             |at: usize| usize::from(at_break(side, at)) + usize::from(at_break(side, at + len));
-        let best = (start - up..=start + down)
-            .max_by_key(|&at| (score(at), std::cmp::Reverse(at.abs_diff(start))))
-            .expect("the run's own place is among them");
+        // The run's own place wins ties: it is scored first, and only a higher score moves it.
+        let mut best = start;
+        for at in (start - up..=start + down).filter(|&at| at != start) {
+            if score(at) > score(best)
+                || (score(at) == score(best) && at.abs_diff(start) < best.abs_diff(start))
+            {
+                best = at;
+            }
+        }
         if best == start {
             continue;
         }
         // Moving the run by `shift` moves the border of both unchanged stretches with it.
         let shift = best as isize - start as isize;
-        let moved = |index: usize| {
-            index
-                .checked_add_signed(shift)
-                .expect("a run moves within the unchanged stretches around it")
-        };
+        // The run moves within the unchanged stretches around it, so no index leaves 0..len.
+        let moved = |index: usize| index.wrapping_add_signed(shift);
         if let DiffOp::Equal { len, .. } = &mut ops[idx - 1] {
             *len = moved(*len);
         }
@@ -272,9 +293,7 @@ fn slide_to_blank_lines(
         {
             *old_index = moved(*old_index);
             *new_index = moved(*new_index);
-            *len = len
-                .checked_add_signed(-shift)
-                .expect("a run moves within the unchanged stretches around it");
+            *len = len.wrapping_add_signed(-shift);
         }
     }
     ops.retain(|op| !matches!(op, DiffOp::Equal { len: 0, .. }));

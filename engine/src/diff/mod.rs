@@ -34,9 +34,14 @@ pub(crate) fn diff_blocks(texts: &Texts, word_options: WordDiffOptions) -> (Vec<
         .iter()
         .any(|text| text.bytes().filter(|&byte| byte == b'\n').count() > COARSE_LINES);
     let mut builder = words::BlocksBuilder::new(original, reworked, coarse);
-    align::diff_paragraphs(&mut builder, texts, word_options);
+    let repeated = align::diff_paragraphs(&mut builder, texts, word_options);
     let mut blocks = builder.finish();
-    moves::detect_moves(&mut blocks, texts, word_options);
+    moves::detect_moves(
+        &mut blocks,
+        texts,
+        word_options,
+        [&repeated[0], &repeated[1]],
+    );
     if coarse {
         blocks = words::join_runs(blocks);
     }

@@ -5,7 +5,7 @@
 //! insertions when their words are similar enough, and turns them into a `moved_from` and a
 //! `moved_to` block; the `moved_to` block shows the word diff of the move.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::diff::align::kept_share;
 use crate::diff::text::{Texts, bag_similarity};
@@ -29,7 +29,15 @@ const COMMON_WORD_PARAGRAPHS: usize = 32;
 /// new place of one deleted paragraph.
 const CANDIDATES_PER_PARAGRAPH: usize = 8;
 
-pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: WordDiffOptions) {
+/// Finds the moves among `blocks`; `repeated` holds, for the original and the reworked text,
+/// the sorted byte offsets of the paragraphs whose words stand more than once in their text,
+/// which never move.
+pub(crate) fn detect_moves(
+    blocks: &mut [Block],
+    texts: &Texts<'_>,
+    options: WordDiffOptions,
+    repeated: [&[usize]; 2],
+) {
     let range = |range: Option<[usize; 2]>| {
         let [start, end] = range.expect("whole-paragraph blocks have a range on their side");
         start..end
@@ -104,17 +112,13 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
     // A line that stands more than once in its text (a row of `* * *`, a repeated "Photo: AP")
     // did not move when one copy went and another came: which copy is which cannot be told,
     // so such paragraphs stay deleted and inserted where they are.
-    if !candidates.is_empty() {
-        let (original_lines, reworked_lines) = (
-            repeated_lines(texts.original.text),
-            repeated_lines(texts.reworked.text),
-        );
-        candidates.retain(|&(_, deleted_idx, inserted_idx)| {
-            let deleted_text = texts.original.text[range(blocks[deleted_idx].original)].trim();
-            let inserted_text = texts.reworked.text[range(blocks[inserted_idx].reworked)].trim();
-            !original_lines.contains(deleted_text) && !reworked_lines.contains(inserted_text)
-        });
-    }
+    candidates.retain(|&(_, deleted_idx, inserted_idx)| {
+        let starts = |range: Option<[usize; 2]>| range.map_or(0, |[start, _]| start);
+        let deleted_start = starts(blocks[deleted_idx].original);
+        let inserted_start = starts(blocks[inserted_idx].reworked);
+        repeated[0].binary_search(&deleted_start).is_err()
+            && repeated[1].binary_search(&inserted_start).is_err()
+    });
     // The most similar pairs first; ties in reading order, so the result is deterministic.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
 
@@ -150,18 +154,6 @@ pub(crate) fn detect_moves(blocks: &mut [Block], texts: &Texts<'_>, options: Wor
         blocks[deleted_idx].move_id = Some(move_id);
         blocks[inserted_idx].move_id = Some(move_id);
     }
-}
-
-/// The lines (trimmed, not blank) that stand more than once in `text`.
-fn repeated_lines(text: &str) -> FxHashSet<&str> {
-    let mut seen = FxHashSet::default();
-    let mut repeated = FxHashSet::default();
-    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
-        if !seen.insert(line) {
-            repeated.insert(line);
-        }
-    }
-    repeated
 }
 
 /// The distinct words of a sorted bag.
