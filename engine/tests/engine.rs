@@ -509,3 +509,21 @@ fn an_inserted_paragraph_starts_at_a_blank_line() {
     let comparison = compare("AAA\n\nBBB\nDDD\n\nBBB\nEEE", "AAA\n\nBBB\nEEE");
     assert_eq!(comparison.markup(), "AAA\n\n[-BBB\n-][-DDD\n\n-]BBB\nEEE");
 }
+
+/// A changed number at the end of a paragraph, with a note added after it: the full stop stays
+/// unchanged, and so does the line break, which only became a blank line.
+#[test]
+fn a_changed_line_break_strands_no_mark_beside_an_edit() {
+    let comparison = compare(
+        "Title\n\nThe first homes could be ready by 2030.\n",
+        "Title\n\nThe first homes could be ready by 2032.\n\nCorrection: An earlier version misstated the year.\n",
+    );
+    let markup = comparison.markup();
+    assert!(markup.contains("by [-2030-]{+2032+}.{~\n~}"), "{markup}");
+    let numbers: Vec<(&str, &str)> = comparison
+        .facts
+        .iter()
+        .map(|fact| (fact.old.as_str(), fact.new.as_str()))
+        .collect();
+    assert!(numbers.contains(&("2030", "2032")), "{numbers:?}");
+}

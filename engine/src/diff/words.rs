@@ -406,7 +406,7 @@ pub(crate) fn diff_words_and_raw(
                     reworked: reworked.byte_offset(reworked_token)
                         ..reworked.byte_offset(reworked_token + 1),
                 };
-                push_run(&mut runs, run, false, original.text);
+                push_run(&mut runs, run, None, original.text);
             }
         } else {
             let original_end = original_tokens.start + original_idx.end;
@@ -415,7 +415,7 @@ pub(crate) fn diff_words_and_raw(
                 original.byte_offset(original_start)..original.byte_offset(original_end),
                 reworked.byte_offset(reworked_start)..reworked.byte_offset(reworked_end),
             );
-            push_run(&mut runs, run, false, original.text);
+            push_run(&mut runs, run, None, original.text);
         }
     }
     slide_to_sentences(&mut runs, texts);
@@ -425,7 +425,12 @@ pub(crate) fn diff_words_and_raw(
     let cleaned = options.cleanup.then(|| {
         let mut cleaned = Vec::new();
         for run in &runs {
-            push_run(&mut cleaned, run.clone(), true, original.text);
+            push_run(
+                &mut cleaned,
+                run.clone(),
+                Some(reworked.text),
+                original.text,
+            );
         }
         mark_cosmetic(&mut cleaned, texts, options);
         cleaned
@@ -605,7 +610,7 @@ fn refine_to_characters(runs: Vec<Run>, original: &str, reworked: &str) -> Vec<R
                 original: original_offsets[original_idx.start]..original_offsets[original_idx.end],
                 reworked: reworked_offsets[reworked_idx.start]..reworked_offsets[reworked_idx.end],
             };
-            push_run(&mut res, piece, false, original);
+            push_run(&mut res, piece, None, original);
         }
     }
     res
@@ -701,14 +706,14 @@ fn widen_to_sentences(runs: Vec<Run>, original: &str) -> Vec<Run> {
     // Widening can leave two changes side by side; merge them as any runs are merged.
     let mut merged: Vec<Run> = Vec::with_capacity(res.len());
     for run in res {
-        push_run(&mut merged, run, false, original);
+        push_run(&mut merged, run, None, original);
     }
     merged
 }
 
-/// Appends a run, merging it with a previous run of the same kind and, with `cleanup`,
-/// absorbing short equalities (and cosmetic runs) between changes.
-fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
+/// Appends a run, merging it with a previous run of the same kind and, with `cleanup` (the
+/// reworked text), absorbing short equalities (and cosmetic runs) between changes.
+fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: Option<&str>, original: &str) {
     if let Some(last) = runs.last_mut()
         && last.kind == run.kind
     {
@@ -717,24 +722,32 @@ fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: bool, original: &str) {
     } else {
         runs.push(run);
     }
-    while cleanup && runs.len() >= 3 {
+    let Some(reworked) = cleanup else {
+        return;
+    };
+    while runs.len() >= 3 {
         let [before, equality, after] = &runs[runs.len() - 3..] else {
             unreachable!()
         };
         let size = |run: &Run| run.original.len().max(run.reworked.len());
+        // A change of whitespace alone is layout (cosmetic, see `mark_cosmetic`): the text
+        // beside it is not stranded between edits.
+        let changes_text = |run: &Run| {
+            run.kind == RunKind::Change
+                && !(original[run.original.clone()].trim().is_empty()
+                    && reworked[run.reworked.clone()].trim().is_empty())
+        };
         // Words are absorbed only between two replacements: beside a pure insertion or
         // deletion, kept words read plainly and retyping them would strike out text that did
         // not change. A space or a mark between two changes is absorbed either way, so an
         // insertion and a deletion side by side read as one replacement.
-        let replaces = |run: &Run| {
-            run.kind == RunKind::Change && !run.original.is_empty() && !run.reworked.is_empty()
-        };
+        let replaces = |run: &Run| !run.original.is_empty() && !run.reworked.is_empty();
         let has_words = original[equality.original.clone()]
             .chars()
             .any(char::is_alphanumeric);
-        let absorbable = before.kind == RunKind::Change
+        let absorbable = changes_text(before)
             && equality.kind != RunKind::Change
-            && after.kind == RunKind::Change
+            && changes_text(after)
             && (!has_words || (replaces(before) && replaces(after)))
             && equality.original.len() <= size(before).min(size(after))
             && !original[equality.original.clone()].contains('\n')
