@@ -363,6 +363,7 @@ fn changed_spacing_is_cosmetic() {
     assert_eq!(comparison.markup(), "New[~ ~]{~  ~}Value");
     assert_eq!(comparison.n_changes, 0);
     assert_eq!(comparison.stats.cosmetic_changes, 1);
+    assert_eq!(comparison.stats.paragraphs_changed, 0);
     assert!(comparison.facts.is_empty());
     let comparison = compare("The vote was\tclose.\n", "The  vote was close.\n");
     assert_eq!(comparison.n_changes, 0, "{}", comparison.markup());

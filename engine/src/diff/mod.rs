@@ -69,7 +69,15 @@ pub(crate) fn count_words(texts: &Texts<'_>, blocks: &[Block]) -> Stats {
     for block in blocks {
         match block.kind {
             BlockKind::Equal => {}
-            BlockKind::Changed => stats.paragraphs_changed += 1,
+            // A paragraph whose only differences are cosmetic (spacing, split or joined with
+            // the same words) did not change for the reader.
+            BlockKind::Changed => {
+                let has_change = block
+                    .segments
+                    .iter()
+                    .any(|segment| segment.kind != SegmentKind::Equal && !segment.cosmetic);
+                stats.paragraphs_changed += usize::from(has_change);
+            }
             BlockKind::Inserted => stats.paragraphs_added += 1,
             BlockKind::Deleted => stats.paragraphs_removed += 1,
             BlockKind::MovedFrom => continue,

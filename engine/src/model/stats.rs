@@ -25,7 +25,8 @@ pub struct Stats {
     pub paragraphs_added: usize,
     /// Paragraphs only in the original.
     pub paragraphs_removed: usize,
-    /// Paragraphs edited in place.
+    /// Paragraphs edited in place (a paragraph split, joined or respaced with the same words
+    /// is not: its changes are cosmetic).
     pub paragraphs_changed: usize,
     /// Paragraphs moved (each move counted once).
     pub paragraphs_moved: usize,
