@@ -446,3 +446,34 @@ async fn a_split_paragraph_is_marked_and_its_words_stay() {
         2
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_note_the_reworked_version_carries_is_shown_as_the_note_not_a_change() {
+    let app = mount_app();
+    type_into(
+        &app,
+        "diff-input-original",
+        "Harbour plan approved\n\nThe council approved 60,000 homes.",
+    );
+    type_into(
+        &app,
+        "diff-input-reworked",
+        "Harbour plan approved\n\nThe council approved 25,000 homes.\n\nCorrection: An earlier version misstated the number of homes.",
+    );
+    leptos::task::tick().await;
+    let output = find(&app, "diff-output");
+    let note = find(&output, "diff-note-block");
+    let block = note.closest(".diff-block").unwrap().unwrap();
+    assert!(block.class_list().contains("diff-block-note"));
+    assert_eq!(block.get_attribute("data-change"), None);
+    assert!(
+        block
+            .text_content()
+            .unwrap()
+            .contains("Correction: An earlier version")
+    );
+    assert_eq!(
+        find(&app, "diff-counter").text_content().unwrap(),
+        "1 change"
+    );
+}

@@ -405,6 +405,8 @@ pub fn compare_articles(
 fn compare_texts(original: &str, reworked: &str, options: &Options) -> Comparison {
     let texts = diff::text::Texts::new(original, reworked, options.key_options());
     let (mut blocks, coarse) = diff::diff_blocks(&texts, options.word_options());
+    let reworked_notes = detect_notes(reworked);
+    note::detect::mark_note_blocks(&mut blocks, reworked, &reworked_notes);
     let (n_changes, cosmetic_changes) = model::number_changes(&mut blocks);
     let headline = model::headline_blocks(original, reworked, &blocks);
     let mut stats = diff::count_words(&texts, &blocks);
@@ -418,7 +420,7 @@ fn compare_texts(original: &str, reworked: &str, options: &Options) -> Compariso
         coarse,
         articles: None,
     };
-    comparison.facts = note::facts::find_facts(&comparison, &texts);
+    comparison.facts = note::facts::find_facts(&comparison, &texts, &reworked_notes);
     comparison
 }
 

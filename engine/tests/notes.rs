@@ -1,7 +1,9 @@
 //! Note detection measured on real notes and real articles: recall, kind accuracy and precision.
 #![cfg(not(target_arch = "wasm32"))]
 
-use redline_engine::{NoteKind, classify_note, detect_notes};
+use redline_engine::{
+    BlockKind, NoteKind, carried_note, classify_note, compare, detect_notes, reconcile,
+};
 
 struct Item {
     id: String,
@@ -154,4 +156,39 @@ fn articles_hold_only_their_known_notes() {
     );
     assert_eq!(n_true, n_known, "{false_positives:#?}");
     assert_eq!(n_false, 0, "{false_positives:#?}");
+}
+
+/// The note the reworked version carries is the note, not one of the changes it explains: it
+/// has no change number and no facts, and a paragraph inserted just before it is a change of
+/// its own, explained only if the note says something about it.
+#[test]
+fn the_note_is_never_one_of_its_changes() {
+    let original = "Harbour plan approved\n\nThe council approved 60,000 homes on Monday.\n";
+    let reworked = "Harbour plan approved\n\nThe council approved 25,000 homes on Monday.\n\n\
+                    The mayor welcomed the decision.\n\n\
+                    Correction: An earlier version of this article misstated the number of homes.\n";
+    let comparison = compare(original, reworked);
+    let note_blocks: Vec<_> = comparison
+        .blocks
+        .iter()
+        .filter(|block| block.note)
+        .collect();
+    assert_eq!(note_blocks.len(), 1);
+    assert_eq!(note_blocks[0].kind, BlockKind::Inserted);
+    assert_eq!(note_blocks[0].change, None);
+    assert!(note_blocks[0].segments[0].text.starts_with("Correction:"));
+    // 60,000 → 25,000, and the new paragraph about the mayor.
+    assert_eq!(comparison.n_changes, 2, "{}", comparison.markup());
+    assert!(
+        comparison
+            .facts
+            .iter()
+            .all(|fact| !fact.new.contains("homes")),
+        "{:?}",
+        comparison.facts
+    );
+    let note = carried_note(reworked, &comparison).unwrap();
+    let checked = reconcile(&note, &comparison, original, reworked);
+    assert_eq!(checked.explained, [true, false]);
+    assert_eq!(checked.summary, "The note mentions 1 of 2 changes.");
 }

@@ -185,12 +185,14 @@ impl Marks {
         view! {
             <div
                 class=format!("diff-block diff-block-{}", block_class(block.kind))
+                class:diff-block-note=block.note
                 class:diff-current=current
                 data-change=change.map(|n| n.to_string())
                 id=move_anchor(block)
                 dir=block.direction(None)
             >
                 {move_label(block)}
+                {note_label(block)}
                 {self.segments(block_idx, block, None)}
             </div>
         }
@@ -218,13 +220,14 @@ impl Marks {
             }));
             view! {
                 <div class=class dir=direction>
-                    {shows.then(|| view! { {move_label(block)} {self.segments(block_idx, block, Some(side))} })}
+                    {shows.then(|| view! { {move_label(block)} {note_label(block)} {self.segments(block_idx, block, Some(side))} })}
                 </div>
             }
         };
         view! {
             <div
                 class=format!("sbs-row diff-block-{}", block_class(block.kind))
+                class:diff-block-note=block.note
                 class:diff-current=current
                 data-change=change.map(|n| n.to_string())
                 id=move_anchor(block)
@@ -561,6 +564,19 @@ fn move_label(block: &Block) -> Option<AnyView> {
         }
         .into_any(),
     )
+}
+
+/// The label of the note the reworked version carries: added with it, but not one of the
+/// changes it explains.
+fn note_label(block: &Block) -> Option<AnyView> {
+    block.note.then(|| {
+        view! {
+            <span class="diff-move-label" data-testid="diff-note-block">
+                "The note, added with the reworked version (not a change) · "
+            </span>
+        }
+        .into_any()
+    })
 }
 
 /// One listener for every move link: scrolls to the other end of the move. (A `#fragment`

@@ -223,6 +223,7 @@ impl<'a> BlocksBuilder<'a> {
             change: None,
             segments,
             frame: false,
+            note: false,
         });
     }
 }

@@ -142,6 +142,11 @@ pub struct Block {
     /// (see [`compare_articles`](crate::compare_articles)).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub frame: bool,
+    /// Whether the block is the correction (update, clarification) note the reworked version
+    /// carries, inserted with it: the note, shown as such, is never one of the changes it
+    /// explains, so it has no change number and no facts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note: bool,
 }
 
 impl Block {

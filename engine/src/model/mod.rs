@@ -28,6 +28,12 @@ pub(crate) fn number_changes(blocks: &mut [Block]) -> (usize, usize) {
     // Whether the last thing read was a change that the next deletion or insertion continues.
     let mut is_open = false;
     for block in blocks.iter_mut() {
+        // The note is not a change: it closes the change before it, so a paragraph inserted
+        // just before the note is a change of its own.
+        if block.note {
+            is_open = false;
+            continue;
+        }
         match block.kind {
             BlockKind::Deleted | BlockKind::Inserted => {
                 if !is_open {

@@ -82,6 +82,31 @@ pub fn carried_note(reworked: &str, comparison: &crate::Comparison) -> Option<St
         .map(|note| note.text)
 }
 
+/// Marks as [the note](crate::Block::note) the inserted blocks that lie wholly inside one of
+/// `notes` (the reworked text's) other than a disclaimer: the note the reworked version
+/// carries is not a change it explains. A note edited from one the original had stays a
+/// change.
+pub(crate) fn mark_note_blocks(blocks: &mut [crate::Block], reworked: &str, notes: &[Note]) {
+    for note in notes
+        .iter()
+        .filter(|note| note.kind != NoteKind::Disclaimer)
+    {
+        let [start, end] = note.range;
+        for block in blocks.iter_mut() {
+            let (crate::BlockKind::Inserted, Some([block_start, block_end])) =
+                (block.kind, block.reworked)
+            else {
+                continue;
+            };
+            // A block ends with the line break and blank lines after its text.
+            let text_end = block_start + reworked[block_start..block_end].trim_end().len();
+            if start <= block_start && block_start < text_end && text_end <= end {
+                block.note = true;
+            }
+        }
+    }
+}
+
 /// Finds the correction, update, clarification and disclaimer notes in `text`, in order.
 ///
 /// ```

@@ -21,7 +21,7 @@ use std::ops::Range;
 use crate::diff::text::{Side, Texts};
 use crate::diff::tokenize::tokenize;
 use crate::model::{Comparison, Fact, FactKind, change_texts, headline};
-use crate::note::detect::{MONTHS_AND_WEEKDAYS, detect_notes};
+use crate::note::detect::{MONTHS_AND_WEEKDAYS, Note, detect_notes};
 
 /// The facts that the changes of `comparison` alter, in change order.
 ///
@@ -45,19 +45,26 @@ use crate::note::detect::{MONTHS_AND_WEEKDAYS, detect_notes};
 ///     ]
 /// );
 /// ```
-pub(crate) fn find_facts(comparison: &Comparison, texts: &Texts) -> Vec<Fact> {
+pub(crate) fn find_facts(
+    comparison: &Comparison,
+    texts: &Texts,
+    reworked_notes: &[Note],
+) -> Vec<Fact> {
     let (original, reworked) = (texts.original.text, texts.reworked.text);
     let mut facts = Vec::new();
     let [headline_start, headline_end] = comparison.headline;
     let mut headline_done = false;
     // A correction note added to (or removed from) the text is the note, not a changed fact.
-    let note_spans = |text: &str| -> Vec<Range<usize>> {
-        detect_notes(text)
-            .into_iter()
+    let note_spans = |notes: &[Note]| -> Vec<Range<usize>> {
+        notes
+            .iter()
             .map(|note| note.range[0]..note.range[1])
             .collect()
     };
-    let (original_notes, reworked_notes) = (note_spans(original), note_spans(reworked));
+    let (original_notes, reworked_notes) = (
+        note_spans(&detect_notes(original)),
+        note_spans(reworked_notes),
+    );
     // Once, not per change: a text of one huge paragraph has all its changes in the headline.
     let headline_like = is_headline_like(original, reworked);
     let outside = |ranges: &mut Vec<Range<usize>>, notes: &[Range<usize>]| {
