@@ -122,3 +122,91 @@ fn a_reworked_and_shortened_article_against_its_note() {
         narrow.summary
     );
 }
+
+/// The facts of a comparison of two texts as (kind, old, new).
+fn facts_of(original: &str, reworked: &str) -> Vec<(FactKind, String, String)> {
+    compare(original, reworked)
+        .facts
+        .into_iter()
+        .map(|fact| (fact.kind, fact.old, fact.new))
+        .collect()
+}
+
+/// Swapped meeting dates are dates with their days, and a note about "the dates" explains
+/// them.
+#[test]
+fn dates_are_read_with_their_days() {
+    let original = "Meetings\n\nThe first meeting is on 10 June and the second on 17 June.\n";
+    let reworked = "Meetings\n\nThe first meeting is on 17 June and the second on 10 June.\n";
+    assert_eq!(
+        facts_of(original, reworked),
+        [
+            fact(FactKind::Date, "10 June", "17 June"),
+            fact(FactKind::Date, "17 June", "10 June"),
+        ]
+    );
+    let comparison = compare(original, reworked);
+    let checked = reconcile(
+        "Correction: The dates of the first two meetings were revised.",
+        &comparison,
+        original,
+        reworked,
+    );
+    assert_eq!(checked.explained, [true, true]);
+    assert_eq!(
+        facts_of(
+            "Vote\n\nIt is on June 10, 2024, at noon.",
+            "Vote\n\nIt is on June 12, 2024, at noon."
+        ),
+        [fact(FactKind::Date, "June 10, 2024", "June 12, 2024")]
+    );
+}
+
+/// A note that disowns the earlier version, or says it was revised throughout, explains every
+/// change; one that names the budget explains the changed figure.
+#[test]
+fn sweeping_notes_and_named_figures_explain_their_changes() {
+    let original = "Plans\n\nThe plan costs $3 million.\n\nWork starts in spring.\n";
+    let reworked = "Plans\n\nThe plan costs $5 million.\n\nWork starts in autumn.\n";
+    let comparison = compare(original, reworked);
+    for note in [
+        "Note: A previous version of this blog was posted in error.",
+        "Editor's note: This article has been updated throughout.",
+    ] {
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert_eq!(checked.explained, [true, true], "{note}");
+    }
+    let checked = reconcile(
+        "Correction: We misstated the budget.",
+        &comparison,
+        original,
+        reworked,
+    );
+    assert_eq!(checked.explained, [true, false]);
+}
+
+/// A sentence's first word is capitalized for being first: "An" is no part of a name.
+#[test]
+fn a_sentence_initial_capital_is_not_a_name() {
+    let names: Vec<_> = facts_of(
+        "Title\n\nAn English teacher will speak.\n",
+        "Title\n\nInteresado teacher will speak.\n",
+    )
+    .into_iter()
+    .filter(|(kind, ..)| *kind == FactKind::Name)
+    .collect();
+    assert!(
+        names
+            .iter()
+            .all(|(_, old, new)| !old.starts_with("An ") && !new.starts_with("An ")),
+        "{names:?}"
+    );
+    // A name that starts a sentence without such a word is still a name.
+    assert_eq!(
+        facts_of(
+            "Title\n\nAda Brennick spoke.\n",
+            "Title\n\nAda Brannick spoke.\n"
+        ),
+        [fact(FactKind::Name, "Ada Brennick", "Ada Brannick")]
+    );
+}

@@ -5,7 +5,9 @@
 //! rules, whether it touches:
 //!
 //! - a **number**: a token with a digit (`60,000`, `$50,000`, `25%`, `2030`) removed or added;
-//! - a **date**: a month or weekday name removed or added (numbers in dates are numbers);
+//! - a **date**: a date phrase (a month or weekday name with its day and year: `10 June`,
+//!   `June 10, 2024`) any word of which changed, shown whole on both sides; its day and year
+//!   are the date's, not numbers;
 //! - a **name**: a capitalized word that is not the first of its sentence, or a run of two
 //!   or more capitalized words (`Child Protective Services`), shown whole on both sides;
 //! - a **quotation**: any change inside quotation marks of any kind (quotes should be
@@ -123,7 +125,14 @@ pub(crate) fn find_facts(
             push(kind, old_heading, new_heading);
         }
 
-        let (old_numbers, new_numbers) = (numbers(&deleted), numbers(&inserted));
+        // Dates are read whole, day and year with the month ("10 June" → "17 June"); the
+        // numbers that are their days and years are the date's, not numbers of their own.
+        let (old_dates, old_date_spans) = dates_around(&texts.original, &text.deleted);
+        let (new_dates, new_date_spans) = dates_around(&texts.reworked, &text.inserted);
+        let (old_numbers, new_numbers) = (
+            numbers_outside(original, &text.deleted, &old_date_spans),
+            numbers_outside(reworked, &text.inserted, &new_date_spans),
+        );
         if old_numbers != new_numbers {
             // The changed phrases when both sides have numbers ("60,000" → "25,000 to
             // 35,000"); the numbers alone when one side has none.
@@ -134,12 +143,11 @@ pub(crate) fn find_facts(
                 Some(phrase_or(&inserted, &new_numbers, both)),
             );
         }
-        let (old_dates, new_dates) = (date_words(&deleted), date_words(&inserted));
         if old_dates != new_dates {
             push(
                 FactKind::Date,
-                Some(old_dates.join(" ")),
-                Some(new_dates.join(" ")),
+                Some(old_dates.join(" · ")),
+                Some(new_dates.join(" · ")),
             );
         }
 
@@ -218,13 +226,85 @@ fn numbers(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Month and weekday names (English and French) in `text`, in order.
-fn date_words(text: &str) -> Vec<String> {
-    tokenize(text)
-        .into_iter()
-        .filter(|token| is_date_word(token))
-        .map(str::to_owned)
-        .collect()
+/// The numbers (see [`numbers`]) in the `changed` ranges of `text` that are not inside one
+/// of the date phrases `dates`.
+fn numbers_outside(text: &str, changed: &[Range<usize>], dates: &[Range<usize>]) -> Vec<String> {
+    let mut res = Vec::new();
+    for range in changed {
+        let mut offset = range.start;
+        for token in tokenize(&text[range.clone()]) {
+            let at = offset;
+            offset += token.len();
+            if dates.iter().any(|date| date.start <= at && at < date.end) {
+                continue;
+            }
+            res.extend(numbers(token));
+        }
+    }
+    res
+}
+
+/// The date phrases a change touches, in order, and their byte ranges: a month or weekday
+/// name (English and French) with the day before or after it and the year after it
+/// (`10 June`, `June 10, 2024`, `Tuesday`, `1er mars 2025`), read whole from the paragraph
+/// when any word of it changed.
+fn dates_around(side: &Side, changed: &[Range<usize>]) -> (Vec<String>, Vec<Range<usize>>) {
+    let text = side.text;
+    let (mut phrases, mut spans) = (Vec::new(), Vec::<Range<usize>>::new());
+    let is_day = |token: &str| {
+        let digits = token.trim_end_matches(|c: char| c.is_alphabetic());
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|byte| byte.is_ascii_digit())
+            && token.len() - digits.len() <= 2
+    };
+    let is_year = |token: &str| token.len() == 4 && token.bytes().all(|byte| byte.is_ascii_digit());
+    for changed in changed.iter().take(MAX_RANGES_READ) {
+        let tokens: Vec<(Range<usize>, &str)> = side
+            .tokens_within(paragraph_around(text, changed))
+            .collect();
+        // The token `n` words away from `idx` (spaces skipped, commas kept), if any.
+        let next = |idx: usize, forward: bool| -> Option<usize> {
+            let mut at = idx;
+            loop {
+                at = if forward {
+                    at.checked_add(1)?
+                } else {
+                    at.checked_sub(1)?
+                };
+                let (_, token) = tokens.get(at)?;
+                if *token != " " {
+                    return Some(at);
+                }
+            }
+        };
+        for (idx, (_, token)) in tokens.iter().enumerate() {
+            if !is_date_word(token) {
+                continue;
+            }
+            let (mut first, mut last) = (idx, idx);
+            if let Some(before) = next(idx, false).filter(|&at| is_day(tokens[at].1)) {
+                first = before;
+            } else if let Some(after) = next(idx, true).filter(|&at| is_day(tokens[at].1)) {
+                last = after;
+            }
+            // The year: right after the day or month, or after a comma.
+            let mut year = next(last, true);
+            if year.is_some_and(|at| tokens[at].1 == ",") {
+                year = year.and_then(|at| next(at, true));
+            }
+            if let Some(year) = year.filter(|&at| is_year(tokens[at].1)) {
+                last = year;
+            }
+            let span = tokens[first].0.start..tokens[last].0.end;
+            let touched = span.start < changed.end && changed.start < span.end;
+            if touched && !spans.contains(&span) {
+                phrases.push(text[span.clone()].replace('\n', " "));
+                spans.push(span);
+            }
+        }
+    }
+    (phrases, spans)
 }
 
 /// Whether a token is a month or weekday name (English or French) or a relative day.
@@ -348,18 +428,26 @@ fn name_around(side: &Side, changed: &[Range<usize>]) -> Option<String> {
             {
                 continue;
             }
-            let (first, last) = (grow(idx, -1), grow(idx, 1));
+            let (mut first, last) = (grow(idx, -1), grow(idx, 1));
+            // A sentence's first word is capitalized for being first: an article, pronoun or
+            // preposition there ("An English teacher", "The White House") is not the name's.
+            if first < last
+                && starts_sentence_at(&tokens, first)
+                && SENTENCE_STARTERS.contains(&tokens[first].1)
+            {
+                first = (first + 1..=last)
+                    .find(|&at| is_capitalized(tokens[at].1))
+                    .unwrap_or(last);
+                // The change touched only that first word.
+                if tokens[first].0.start >= changed.end {
+                    continue;
+                }
+            }
             let n_words = tokens[first..=last]
                 .iter()
                 .filter(|(_, token)| is_capitalized(token))
                 .count();
-            let starts_sentence = tokens[..first]
-                .iter()
-                .rev()
-                .find(|(_, token)| !token.trim().is_empty())
-                .is_none_or(|(_, token)| {
-                    matches!(*token, "." | "!" | "?" | "\"" | "“" | "#" | "*" | "_" | ":")
-                });
+            let starts_sentence = starts_sentence_at(&tokens, first);
             if (n_words >= 2 || !starts_sentence) && best.as_ref().is_none_or(|(n, _)| n_words > *n)
             {
                 let name = text[tokens[first].0.start..tokens[last].0.end].replace('\n', " ");
@@ -368,6 +456,27 @@ fn name_around(side: &Side, changed: &[Range<usize>]) -> Option<String> {
         }
     }
     best.map(|(_, name)| name)
+}
+
+/// Words that are capitalized at the start of a sentence for being first (English, French,
+/// Spanish, German).
+const SENTENCE_STARTERS: &[&str] = &[
+    "A", "An", "The", "This", "That", "These", "Those", "In", "On", "At", "For", "From", "By",
+    "With", "As", "If", "When", "While", "After", "Before", "But", "And", "Or", "It", "He", "She",
+    "They", "We", "I", "His", "Her", "Their", "Our", "Its", "Le", "La", "Les", "Un", "Une", "Des",
+    "El", "Los", "Las", "Una", "Der", "Die", "Das", "Ein", "Eine",
+];
+
+/// Whether token `idx` of a paragraph's tokens starts a sentence: nothing but spaces before
+/// it, or the end of a sentence, an opening quotation mark or a Markdown mark.
+fn starts_sentence_at(tokens: &[(Range<usize>, &str)], idx: usize) -> bool {
+    tokens[..idx]
+        .iter()
+        .rev()
+        .find(|(_, token)| !token.trim().is_empty())
+        .is_none_or(|(_, token)| {
+            matches!(*token, "." | "!" | "?" | "\"" | "“" | "#" | "*" | "_" | ":")
+        })
 }
 
 /// The quotation (text between quotation marks, marks included) that a change touches.

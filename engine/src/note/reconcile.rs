@@ -30,7 +30,8 @@ pub enum ClaimKind {
     Caption,
     /// "shortened", "trimmed", "condensed".
     Shortened,
-    /// "reworked", "rewritten", "refocused", "restructured": the whole article.
+    /// "reworked", "rewritten", "refocused", "restructured", and notes that disown or replace
+    /// the whole earlier version ("posted in error", "updated throughout"): the whole article.
     Reworked,
     /// "removed a paragraph", "a sentence was deleted".
     Removed,
@@ -384,12 +385,27 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     add(
         ClaimKind::Fact(FactKind::Number),
         has(&[
-            "figure", "figures", "number", "amount", "total", "cost", "chiffre", "montant",
+            "figure",
+            "figures",
+            "number",
+            "numbers",
+            "amount",
+            "total",
+            "cost",
+            "budget",
+            "price",
+            "percentage",
+            "chiffre",
+            "montant",
+            "cifra",
+            "zahl",
         ]),
     );
     add(
         ClaimKind::Fact(FactKind::Date),
-        has(&["date", "day", "year", "month"]),
+        has(&[
+            "date", "dates", "day", "days", "year", "month", "schedule", "fecha", "fechas", "datum",
+        ]),
     );
     add(
         ClaimKind::Fact(FactKind::Quotation),
@@ -414,6 +430,27 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             "remanié",
             "réécrit",
         ]),
+    );
+    // Notes that disown or replace the whole earlier version explain every change.
+    let sweeping = [
+        "posted in error",
+        "published in error",
+        "posted prematurely",
+        "published prematurely",
+        "updated throughout",
+        "revised throughout",
+        "substantially revised",
+        "substantially updated",
+        "substantially changed",
+        "extensively revised",
+        "significantly revised",
+    ];
+    add(
+        ClaimKind::Reworked,
+        sweeping
+            .iter()
+            .find(|phrase| lower.contains(*phrase))
+            .copied(),
     );
     let near = |verbs: &[&str]| {
         has(verbs).filter(|_| {
