@@ -210,3 +210,30 @@ fn a_sentence_initial_capital_is_not_a_name() {
         [fact(FactKind::Name, "Ada Brennick", "Ada Brannick")]
     );
 }
+
+/// A figure keeps its magnitude: `$3 million` → `$5 million`, and a magnitude inserted beside
+/// an unchanged number changes that figure, which a note naming the figure explains.
+#[test]
+fn figures_keep_their_magnitude() {
+    assert_eq!(
+        facts_of(
+            "Plans\n\nIt costs $3 million.\n",
+            "Plans\n\nIt costs $5 million.\n"
+        ),
+        [fact(FactKind::Number, "$3 million", "$5 million")]
+    );
+    let original = "Fund\n\nIt was a $70 plan to fund to fund the port.\n";
+    let reworked = "Fund\n\nIt was a $70 billion plan to fund the port.\n";
+    assert_eq!(
+        facts_of(original, reworked),
+        [fact(FactKind::Number, "$70", "$70 billion")]
+    );
+    let comparison = compare(original, reworked);
+    let checked = reconcile(
+        "Correction: The figure was a $70 BILLION plan, and \"to fund\" was doubled.",
+        &comparison,
+        original,
+        reworked,
+    );
+    assert_eq!(checked.explained, [true, true], "{}", comparison.markup());
+}

@@ -68,6 +68,11 @@ pub(crate) struct ChangeText {
     pub(crate) inserted: Vec<Range<usize>>,
     /// Whether the change is one end of a moved paragraph.
     pub(crate) is_move: bool,
+    /// Where in the original its insertions stand (the end of the text before each), so that
+    /// an insertion beside unchanged text can be read with it: `$70` → `$70 billion`.
+    pub(crate) original_points: Vec<usize>,
+    /// Where in the reworked text its deletions stood, likewise.
+    pub(crate) reworked_points: Vec<usize>,
 }
 
 impl ChangeText {
@@ -92,7 +97,19 @@ pub(crate) fn change_texts(comparison: &Comparison) -> Vec<ChangeText> {
             res[change].is_move = true;
             seen[change] = true;
         }
+        // Where the block's text so far ends on each side.
+        let mut at = (
+            block.original.map(|[start, _]| start),
+            block.reworked.map(|[start, _]| start),
+        );
         for segment in &block.segments {
+            let before = at;
+            if let Some([_, end]) = segment.original {
+                at.0 = Some(end);
+            }
+            if let Some([_, end]) = segment.reworked {
+                at.1 = Some(end);
+            }
             // Inside a moved-to block the word diff has no numbers of its own: its edits
             // belong to the move.
             let Some(change) = segment.change.or(block.change) else {
@@ -108,9 +125,13 @@ pub(crate) fn change_texts(comparison: &Comparison) -> Vec<ChangeText> {
             }
             match (segment.kind, segment.original, segment.reworked) {
                 (SegmentKind::Delete, Some(bytes), _) if block.kind != BlockKind::MovedFrom => {
-                    text.deleted.push(range(bytes))
+                    text.deleted.push(range(bytes));
+                    text.reworked_points.extend(before.1);
                 }
-                (SegmentKind::Insert, _, Some(bytes)) => text.inserted.push(range(bytes)),
+                (SegmentKind::Insert, _, Some(bytes)) => {
+                    text.inserted.push(range(bytes));
+                    text.original_points.extend(before.0);
+                }
                 _ => {}
             }
         }

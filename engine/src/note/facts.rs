@@ -21,7 +21,6 @@
 use std::ops::Range;
 
 use crate::diff::text::{Side, Texts};
-use crate::diff::tokenize::tokenize;
 use crate::model::{Comparison, Fact, FactKind, change_texts, headline};
 use crate::note::detect::{MONTHS_AND_WEEKDAYS, Note, detect_notes};
 
@@ -129,18 +128,47 @@ pub(crate) fn find_facts(
         // numbers that are their days and years are the date's, not numbers of their own.
         let (old_dates, old_date_spans) = dates_around(&texts.original, &text.deleted);
         let (new_dates, new_date_spans) = dates_around(&texts.reworked, &text.inserted);
-        let (old_numbers, new_numbers) = (
-            numbers_outside(original, &text.deleted, &old_date_spans),
-            numbers_outside(reworked, &text.inserted, &new_date_spans),
-        );
-        if old_numbers != new_numbers {
-            // The changed phrases when both sides have numbers ("60,000" → "25,000 to
-            // 35,000"); the numbers alone when one side has none.
-            let both = !old_numbers.is_empty() && !new_numbers.is_empty();
+        // Figures are read with their magnitude and unit ("$3 million", "$70 billion"), from
+        // the paragraph around the change.
+        let (mut old_figures, old_figure_spans) =
+            figures_around(&texts.original, &text.deleted, &old_date_spans);
+        let (mut new_figures, new_figure_spans) =
+            figures_around(&texts.reworked, &text.inserted, &new_date_spans);
+        // A magnitude inserted (or deleted) beside an unchanged number changes that figure:
+        // `$70` → `$70 billion`.
+        if old_figures.is_empty() && !new_figures.is_empty() {
+            old_figures = figures_at(
+                &texts.original,
+                &text.original_points,
+                &old_date_spans,
+                &new_figures,
+            );
+        } else if new_figures.is_empty() && !old_figures.is_empty() {
+            new_figures = figures_at(
+                &texts.reworked,
+                &text.reworked_points,
+                &new_date_spans,
+                &old_figures,
+            );
+        }
+        if old_figures != new_figures {
+            // The changed phrases when both sides have figures that lie wholly inside them
+            // ("60,000" → "25,000 to 35,000"); the figures alone otherwise.
+            let within = |spans: &[Range<usize>], changed: &[Range<usize>]| {
+                spans.iter().all(|span| {
+                    changed
+                        .iter()
+                        .any(|range| range.start <= span.start && span.end <= range.end)
+                })
+            };
+            let both = !old_figures.is_empty()
+                && !new_figures.is_empty()
+                && within(&old_figure_spans, &text.deleted)
+                && within(&new_figure_spans, &text.inserted);
             push(
                 FactKind::Number,
-                Some(phrase_or(&deleted, &old_numbers, both)),
-                Some(phrase_or(&inserted, &new_numbers, both)),
+                Some(phrase_or(&deleted, &old_figures, both)),
+                Some(phrase_or(&inserted, &new_figures, both)),
             );
         }
         if old_dates != new_dates {
@@ -214,31 +242,118 @@ fn subheading(text: &str, paragraph: Option<[usize; 2]>) -> Option<String> {
         .then(|| line.to_owned())
 }
 
-/// The tokens of `text` that hold a digit, in order (links are links, not numbers).
-fn numbers(text: &str) -> Vec<String> {
-    tokenize(text)
-        .into_iter()
-        .filter(|token| token.chars().any(|c| c.is_ascii_digit()))
-        .filter(|token| {
-            !(token.contains("://") || token.contains('@') || token.starts_with("www."))
-        })
-        .map(str::to_owned)
-        .collect()
+/// Words that give a figure its magnitude or unit when they follow it.
+const MAGNITUDES: &[&str] = &[
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "bn",
+    "mn",
+    "percent",
+    "milliard",
+    "milliards",
+    "millón",
+    "millones",
+    "mil",
+    "millionen",
+    "milliarden",
+    "mio",
+    "mrd",
+];
+
+/// Whether a word gives a figure its magnitude (see [`MAGNITUDES`]), in any case.
+pub(crate) fn is_magnitude(word: &str) -> bool {
+    word.len() <= 10 && MAGNITUDES.contains(&word.to_lowercase().as_str())
 }
 
-/// The numbers (see [`numbers`]) in the `changed` ranges of `text` that are not inside one
-/// of the date phrases `dates`.
-fn numbers_outside(text: &str, changed: &[Range<usize>], dates: &[Range<usize>]) -> Vec<String> {
-    let mut res = Vec::new();
-    for range in changed {
-        let mut offset = range.start;
-        for token in tokenize(&text[range.clone()]) {
-            let at = offset;
-            offset += token.len();
-            if dates.iter().any(|date| date.start <= at && at < date.end) {
+/// A figure's span: the number token at `idx` of `tokens`, with a `%` right after it or a
+/// magnitude word one space after it.
+fn figure_span(tokens: &[(Range<usize>, &str)], idx: usize) -> Range<usize> {
+    let mut end = tokens[idx].0.end;
+    match (tokens.get(idx + 1), tokens.get(idx + 2)) {
+        (Some((range, "%")), _) => end = range.end,
+        (Some((_, " ")), Some((range, word))) if is_magnitude(word) => end = range.end,
+        _ => {}
+    }
+    tokens[idx].0.start..end
+}
+
+/// Whether a token is a number of a figure (a digit in it; links are links).
+fn is_number(token: &str) -> bool {
+    token.bytes().any(|byte| byte.is_ascii_digit())
+        && !(token.contains("://") || token.contains('@') || token.starts_with("www."))
+}
+
+/// The figures a change touches, in order, and their byte ranges: each number with its
+/// magnitude or unit (see [`figure_span`]), read whole when any of it changed, unless it is
+/// part of one of the date phrases `dates`.
+fn figures_around(
+    side: &Side,
+    changed: &[Range<usize>],
+    dates: &[Range<usize>],
+) -> (Vec<String>, Vec<Range<usize>>) {
+    let text = side.text;
+    let (mut figures, mut spans) = (Vec::new(), Vec::<Range<usize>>::new());
+    for changed in changed.iter().take(MAX_RANGES_READ) {
+        let tokens: Vec<(Range<usize>, &str)> = side
+            .tokens_within(paragraph_around(text, changed))
+            .collect();
+        for idx in 0..tokens.len() {
+            let (range, token) = &tokens[idx];
+            if !is_number(token)
+                || dates
+                    .iter()
+                    .any(|date| date.start <= range.start && range.start < date.end)
+            {
                 continue;
             }
-            res.extend(numbers(token));
+            let span = figure_span(&tokens, idx);
+            if span.start < changed.end && changed.start < span.end && !spans.contains(&span) {
+                figures.push(text[span.clone()].to_owned());
+                spans.push(span);
+            }
+        }
+    }
+    (figures, spans)
+}
+
+/// The figures of `text` that end or start at one of `points` and have the number of one of
+/// `others` (the other side's figures): the unchanged figure a magnitude was added to.
+fn figures_at(
+    side: &Side,
+    points: &[usize],
+    dates: &[Range<usize>],
+    others: &[String],
+) -> Vec<String> {
+    let text = side.text;
+    let mut res = Vec::new();
+    for &point in points.iter().take(MAX_RANGES_READ) {
+        let tokens: Vec<(Range<usize>, &str)> = side
+            .tokens_within(paragraph_around(text, &(point..point)))
+            .collect();
+        for idx in 0..tokens.len() {
+            let (range, token) = &tokens[idx];
+            if !is_number(token)
+                || dates
+                    .iter()
+                    .any(|date| date.start <= range.start && range.start < date.end)
+            {
+                continue;
+            }
+            let span = figure_span(&tokens, idx);
+            let figure = &text[span.clone()];
+            // Beside the point, a space or a line break between them at most.
+            let beside = (span.end <= point && text[span.end..point].trim().is_empty())
+                || (point <= span.start && text[point..span.start].trim().is_empty());
+            if beside
+                && others.iter().any(|other| other.starts_with(token))
+                && !res.iter().any(|found: &String| found == figure)
+            {
+                res.push(figure.to_owned());
+            }
         }
     }
     res

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diff::tokenize::tokenize;
 use crate::model::{BlockKind, Comparison};
 use crate::model::{FactKind, change_texts};
+use crate::note::facts::is_magnitude;
 
 /// What a claim of the note is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,11 +121,24 @@ pub fn reconcile(
         let (changes, matched) = match &kind {
             ClaimKind::Quoted(value) | ClaimKind::Number(value) => {
                 let value = normalize(value);
+                // A figure is matched in the changed text, or in the figures the change
+                // alters ("$70 billion" when only "billion" was inserted).
+                let in_facts = |change: usize| {
+                    matches!(kind, ClaimKind::Number(_))
+                        && comparison.facts.iter().any(|fact| {
+                            fact.change == change
+                                && fact.kind == FactKind::Number
+                                && (normalize(&fact.old).contains(&value)
+                                    || normalize(&fact.new).contains(&value))
+                        })
+                };
                 let changes: Vec<usize> = changed
                     .iter()
                     .enumerate()
-                    .filter(|(_, (deleted, inserted))| {
-                        normalize(deleted).contains(&value) || normalize(inserted).contains(&value)
+                    .filter(|(change, (deleted, inserted))| {
+                        normalize(deleted).contains(&value)
+                            || normalize(inserted).contains(&value)
+                            || in_facts(*change)
                     })
                     .map(|(change, _)| change)
                     .collect();
@@ -335,9 +349,10 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             _ => {}
         }
     }
-    // Numbers outside the quotes.
+    // Numbers outside the quotes, with the magnitude that follows them ("$70 BILLION").
+    let tokens = tokenize(note);
     let mut offset = 0;
-    for token in tokenize(note) {
+    for (idx, token) in tokens.iter().enumerate() {
         let range = offset..offset + token.len();
         offset = range.end;
         if token.chars().any(|c| c.is_ascii_digit())
@@ -345,7 +360,11 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
                 .iter()
                 .any(|quote| quote.contains(&range.start))
         {
-            claims.push((ClaimKind::Number(token.to_owned()), token.to_owned()));
+            let figure = match (tokens.get(idx + 1), tokens.get(idx + 2)) {
+                (Some(&" "), Some(word)) if is_magnitude(word) => format!("{token} {word}"),
+                _ => (*token).to_owned(),
+            };
+            claims.push((ClaimKind::Number(figure.clone()), figure));
         }
     }
     // Named parts, kinds of fact, and size words.
@@ -517,7 +536,7 @@ mod tests {
         let note = "Correction: An earlier version of this article misstated the cost of the repairs as $4.2 million. It is $2.4 million. A paragraph about a vote on the library roof has been removed; no such vote took place.";
         let checked = reconcile(note, &comparison, example::ORIGINAL, example::REWORKED);
         // Explained: the figure in the headline and in the body, and the removed paragraph
-        // (one change with the note that replaced it). Not mentioned: the headline's added
+        // (the note after it is the note, not a change). Not mentioned: the headline's added
         // words and the two ends of the moved paragraph.
         let claim = |kind: &ClaimKind| {
             checked
@@ -526,7 +545,7 @@ mod tests {
                 .find(|claim| claim.kind == *kind)
                 .unwrap()
         };
-        assert!(claim(&ClaimKind::Number("$4.2".into())).matched);
+        assert!(claim(&ClaimKind::Number("$4.2 million".into())).matched);
         assert!(claim(&ClaimKind::Removed).matched);
         assert_eq!(checked.explained, [true, false, true, false, false, true]);
         assert_eq!(checked.summary, "The note mentions 3 of 6 changes.");
