@@ -190,6 +190,17 @@ impl<'a> Side<'a> {
         self.token_index(bytes.start)..self.token_index(bytes.end)
     }
 
+    /// The indices of the tokens that overlap a byte range, whether or not it starts and ends
+    /// on token boundaries (a character-level change does not).
+    pub(crate) fn tokens_overlapping(&self, bytes: Range<usize>) -> Range<usize> {
+        let start = self
+            .offsets
+            .partition_point(|&offset| offset <= bytes.start)
+            .saturating_sub(1);
+        let end = self.offsets.partition_point(|&offset| offset < bytes.end);
+        start..end.max(start)
+    }
+
     /// The tokens that lie wholly inside a byte range, with their byte ranges: a paragraph's
     /// tokens as the whole text was cut, so the fact finders read them without tokenizing again.
     pub(crate) fn tokens_within(

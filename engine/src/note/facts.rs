@@ -299,7 +299,7 @@ fn figures_around(
     let (mut figures, mut spans) = (Vec::new(), Vec::<Range<usize>>::new());
     for changed in changed.iter().take(MAX_RANGES_READ) {
         let tokens: Vec<(Range<usize>, &str)> = side
-            .tokens_within(paragraph_around(text, changed))
+            .tokens_within(window_around(side, changed, 4))
             .collect();
         for idx in 0..tokens.len() {
             let (range, token) = &tokens[idx];
@@ -332,7 +332,7 @@ fn figures_at(
     let mut res = Vec::new();
     for &point in points.iter().take(MAX_RANGES_READ) {
         let tokens: Vec<(Range<usize>, &str)> = side
-            .tokens_within(paragraph_around(text, &(point..point)))
+            .tokens_within(window_around(side, &(point..point), 4))
             .collect();
         for idx in 0..tokens.len() {
             let (range, token) = &tokens[idx];
@@ -376,9 +376,9 @@ fn dates_around(side: &Side, changed: &[Range<usize>]) -> (Vec<String>, Vec<Rang
     let is_year = |token: &str| token.len() == 4 && token.bytes().all(|byte| byte.is_ascii_digit());
     for changed in changed.iter().take(MAX_RANGES_READ) {
         let tokens: Vec<(Range<usize>, &str)> = side
-            .tokens_within(paragraph_around(text, changed))
+            .tokens_within(window_around(side, changed, 8))
             .collect();
-        // The token `n` words away from `idx` (spaces skipped, commas kept), if any.
+        // The next token from `idx` either way, spaces skipped (commas kept), if any.
         let next = |idx: usize, forward: bool| -> Option<usize> {
             let mut at = idx;
             loop {
@@ -493,6 +493,18 @@ fn paragraph_around(text: &str, range: &Range<usize>) -> Range<usize> {
         .find("\n\n")
         .map_or(window_end, |idx| range.end + idx);
     start..end
+}
+
+/// The bytes of the tokens a change overlaps and of the `n` tokens either side (on token
+/// boundaries): dates and figures are a few tokens long, so the ones a change touches lie in
+/// this window, and reading it instead of the whole paragraph keeps a change's cost small
+/// (reading whole paragraphs made 100k_light 41% slower).
+fn window_around(side: &Side, range: &Range<usize>, n: usize) -> Range<usize> {
+    let n_tokens = side.token_index(side.text.len());
+    let tokens = side.tokens_overlapping(range.clone());
+    let start = tokens.start.saturating_sub(n);
+    let end = (tokens.end + n).min(n_tokens);
+    side.byte_offset(start)..side.byte_offset(end)
 }
 
 fn is_capitalized(token: &str) -> bool {
