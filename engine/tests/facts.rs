@@ -132,6 +132,11 @@ fn facts_of(original: &str, reworked: &str) -> Vec<(FactKind, String, String)> {
         .collect()
 }
 
+/// Which changes of the comparison of two texts `note` explains.
+fn explained(original: &str, reworked: &str, note: &str) -> Vec<bool> {
+    reconcile(note, &compare(original, reworked), original, reworked).explained
+}
+
 /// Swapped meeting dates are dates with their days, and a note about "the dates" explains
 /// them.
 #[test]
@@ -145,14 +150,8 @@ fn dates_are_read_with_their_days() {
             fact(FactKind::Date, "17 June", "10 June"),
         ]
     );
-    let comparison = compare(original, reworked);
-    let checked = reconcile(
-        "Correction: The dates of the first two meetings were revised.",
-        &comparison,
-        original,
-        reworked,
-    );
-    assert_eq!(checked.explained, [true, true]);
+    let note = "Correction: The dates of the first two meetings were revised.";
+    assert_eq!(explained(original, reworked, note), [true, true]);
     assert_eq!(
         facts_of(
             "Vote\n\nIt is on June 10, 2024, at noon.",
@@ -168,21 +167,14 @@ fn dates_are_read_with_their_days() {
 fn sweeping_notes_and_named_figures_explain_their_changes() {
     let original = "Plans\n\nThe plan costs $3 million.\n\nWork starts in spring.\n";
     let reworked = "Plans\n\nThe plan costs $5 million.\n\nWork starts in autumn.\n";
-    let comparison = compare(original, reworked);
     for note in [
         "Note: A previous version of this blog was posted in error.",
         "Editor's note: This article has been updated throughout.",
     ] {
-        let checked = reconcile(note, &comparison, original, reworked);
-        assert_eq!(checked.explained, [true, true], "{note}");
+        assert_eq!(explained(original, reworked, note), [true, true], "{note}");
     }
-    let checked = reconcile(
-        "Correction: We misstated the budget.",
-        &comparison,
-        original,
-        reworked,
-    );
-    assert_eq!(checked.explained, [true, false]);
+    let note = "Correction: We misstated the budget.";
+    assert_eq!(explained(original, reworked, note), [true, false]);
 }
 
 /// A sentence's first word is capitalized for being first: "An" is no part of a name.
@@ -228,12 +220,6 @@ fn figures_keep_their_magnitude() {
         facts_of(original, reworked),
         [fact(FactKind::Number, "$70", "$70 billion")]
     );
-    let comparison = compare(original, reworked);
-    let checked = reconcile(
-        "Correction: The figure was a $70 BILLION plan, and \"to fund\" was doubled.",
-        &comparison,
-        original,
-        reworked,
-    );
-    assert_eq!(checked.explained, [true, true], "{}", comparison.markup());
+    let note = "Correction: The figure was a $70 BILLION plan, and \"to fund\" was doubled.";
+    assert_eq!(explained(original, reworked, note), [true, true]);
 }

@@ -123,6 +123,22 @@ impl Tally {
         }
     }
 
+    /// Prints the tally and fails below `min_same` cases with the same changed words or
+    /// `min_exact` exact ones.
+    fn check(&self, peer: &str, n: usize, min_same: usize, min_exact: usize) {
+        self.report(peer, n);
+        assert!(
+            self.same_words >= min_same,
+            "{}",
+            self.differing_words.join("\n")
+        );
+        assert!(
+            self.exact >= min_exact,
+            "{}",
+            self.differing_exactly.join("\n")
+        );
+    }
+
     fn report(&self, peer: &str, n: usize) {
         eprintln!(
             "{peer}: {} of {n} with the same changed words, {} of {n} exact\nnot the same words:\n{}\nnot exact:\n{}",
@@ -152,17 +168,7 @@ fn jsdiffs_word_cases_change_the_same_words() {
             &jsdiff_ops(case["expected"].as_str().unwrap()),
         );
     }
-    tally.report("jsdiff", cases.len());
-    assert!(
-        tally.same_words >= 31,
-        "{}",
-        tally.differing_words.join("\n")
-    );
-    assert!(
-        tally.exact >= EXACT_JSDIFF,
-        "{}",
-        tally.differing_exactly.join("\n")
-    );
+    tally.check("jsdiff", cases.len(), 31, EXACT_JSDIFF);
 }
 
 /// The jsdiff cases Redline matches exactly, as measured. Nine of the other ten differ only in
@@ -207,18 +213,7 @@ fn diff_match_patchs_word_aligned_cleanup_cases_change_the_same_words() {
             &expected,
         );
     }
-    tally.report("diff-match-patch", cases.len());
-    assert_eq!(
-        tally.same_words,
-        cases.len(),
-        "{}",
-        tally.differing_words.join("\n")
-    );
-    assert!(
-        tally.exact >= EXACT_DMP,
-        "{}",
-        tally.differing_exactly.join("\n")
-    );
+    tally.check("diff-match-patch", cases.len(), cases.len(), EXACT_DMP);
 }
 
 /// The word-aligned diff-match-patch cases Redline matches exactly, as measured. The one left

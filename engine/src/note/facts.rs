@@ -298,19 +298,7 @@ fn figures_around(
     let text = side.text;
     let (mut figures, mut spans) = (Vec::new(), Vec::<Range<usize>>::new());
     for changed in changed.iter().take(MAX_RANGES_READ) {
-        let tokens: Vec<(Range<usize>, &str)> = side
-            .tokens_within(window_around(side, changed, 4))
-            .collect();
-        for idx in 0..tokens.len() {
-            let (range, token) = &tokens[idx];
-            if !is_number(token)
-                || dates
-                    .iter()
-                    .any(|date| date.start <= range.start && range.start < date.end)
-            {
-                continue;
-            }
-            let span = figure_span(&tokens, idx);
+        for (_, span) in figures_near(side, changed, dates) {
             if span.start < changed.end && changed.start < span.end && !spans.contains(&span) {
                 figures.push(text[span.clone()].to_owned());
                 spans.push(span);
@@ -318,6 +306,27 @@ fn figures_around(
         }
     }
     (figures, spans)
+}
+
+/// The figures within a few tokens of `range`, as their number token and their span, leaving
+/// out the numbers inside the date phrases `dates`.
+fn figures_near<'a>(
+    side: &'a Side,
+    range: &Range<usize>,
+    dates: &[Range<usize>],
+) -> Vec<(&'a str, Range<usize>)> {
+    let tokens: Vec<(Range<usize>, &str)> =
+        side.tokens_within(window_around(side, range, 4)).collect();
+    (0..tokens.len())
+        .filter(|&idx| {
+            let (range, token) = &tokens[idx];
+            is_number(token)
+                && !dates
+                    .iter()
+                    .any(|date| date.start <= range.start && range.start < date.end)
+        })
+        .map(|idx| (tokens[idx].1, figure_span(&tokens, idx)))
+        .collect()
 }
 
 /// The figures of `text` that end or start at one of `points` and have the number of one of
@@ -331,19 +340,7 @@ fn figures_at(
     let text = side.text;
     let mut res = Vec::new();
     for &point in points.iter().take(MAX_RANGES_READ) {
-        let tokens: Vec<(Range<usize>, &str)> = side
-            .tokens_within(window_around(side, &(point..point), 4))
-            .collect();
-        for idx in 0..tokens.len() {
-            let (range, token) = &tokens[idx];
-            if !is_number(token)
-                || dates
-                    .iter()
-                    .any(|date| date.start <= range.start && range.start < date.end)
-            {
-                continue;
-            }
-            let span = figure_span(&tokens, idx);
+        for (token, span) in figures_near(side, &(point..point), dates) {
             let figure = &text[span.clone()];
             // Beside the point, a space or a line break between them at most.
             let beside = (span.end <= point && text[span.end..point].trim().is_empty())

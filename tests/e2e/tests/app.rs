@@ -182,7 +182,8 @@ async fn the_example_loads_on_first_visit_and_keys_step_through_its_changes() {
         "The note mentions 3 of 6 changes.",
     )
     .await;
-    page.wait_for_text("diff-facts", "$4.2 → $2.4").await;
+    page.wait_for_text("diff-facts", "$4.2 million → $2.4 million")
+        .await;
     // Typing a note of one's own rechecks everything.
     page.type_into("diff-input-note", "Correction: we moved a paragraph.")
         .await;
