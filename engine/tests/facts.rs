@@ -223,3 +223,16 @@ fn figures_keep_their_magnitude() {
     let note = "Correction: The figure was a $70 BILLION plan, and \"to fund\" was doubled.";
     assert_eq!(explained(original, reworked, note), [true, true]);
 }
+
+/// "The number of homes" names what the number is of: it explains the changed number of homes,
+/// not every changed number.
+#[test]
+fn a_named_figure_explains_only_the_figures_it_names() {
+    let original = "Homes\n\nThe council approved 60,000 homes.\n\nThe vote was 7 to 2.\n";
+    let reworked = "Homes\n\nThe council approved 25,000 homes.\n\nThe vote was 6 to 3.\n";
+    let note = "Correction: An earlier version misstated the number of homes.";
+    assert_eq!(explained(original, reworked, note), [true, false, false]);
+    // A kind of fact with no subject still matches every change of that kind.
+    let note = "Correction: An earlier version misstated some figures.";
+    assert_eq!(explained(original, reworked, note), [true, true, true]);
+}

@@ -146,7 +146,19 @@ pub fn reconcile(
                 (changes, matched)
             }
             ClaimKind::Fact(fact) => {
-                let changes = facts_of(*fact);
+                // "the number of homes" names what the number is of: the changes of that kind
+                // whose paragraph speaks of homes, when there are any.
+                let mut changes = facts_of(*fact);
+                if let Some(subject) = subject_of(&text) {
+                    let about: Vec<usize> = changes
+                        .iter()
+                        .copied()
+                        .filter(|&change| speaks_of(comparison, texts[change].block, &subject))
+                        .collect();
+                    if !about.is_empty() {
+                        changes = about;
+                    }
+                }
                 let matched = !changes.is_empty();
                 (changes, matched)
             }
@@ -288,6 +300,24 @@ fn summary(
 
 /// Lower-case words and numbers of a text joined by single spaces, for matching a quoted
 /// value against changed text whatever the spacing, case and quotation marks.
+/// What a claim names its fact of ("number of homes" → `homi`… the first five letters of
+/// `homes`), if it does.
+fn subject_of(claim: &str) -> Option<String> {
+    let (_, subject) = claim.split_once(" of ")?;
+    let word = subject.split_whitespace().last()?;
+    (word.chars().count() >= 3).then(|| word.chars().take(5).collect())
+}
+
+/// Whether the text of block `block` has a word that starts like `stem`.
+fn speaks_of(comparison: &Comparison, block: usize, stem: &str) -> bool {
+    comparison.blocks[block].segments.iter().any(|segment| {
+        segment
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.to_lowercase().starts_with(stem))
+    })
+}
+
 fn normalize(text: &str) -> String {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '%' | '.' | ',')))
         .map(|word| word.trim_matches(['.', ',']))
@@ -374,6 +404,23 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         .filter(|word| !word.is_empty())
         .collect();
     let has = |candidates: &[&str]| words.iter().find(|word| candidates.contains(word)).copied();
+    // A kind of fact with what it is of: "number of homes", "the cost of the repairs".
+    let with_subject = |found: Option<&str>| -> Option<String> {
+        let word = found?;
+        let at = words.iter().position(|candidate| *candidate == word)?;
+        let articles = ["the", "a", "an", "its", "our", "their"];
+        let mut rest = words[at + 1..].iter();
+        let subject = match (rest.next(), rest.next(), rest.next()) {
+            (Some(&"of"), Some(article), Some(subject)) if articles.contains(article) => {
+                Some(format!("{word} of {article} {subject}"))
+            }
+            (Some(&"of"), Some(subject), _) if !articles.contains(subject) => {
+                Some(format!("{word} of {subject}"))
+            }
+            _ => None,
+        };
+        Some(subject.unwrap_or_else(|| word.to_owned()))
+    };
     let mut add = |kind: ClaimKind, found: Option<&str>| {
         if let Some(word) = found
             && !claims.iter().any(|(existing, _)| *existing == kind)
@@ -399,11 +446,18 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     );
     add(
         ClaimKind::Fact(FactKind::Name),
-        has(&["name", "names", "misspelled", "misidentified", "nom"]),
+        with_subject(has(&[
+            "name",
+            "names",
+            "misspelled",
+            "misidentified",
+            "nom",
+        ]))
+        .as_deref(),
     );
     add(
         ClaimKind::Fact(FactKind::Number),
-        has(&[
+        with_subject(has(&[
             "figure",
             "figures",
             "number",
@@ -418,13 +472,15 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             "montant",
             "cifra",
             "zahl",
-        ]),
+        ]))
+        .as_deref(),
     );
     add(
         ClaimKind::Fact(FactKind::Date),
-        has(&[
+        with_subject(has(&[
             "date", "dates", "day", "days", "year", "month", "schedule", "fecha", "fechas", "datum",
-        ]),
+        ]))
+        .as_deref(),
     );
     add(
         ClaimKind::Fact(FactKind::Quotation),
