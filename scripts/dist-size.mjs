@@ -25,7 +25,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // 405,000 B. The note as a block of its own, dates read with their days, figures with their
 // magnitudes, and the claim words and sweeping phrases they are matched by (1.6 KB of it is
 // the word lists) took it to 408,088 B (315,263 B brotli), and the line moved to 409,000 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 409_000);
+// Claims read with what they are of ("the number of homes") took it to 409,055 B (315,568 B
+// brotli), and the line moved to 410,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 410_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };
