@@ -236,3 +236,25 @@ fn a_named_figure_explains_only_the_figures_it_names() {
     let note = "Correction: An earlier version misstated some figures.";
     assert_eq!(explained(original, reworked, note), [true, true, true]);
 }
+
+/// Nothing is read out of a link but the link: a changed address without a scheme is a link
+/// change, not two number changes.
+#[test]
+fn numbers_inside_links_are_the_links() {
+    let facts = facts_of(
+        "Links\n\nRead more at example.org/news/2024/story-123 today.\n",
+        "Links\n\nRead more at example.org/news/2025/story-456 today.\n",
+    );
+    assert!(
+        facts.iter().all(|(kind, ..)| *kind == FactKind::Link),
+        "{facts:?}"
+    );
+    assert!(
+        facts.contains(&fact(
+            FactKind::Link,
+            "example.org/news/2024/story-123",
+            "example.org/news/2025/story-456"
+        )),
+        "{facts:?}"
+    );
+}

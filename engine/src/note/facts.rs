@@ -321,6 +321,7 @@ fn figures_near<'a>(
         .filter(|&idx| {
             let (range, token) = &tokens[idx];
             is_number(token)
+                && !in_link(side.text, range)
                 && !dates
                     .iter()
                     .any(|date| date.start <= range.start && range.start < date.end)
@@ -656,6 +657,56 @@ fn quotations(paragraph: &str) -> Vec<Range<usize>> {
     res
 }
 
+/// Where a link without a scheme starts in a whitespace-delimited run, if the run is one: a
+/// host name with a dot and a letters-only ending, then a path (`example.org/news/2024`).
+fn bare_link_start(run: &str) -> Option<usize> {
+    let start = run.find(|c: char| c.is_alphanumeric())?;
+    let (host, _path) = run[start..].split_once('/')?;
+    let (name, ending) = host.rsplit_once('.')?;
+    let is_host = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && ending.len() >= 2
+        && ending.chars().all(|c| c.is_ascii_alphabetic());
+    is_host.then_some(start)
+}
+
+/// Whether the number token at `range` of `text` is part of a link (see [`link_around`]):
+/// its digits belong to the address, not to the article's figures. Only 200 bytes either way
+/// are read, so a text without spaces costs each number a bounded look.
+fn in_link(text: &str, range: &Range<usize>) -> bool {
+    let mut from = range.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (range.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    // The run starts after the last whitespace before the number (or at the text's start),
+    // and ends at the first after it (or at the text's end); farther than the window, it is
+    // taken for no link.
+    let before = match text[from..range.start]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+    {
+        Some((idx, c)) => from + idx + c.len_utf8(),
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let after = match text[range.end..to].find(char::is_whitespace) {
+        Some(idx) => range.end + idx,
+        None if to == text.len() => to,
+        None => return false,
+    };
+    let run = &text[before..after];
+    run.contains("://")
+        || run.contains("www.")
+        || run.contains('@')
+        || bare_link_start(run).is_some()
+}
+
 /// The link target (URL, `mailto:` or e-mail address) that a change falls in: the
 /// whitespace-delimited run around the change, from where its link starts.
 fn link_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
@@ -682,7 +733,8 @@ fn link_around(text: &str, changed: &[Range<usize>]) -> Option<String> {
                     .find(|&(_, c)| !(c.is_alphanumeric() || "._%+-".contains(c)))
                     .map_or(0, |(idx, c)| idx + c.len_utf8());
                 run[at..].contains('.').then_some(local)
-            })?;
+            })
+            .or_else(|| bare_link_start(run))?;
         let link = run[link_start..].trim_end_matches([')', '.', ',', ';', ']', '"', '\'']);
         // The change must fall inside the link, not in the text before it.
         if run_start + link_start < changed.end {
