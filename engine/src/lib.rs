@@ -25,6 +25,17 @@
 //!    between replacements are absorbed by a semantic cleanup, and deleted and inserted
 //!    paragraphs that match become moves ([`MOVE_THRESHOLD`]; never a line that stands more
 //!    than once).
+//! 2. **The model** (`model/`): [`Comparison`], [`Block`], [`Segment`], [`Stats`], the
+//!    numbering of changes, and the [`ChangeMark`]s and [`Section`]s a view steps through.
+//! 3. **The note and the facts** (`note/`): [`detect_notes`] finds correction, update and
+//!    clarification notes, [`Comparison::facts`] lists the changes that alter a number, a
+//!    date, a name, a quotation, the headline or a link, and [`reconcile`] checks the note's
+//!    claims against the changes. The note the reworked version carries is a block of its
+//!    own ([`Block::note`]), never one of the changes it explains.
+//! 4. **Histories** ([`history`]): more than two versions, each step summarized, and the
+//!    changes a later step undid.
+//! 5. **Formats in and out** ([`formats`]): share links, the exports (HTML report, Markdown,
+//!    JSON, JSON-LD), text taken from parsed HTML, and the checks on a file's or a paste's text.
 //!
 //! # What a change is
 //!
@@ -38,16 +49,6 @@
 //! line breaks and blank lines are cosmetic: a split or joined paragraph keeps its words, and
 //! its [`Segment::layout`] says where it was split or joined. An inserted or deleted sentence
 //! is marked whole, from its first word to the space after its end.
-//! 2. **The model** (`model/`): [`Comparison`], [`Block`], [`Segment`], [`Stats`], the
-//!    numbering of changes, and the [`ChangeMark`]s and [`Section`]s a view steps through.
-//! 3. **The note and the facts** (`note/`): [`detect_notes`] finds correction, update and
-//!    clarification notes, [`Comparison::facts`] lists the changes that alter a number, a
-//!    date, a name, a quotation, the headline or a link, and [`reconcile`] checks the note's
-//!    claims against the changes.
-//! 4. **Histories** ([`history`]): more than two versions, each step summarized, and the
-//!    changes a later step undid.
-//! 5. **Formats in and out** ([`formats`]): share links, the exports (HTML report, Markdown,
-//!    JSON, JSON-LD), text taken from parsed HTML, and the checks on a file's or a paste's text.
 //!
 //! [`Options`] make some differences *cosmetic* (case, whitespace, punctuation, typography):
 //! such segments are flagged, counted in [`Stats::cosmetic_changes`] and never dropped.

@@ -539,16 +539,19 @@ fn side_of(run: &Run, reworked: bool) -> Range<usize> {
     }
 }
 
+/// Whether `run` changes whitespace alone: changed spacing, a changed line break or blank line
+/// changes the layout, not the words.
+fn is_whitespace_change(original: &str, reworked: &str, run: &Run) -> bool {
+    original[run.original.clone()].trim().is_empty()
+        && reworked[run.reworked.clone()].trim().is_empty()
+}
+
 /// Makes cosmetic the changes of whitespace alone (spacing, line breaks, blank lines), and,
 /// with `ignore_punctuation`, those without words.
 fn mark_cosmetic(runs: &mut [Run], texts: &Texts<'_>, options: WordDiffOptions) {
     let (original, reworked) = (&texts.original, &texts.reworked);
     for run in runs.iter_mut().filter(|run| run.kind == RunKind::Change) {
-        let original_text = &original.text[run.original.clone()];
-        let reworked_text = &reworked.text[run.reworked.clone()];
-        // Changed spacing, a changed line break or blank line changes the layout, not the
-        // words.
-        let is_layout = original_text.trim().is_empty() && reworked_text.trim().is_empty();
+        let is_layout = is_whitespace_change(original.text, reworked.text, run);
         let has_words = original.n_words(run.original.clone()) > 0
             || reworked.n_words(run.reworked.clone()) > 0;
         if is_layout || (options.ignore_punctuation && !has_words) {
@@ -734,9 +737,7 @@ fn push_run(runs: &mut Vec<Run>, run: Run, cleanup: Option<&str>, original: &str
         // A change of whitespace alone is layout (cosmetic, see `mark_cosmetic`): the text
         // beside it is not stranded between edits.
         let changes_text = |run: &Run| {
-            run.kind == RunKind::Change
-                && !(original[run.original.clone()].trim().is_empty()
-                    && reworked[run.reworked.clone()].trim().is_empty())
+            run.kind == RunKind::Change && !is_whitespace_change(original, reworked, run)
         };
         // Words are absorbed only between two replacements: beside a pure insertion or
         // deletion, kept words read plainly and retyping them would strike out text that did

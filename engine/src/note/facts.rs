@@ -4,7 +4,10 @@
 //! inserted text, and the paragraph around it on each side) and says, by explicit and modest
 //! rules, whether it touches:
 //!
-//! - a **number**: a token with a digit (`60,000`, `$50,000`, `25%`, `2030`) removed or added;
+//! - a **number**: a figure (a token with a digit, with a `%` or a magnitude word after it:
+//!   `60,000`, `$3 million`, `25%`) any part of which changed, shown whole on both sides,
+//!   including an unchanged number a magnitude was added to (`$70` → `$70 billion`); the
+//!   digits of a link are the link's;
 //! - a **date**: a date phrase (a month or weekday name with its day and year: `10 June`,
 //!   `June 10, 2024`) any word of which changed, shown whole on both sides; its day and year
 //!   are the date's, not numbers;
@@ -14,7 +17,8 @@
 //!   verbatim), shown as the whole quotation on both sides;
 //! - the **headline** (the first non-empty line) or a **subheading** (a short line of its own
 //!   without final punctuation, or a Markdown `#` heading);
-//! - a **link** target (a URL or an e-mail address, `mailto:` included).
+//! - a **link** target (a URL, with or without its scheme, or an e-mail address, `mailto:`
+//!   included).
 //!
 //! A change can carry several badges. Cosmetic changes carry none.
 

@@ -298,10 +298,8 @@ fn summary(
     res
 }
 
-/// Lower-case words and numbers of a text joined by single spaces, for matching a quoted
-/// value against changed text whatever the spacing, case and quotation marks.
-/// What a claim names its fact of ("number of homes" → `homi`… the first five letters of
-/// `homes`), if it does.
+/// What a claim names its fact of, as the first five letters of its last word ("number of
+/// homes" → `homes`, "cost of the repairs" → `repai`), if it names one.
 fn subject_of(claim: &str) -> Option<String> {
     let (_, subject) = claim.split_once(" of ")?;
     let word = subject.split_whitespace().last()?;
@@ -318,6 +316,8 @@ fn speaks_of(comparison: &Comparison, block: usize, stem: &str) -> bool {
     })
 }
 
+/// Lower-case words and numbers of a text joined by single spaces, for matching a quoted
+/// value against changed text whatever the spacing, case and quotation marks.
 fn normalize(text: &str) -> String {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '%' | '.' | ',')))
         .map(|word| word.trim_matches(['.', ',']))
