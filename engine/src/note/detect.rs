@@ -32,6 +32,8 @@ pub enum NoteKind {
     Update,
     /// Wording was made clearer.
     Clarification,
+    /// The article, or an earlier version of it, is withdrawn: it should not have been published.
+    Retraction,
     /// An editor's remark that is not about a change: provenance, opinions, editing for length.
     Disclaimer,
 }

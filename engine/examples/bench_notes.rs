@@ -1,0 +1,66 @@
+//! `make bench-notes`: note detection on the labelled set of real published notes (`tests/fixtures/notes/labelled.jsonl`), precision and recall per kind, for the tuning part and the held-out part.
+//!
+//! Usage: `cargo run --release -p redline-engine --example bench_notes [-- --misses]`
+//! (`--misses` lists the tuning part's misses; the held-out part's are never printed).
+
+#[path = "../tests/common/note_set.rs"]
+mod note_set;
+
+use note_set::{KINDS, Table};
+
+fn ratio((hit, of): (usize, usize)) -> String {
+    if of == 0 {
+        format!("{hit}/{of}")
+    } else {
+        format!("{hit}/{of} = {:.3}", hit as f64 / of as f64)
+    }
+}
+
+fn print(name: &str, table: &Table) {
+    println!("\n{name}");
+    println!(
+        "| kind | labelled | recall | precision |\n| --- | ---: | ---: | ---: |"
+    );
+    for &kind in KINDS {
+        println!(
+            "| {kind} | {} | {} | {} |",
+            table.n_labelled(kind),
+            ratio(table.recall(kind)),
+            ratio(table.precision(kind))
+        );
+    }
+    println!(
+        "corrections, updates and clarifications found as change notes: {}",
+        ratio(table.change_notes_found())
+    );
+    println!(
+        "look-alikes (none or disclaimer) taken for a correction: {}",
+        ratio(table.look_alikes_as_corrections())
+    );
+    println!(
+        "look-alikes (none) taken for any note: {}; notes found in the host articles: {}",
+        ratio(table.look_alikes_as_notes()),
+        table.stray
+    );
+}
+
+fn main() {
+    let set = note_set::read();
+    let publishers: std::collections::BTreeSet<_> = set.iter().map(|item| &item.publisher).collect();
+    let n_notes = set.iter().filter(|item| item.kind != "none").count();
+    println!(
+        "{} paragraphs: {n_notes} published notes and {} look-alikes, from {} publishers",
+        set.len(),
+        set.len() - n_notes,
+        publishers.len()
+    );
+    let (tuning, held_out, misses) = note_set::score(&set);
+    print("Tuning part", &tuning);
+    print("Held-out part", &held_out);
+    if std::env::args().any(|arg| arg == "--misses") {
+        println!("\nMisses in the tuning part:");
+        for miss in misses {
+            println!("- {miss}");
+        }
+    }
+}
