@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser bench-pages bench-edits fuzz
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser bench-pages bench-edits bench-notes fuzz
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -75,6 +75,7 @@ bench: $(BENCH_INPUTS)/manifest.json
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	node bench/jsdiff.mjs $(BENCH_INPUTS)
 	cargo run --release --package redline-engine --example bench_edits
+	cargo run --release --package redline-engine --example bench_notes
 
 ## Browser timings: the release build in headless Chromium on the bench inputs, jsdiff in the same page.
 bench-browser: setup-test build $(BENCH_INPUTS)/manifest.json
@@ -92,6 +93,11 @@ bench-pages:
 bench-edits:
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	cargo run --release --package redline-engine --example bench_edits
+
+## Note detection on the labelled set of real notes (tests/fixtures/notes/labelled.jsonl):
+## precision and recall per kind, for the tuning part and the held-out part.
+bench-notes:
+	cargo run --release --package redline-engine --example bench_notes
 
 ## Fuzz the share-link decoder, the engine and note detection (cargo-fuzz, nightly), each for
 ## FUZZ_SECONDS (600 by default). Not part of `make test`, which replays fuzz/seeds/ instead.

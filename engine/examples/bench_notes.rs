@@ -18,9 +18,7 @@ fn ratio((hit, of): (usize, usize)) -> String {
 
 fn print(name: &str, table: &Table) {
     println!("\n{name}");
-    println!(
-        "| kind | labelled | recall | precision |\n| --- | ---: | ---: | ---: |"
-    );
+    println!("| kind | labelled | recall | precision |\n| --- | ---: | ---: | ---: |");
     for &kind in KINDS {
         println!(
             "| {kind} | {} | {} | {} |",
@@ -46,7 +44,8 @@ fn print(name: &str, table: &Table) {
 
 fn main() {
     let set = note_set::read();
-    let publishers: std::collections::BTreeSet<_> = set.iter().map(|item| &item.publisher).collect();
+    let publishers: std::collections::BTreeSet<_> =
+        set.iter().map(|item| &item.publisher).collect();
     let n_notes = set.iter().filter(|item| item.kind != "none").count();
     println!(
         "{} paragraphs: {n_notes} published notes and {} look-alikes, from {} publishers",

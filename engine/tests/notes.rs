@@ -1,6 +1,9 @@
 //! Note detection measured on real notes and real articles: recall, kind accuracy and precision.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/note_set.rs"]
+mod note_set;
+
 use redline_engine::{
     BlockKind, NoteKind, carried_note, classify_note, compare, detect_notes, reconcile,
 };
@@ -191,4 +194,30 @@ fn the_note_is_never_one_of_its_changes() {
     let checked = reconcile(&note, &comparison, original, reworked);
     assert_eq!(checked.explained, [true, false]);
     assert_eq!(checked.summary, "The note mentions 1 of 2 changes.");
+}
+
+/// The labelled set of real notes (`tests/fixtures/notes/labelled.jsonl`): in both parts,
+/// corrections, updates and clarifications are found as notes of a change (at least 95%), at
+/// most 1 look-alike in 20 is taken for a correction, and no note is found in the host articles.
+#[test]
+fn labelled_notes_are_found_and_look_alikes_are_not() {
+    let set = note_set::read();
+    assert!(set.len() >= 280, "{}", set.len());
+    let publishers: std::collections::BTreeSet<_> =
+        set.iter().map(|item| &item.publisher).collect();
+    assert!(publishers.len() >= 10, "{publishers:?}");
+    let (tuning, held_out, misses) = note_set::score(&set);
+    for (name, table) in [("tuning", &tuning), ("held-out", &held_out)] {
+        let (found, of) = table.change_notes_found();
+        assert!(
+            found * 100 >= of * 95,
+            "{name}: {found}/{of} found; tuning misses: {misses:#?}"
+        );
+        let (taken, of) = table.look_alikes_as_corrections();
+        assert!(
+            taken * 20 <= of,
+            "{name}: {taken}/{of} look-alikes taken for corrections"
+        );
+        assert_eq!(table.stray, 0, "{name}: notes found in the host articles");
+    }
 }

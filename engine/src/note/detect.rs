@@ -131,23 +131,26 @@ pub fn detect_notes(text: &str) -> Vec<Note> {
     let mut idx = 0;
     while idx < paragraphs.len() {
         let paragraph = paragraphs[idx].clone();
-        let Some((label, body_start)) = leading_label(&text[paragraph.clone()]) else {
-            find_inline_notes(text, paragraph, &mut notes);
+        let Some(lead) = leading_label(&text[paragraph.clone()]) else {
+            if let Some(kind) = self_note(&text[paragraph.clone()]) {
+                notes.push(note(text, kind, paragraph));
+            } else {
+                find_inline_notes(text, paragraph, &mut notes);
+            }
             idx += 1;
             continue;
         };
         let mut range = paragraph.clone();
         // A label alone on its line ("### Corrections", "**Update**:") heads the paragraph after it.
-        let body =
-            text[paragraph.start + body_start..paragraph.end].trim_matches(is_markup_or_space);
-        if body.is_empty()
+        let body = strip_markup(&text[paragraph.start + lead.body_start..paragraph.end]);
+        if body.trim().is_empty()
             && let Some(next) = paragraphs.get(idx + 1)
         {
             range.end = next.end;
             idx += 1;
         }
-        let body = &text[paragraph.start + body_start..range.end];
-        if let Some(kind) = kind_of(label, body) {
+        let body = &text[paragraph.start + lead.body_start..range.end];
+        if let Some(kind) = kind_of(&lead, body) {
             notes.push(note(text, kind, range));
         }
         idx += 1;
@@ -186,29 +189,79 @@ enum Label {
     Correction,
     Clarification,
     Update,
+    Retraction,
     EditorsNote,
     Note,
     /// A stock sentence such as "An earlier version of this article …".
     Sentence,
+    /// A later edition that corrects an earlier one: "In yesterday's edition I wrote …".
+    Edition,
 }
 
+/// Labels in English, French, Spanish and German. A longer label comes before a label it
+/// starts with ("corrections" before "correction"), since the first that matches is taken.
 const LABELS: &[(&str, Label)] = &[
     ("corrections", Label::Correction),
     ("correction", Label::Correction),
+    ("correctif", Label::Correction),
+    ("corrección", Label::Correction),
+    ("correccion", Label::Correction),
+    ("fe de erratas", Label::Correction),
+    ("fe de errores", Label::Correction),
     ("errata", Label::Correction),
     ("erratum", Label::Correction),
     ("rectificatif", Label::Correction),
+    ("rectificación", Label::Correction),
+    ("korrektur", Label::Correction),
+    ("berichtigung", Label::Correction),
+    ("richtigstellung", Label::Correction),
+    ("clarifications", Label::Clarification),
     ("clarification", Label::Clarification),
+    ("précision", Label::Clarification),
+    ("aclaración", Label::Clarification),
+    ("aclaracion", Label::Clarification),
+    ("klarstellung", Label::Clarification),
+    ("retraction", Label::Retraction),
+    ("retracted", Label::Retraction),
+    ("rétractation", Label::Retraction),
+    ("retractación", Label::Retraction),
+    ("widerruf", Label::Retraction),
     ("updated", Label::Update),
+    ("updates", Label::Update),
     ("update", Label::Update),
+    ("revisions", Label::Update),
     ("mise à jour", Label::Update),
+    ("mis à jour", Label::Update),
+    ("màj", Label::Update),
+    ("actualización", Label::Update),
+    ("actualizacion", Label::Update),
+    ("actualizado", Label::Update),
+    ("aktualisierung", Label::Update),
+    ("aktualisiert", Label::Update),
+    ("nachtrag", Label::Update),
     ("edit", Label::Update),
     ("editor's note", Label::EditorsNote),
     ("editor’s note", Label::EditorsNote),
     ("editors' note", Label::EditorsNote),
+    ("editors’ note", Label::EditorsNote),
     ("editors note", Label::EditorsNote),
+    ("editor&#8217;s note", Label::EditorsNote),
+    ("editor&rsquo;s note", Label::EditorsNote),
     ("note de la rédaction", Label::EditorsNote),
+    ("ndlr", Label::EditorsNote),
+    ("n.d.l.r.", Label::EditorsNote),
+    ("nota del editor", Label::EditorsNote),
+    ("nota de la redacción", Label::EditorsNote),
+    ("nota de los editores", Label::EditorsNote),
+    ("anmerkung der redaktion", Label::EditorsNote),
+    ("hinweis der redaktion", Label::EditorsNote),
+    ("anm. d. red.", Label::EditorsNote),
+    ("note added", Label::Note),
     ("note", Label::Note),
+    ("nota", Label::Note),
+    ("remarque", Label::Note),
+    ("hinweis", Label::Note),
+    ("anmerkung", Label::Note),
 ];
 
 const SENTENCES: &[&str] = &[
@@ -219,10 +272,23 @@ const SENTENCES: &[&str] = &[
     "this article has been",
     "this article was",
     "this post has been",
+    "this post was",
+    "this blog post has been",
+    "this blog post was",
+    "this blog has been",
+    "this blog was",
     "this story has been",
     "this story was",
+    "this page has been",
     "une version précédente de cet",
+    "une version antérieure de cet",
     "cet article a été",
+    "una versión anterior de",
+    "este artículo ha sido",
+    "este artículo fue",
+    "eine frühere version dieses",
+    "in einer früheren version",
+    "dieser artikel wurde",
 ];
 
 /// Words that say an earlier version was wrong.
@@ -234,47 +300,292 @@ const WRONG: &[&str] = &[
     "misspell",
     "misidentif",
     "misquot",
+    "misreport",
     "mistak",
     "erroneous",
     "in error",
     "miscalculat",
     "amended to correct",
     "was wrong",
+    "were wrong",
+    "not from an original source",
+    "brought to my attention",
+    "we regret the error",
     "une version précédente",
+    "une version antérieure",
     "erron",
+    "par erreur",
+    "una versión anterior",
+    "por error",
+    "frühere version",
+    "fälschlich",
+    "irrtümlich",
+];
+
+/// Words that say the article was withdrawn.
+const WITHDRAWN: &[&str] = &[
+    "retracted",
+    "retracting",
+    "we retract",
+    "has been withdrawn",
+    "have withdrawn",
+    "should not have been published",
+    "rétract",
+    "retiré",
+    "retirado",
+    "retractamos",
+    "zurückgezogen",
+];
+
+/// Words that say the article was changed, which make an editor's note or a plain note an
+/// update ("This post has been updated to work with Julia 1.x").
+const CHANGED: &[&str] = &[
+    "has been updated",
+    "have been updated",
+    "was updated",
+    "were updated",
+    "been revised",
+    "were revised",
+    "was revised",
+    "has changed since",
+    "have changed since",
+    "was changed",
+    "has been changed",
+    "updated to ",
+    "updated for ",
+    "updated with ",
+    "updated on ",
+    "edited to ",
+    "a été mis à jour",
+    "a été modifié",
+    "ha sido actualizad",
+    "fue actualizad",
+    "wurde aktualisiert",
+    "wurde geändert",
 ];
 
 fn says_it_was_wrong(lower: &str) -> bool {
     WRONG.iter().any(|cue| lower.contains(cue))
 }
 
-fn is_markup_or_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '(' | '[' | ':' | '`')
+fn says_it_changed(lower: &str) -> bool {
+    CHANGED.iter().any(|cue| lower.contains(cue))
 }
 
-/// The label a paragraph starts with, and the byte offset where the text after it begins.
-fn leading_label(paragraph: &str) -> Option<(Label, usize)> {
-    let lead_start = paragraph.len() - paragraph.trim_start_matches(is_markup_or_space).len();
-    let lead = &paragraph[lead_start..];
-    let lower: String = lead.chars().take(80).collect::<String>().to_lowercase();
-    if SENTENCES.iter().any(|sentence| lower.starts_with(sentence)) {
-        return Some((Label::Sentence, lead_start));
+fn says_it_was_withdrawn(lower: &str) -> bool {
+    WITHDRAWN.iter().any(|cue| lower.contains(cue))
+}
+
+/// Whether a note's body starts by saying what was done to the article ("Note: updated April
+/// 2020 for clarity").
+fn starts_with_a_change(lower: &str) -> bool {
+    let body = lower.trim_start_matches(is_markup_or_space);
+    ["updated", "revised", "corrected", "amended", "edited to"]
+        .iter()
+        .any(|verb| body.starts_with(verb))
+}
+
+/// Whether a note says it makes the article clearer: "to clarify", "for clarity" in a note that
+/// says what changed. An interview "edited for clarity" is a disclaimer, not a clarification.
+fn says_it_clarifies(lower: &str) -> bool {
+    lower.contains("clarif")
+        || lower.contains("précis")
+        || lower.contains("aclar")
+        || lower.contains("klarstell")
+        || (lower.contains("for clarity") && !lower.contains("edited for clarity"))
+}
+
+fn is_markup_or_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '(' | '[' | ':' | '`' | '|')
+}
+
+/// A pictograph or its modifiers ("📝", "⚠️"), which some publishers put before a label.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+}
+
+/// The byte length of the HTML tag `text` starts with, if it starts with one (`<b>`,
+/// `</strong>`, `<p class="note">`).
+fn tag_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('<')?;
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
+        return None;
     }
+    let close = rest.find('>')?;
+    (!rest[..close].contains('<')).then_some(close + 2)
+}
+
+/// The byte length of the markup, spaces, pictographs and HTML tags `text` starts with.
+fn lead_len(text: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        if let Some(len) = tag_len(rest) {
+            at += len;
+        } else if let Some(c) = rest
+            .chars()
+            .next()
+            .filter(|&c| is_markup_or_space(c) || is_pictograph(c))
+        {
+            at += c.len_utf8();
+        } else {
+            return at;
+        }
+    }
+}
+
+/// `text` without HTML tags and emphasis marks, for reading what follows a label.
+fn strip_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if let Some(len) = tag_len(rest) {
+            at += len;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if !matches!(c, '*' | '_' | '`' | '[' | ']') {
+            out.push(c);
+        }
+        at += c.len_utf8();
+    }
+    out
+}
+
+/// A paragraph's leading label.
+struct Lead {
+    label: Label,
+    /// Byte offset in the paragraph where the text after the label begins.
+    body_start: usize,
+    /// Whether a date goes with the label ("Update, June 24 2016", "Note, June 2022:"): a
+    /// dated note was added after publication.
+    dated: bool,
+}
+
+/// The label a paragraph starts with, after markup, HTML tags, a pictograph or a date
+/// ("October 1, 2019, Update:", "Summer 2017 Update:").
+fn leading_label(paragraph: &str) -> Option<Lead> {
+    let lead_start = lead_len(paragraph);
+    let lead = &paragraph[lead_start..];
+    let lower = fold_case(
+        &lead[..lead
+            .char_indices()
+            .nth(120)
+            .map_or(lead.len(), |(idx, _)| idx)],
+    );
+    if SENTENCES.iter().any(|sentence| lower.starts_with(sentence)) {
+        return Some(Lead {
+            label: Label::Sentence,
+            body_start: lead_start,
+            dated: false,
+        });
+    }
+    if is_later_edition(&lower) {
+        return Some(Lead {
+            label: Label::Edition,
+            body_start: lead_start,
+            dated: false,
+        });
+    }
+    if let Some(lead) = label_at(lead, &lower) {
+        return Some(Lead {
+            body_start: lead_start + lead.body_start,
+            ..lead
+        });
+    }
+    // A date, or a publisher's name before "Editor's note" ("EPA Editor's Note:"), then a label.
+    let mut words = lower.char_indices().filter(|&(idx, c)| {
+        !c.is_alphanumeric() && lower[idx + c.len_utf8()..].starts_with(char::is_alphanumeric)
+    });
+    for _ in 0..6 {
+        let (idx, c) = words.next()?;
+        let at = idx + c.len_utf8();
+        let before = &lower[..idx];
+        let Some(found) = label_at(&lead[at..], &lower[at..]) else {
+            continue;
+        };
+        let names_publisher =
+            found.label == Label::EditorsNote && before.split_whitespace().count() <= 2;
+        let dated = has_date(before) && is_date_like(before);
+        if dated || names_publisher {
+            return Some(Lead {
+                body_start: lead_start + at + found.body_start,
+                dated: found.dated || dated,
+                ..found
+            });
+        }
+    }
+    None
+}
+
+/// `text` in lower case, byte for byte: a letter whose lower case has another length in UTF-8
+/// ("İ") is kept, so that offsets into the result are offsets into `text`.
+fn fold_case(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Whether a paragraph starts as a later edition's correction of an earlier one ("In
+/// yesterday's edition I wrote …", "In last week's newsletter, we said …").
+fn is_later_edition(lower: &str) -> bool {
+    let Some(rest) = lower.strip_prefix("in ") else {
+        return false;
+    };
+    let head: String = rest.chars().take(40).collect();
+    [
+        "yesterday",
+        "last",
+        "previous",
+        "earlier",
+        "our last",
+        "friday",
+        "monday",
+    ]
+    .iter()
+    .any(|when| {
+        head.starts_with(when)
+            || head.starts_with(&format!("a {when}"))
+            || head.starts_with(&format!("an {when}"))
+    }) && ["edition", "newsletter", "issue", "column", "episode"]
+        .iter()
+        .any(|what| head.contains(what))
+}
+
+/// The label `lead` starts with (`lower` is its lower case), if what follows makes it one: a
+/// colon, possibly after closing emphasis or a date ("Update 2020-06-18:", "Update, June
+/// 2023_:"), a date alone ("**Update, June 24 2016**", "Mise à jour le 5 février 2024 ·"), or
+/// nothing else on its line.
+fn label_at(lead: &str, lower: &str) -> Option<Lead> {
     for &(word, label) in LABELS {
         if !lower.starts_with(word) {
             continue;
         }
-        // The label must end there ("Updates to the schedule" is not a note) and be followed
-        // by a colon, possibly after closing emphasis, a date or a month ("Update 2020-06-18:",
-        // "Update, June 2023_:"), or stand alone on its line.
+        // The label must end there ("Updates to the schedule" is not a note).
         let after = &lower[word.len()..];
         if after.starts_with(|c: char| c.is_alphanumeric()) {
             continue;
         }
-        let line = after.lines().next().unwrap_or("");
+        let line = strip_markup(after.lines().next().unwrap_or(""));
         let before_colon = line.split(':').next().unwrap_or("");
         let has_colon = line.contains(':') && is_date_like(before_colon);
         let stands_alone = line.trim_matches(is_markup_or_space).is_empty();
+        // The date a heading or a bold label carries ends at the closing emphasis or a dash.
+        let raw_line = after.lines().next().unwrap_or("");
+        let date_end = ["**", "__", "</", " - ", " – ", " — ", "_ "]
+            .iter()
+            .filter_map(|end| raw_line.find(end))
+            .min()
+            .unwrap_or(raw_line.len());
+        let date = strip_markup(&raw_line[..date_end]);
+        let dated_label = has_date(&date) && is_date_like(&date);
         // "Updated on 2023-01-10 at 21:30 UTC to include …"
         let is_dated = label == Label::Update
             && (after
@@ -283,21 +594,30 @@ fn leading_label(paragraph: &str) -> Option<(Label, usize)> {
                 || after.trim_start().strip_prefix("on ").is_some_and(|rest| {
                     rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
                 }));
+        // "**[Update]** Some readers asked …": a label in brackets needs no colon.
+        let bracketed = raw_line.trim_start_matches(['*', '_']).starts_with(']');
         let colon_needed = matches!(label, Label::Note | Label::EditorsNote);
-        if has_colon || (!colon_needed && (stands_alone || is_dated)) {
-            let label_end = lead_start
-                + lead
-                    .char_indices()
-                    .nth(word.chars().count())
-                    .map_or(lead.len(), |(idx, _)| idx);
-            return Some((label, label_end));
+        if has_colon
+            || dated_label
+            || (bracketed && !colon_needed)
+            || (!colon_needed && (stands_alone || is_dated))
+        {
+            let label_end = lead
+                .char_indices()
+                .nth(word.chars().count())
+                .map_or(lead.len(), |(idx, _)| idx);
+            return Some(Lead {
+                label,
+                body_start: label_end,
+                dated: dated_label || (has_colon && has_date(before_colon)) || is_dated,
+            });
         }
     }
     None
 }
 
-/// Month and weekday names in English and French, lower case: what dates are written with,
-/// for note labels ("Updated Monday, June 3:") and for date facts.
+/// Month and weekday names in English, French, Spanish and German, lower case: what dates are
+/// written with, for note labels ("Updated Monday, June 3:") and for date facts.
 pub(crate) const MONTHS_AND_WEEKDAYS: &[&str] = &[
     "january",
     "february",
@@ -337,58 +657,196 @@ pub(crate) const MONTHS_AND_WEEKDAYS: &[&str] = &[
     "vendredi",
     "samedi",
     "dimanche",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
 ];
 
+/// Seasons, which dated labels use too ("Summer 2017 Update:").
+const SEASONS: &[&str] = &[
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "printemps",
+    "été",
+    "automne",
+    "hiver",
+];
+
+/// Whether `text` names a day, month, season or year: a dated label, not just a colon.
+fn has_date(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || MONTHS_AND_WEEKDAYS.contains(&word)
+            || SEASONS.contains(&word)
+    })
+}
+
 /// Whether the text between a label and its colon is empty or a date or time ("2020-06-18",
-/// ", June 2023", "on 12 May at 10:30 BST"), so that "Corrections officers said:" is no label.
+/// ", June 2023", "on 12 May at 10:30 BST", "September 24th, 2025 17:34:38 UTC"), so that
+/// "Corrections officers said:" is no label.
 fn is_date_like(text: &str) -> bool {
     const WORDS: &[&str] = &[
-        "on", "at", "am", "pm", "utc", "gmt", "bst", "cet", "cest", "et", "pt", "le", "du", "à",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "on", "at", "am", "pm", "utc", "gmt", "bst", "cet", "cest", "et", "pt", "est", "edt",
+        "pst", "pdt", "le", "du", "à", "de", "del", "el", "vom", "um", "uhr", "h", "added", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
-    text.chars().count() <= 40
+    text.chars().count() <= 48
         && text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
             .all(|word| {
                 word.chars().all(|c| c.is_ascii_digit())
+                    || is_ordinal(word)
                     || WORDS.contains(&word)
                     || MONTHS_AND_WEEKDAYS.contains(&word)
+                    || SEASONS.contains(&word)
             })
 }
 
+/// "1st", "24th", "1er".
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && ["st", "nd", "rd", "th", "er"].contains(&&word[digits..])
+}
+
+/// Phrases that show a note is about the article itself, its origin or its editing.
+const ABOUT_THE_ARTICLE: &[&str] = &[
+    "this article",
+    "this post",
+    "this blog",
+    "this story",
+    "this transcript",
+    "this interview",
+    "this page",
+    "this list",
+    "in the series",
+    "part of a series",
+    "guest post",
+    "guest blog",
+    "edited",
+    "condensed",
+    "originally published",
+    "opinions expressed",
+    "views expressed",
+    "endorsement",
+    "translations",
+    "snapshot",
+];
+
 /// The kind of a labelled note, from its label and body; `None` when the note does not count.
-fn kind_of(label: Label, body: &str) -> Option<NoteKind> {
+fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
     let lower = body.to_lowercase();
-    let about_the_article = [
-        "this article",
-        "this post",
-        "this story",
-        "this transcript",
-        "this interview",
-    ]
-    .iter()
-    .any(|phrase| lower.contains(phrase))
-        || [
-            "edited",
-            "condensed",
-            "originally published",
-            "opinions expressed",
-            "guest post",
-        ]
-        .iter()
-        .any(|phrase| lower.contains(phrase));
-    match label {
+    let changed = || {
+        if says_it_clarifies(&lower) {
+            NoteKind::Clarification
+        } else {
+            NoteKind::Update
+        }
+    };
+    match lead.label {
         Label::Correction => Some(NoteKind::Correction),
         Label::Clarification => Some(NoteKind::Clarification),
-        Label::Update | Label::Sentence if says_it_was_wrong(&lower) => Some(NoteKind::Correction),
-        Label::Update => Some(NoteKind::Update),
-        Label::Sentence if lower.contains("clarif") => Some(NoteKind::Clarification),
-        Label::Sentence => Some(NoteKind::Update),
-        Label::EditorsNote | Label::Note if says_it_was_wrong(&lower) => Some(NoteKind::Correction),
+        Label::Retraction => Some(NoteKind::Retraction),
+        _ if says_it_was_withdrawn(&lower) => Some(NoteKind::Retraction),
+        _ if says_it_was_wrong(&lower) => Some(NoteKind::Correction),
+        Label::Update => Some(changed()),
+        Label::Edition
+            if [" wrote", " said", "reported", "stated", "described"]
+                .iter()
+                .any(|verb| lower.contains(verb)) =>
+        {
+            Some(NoteKind::Correction)
+        }
+        Label::Edition => Some(NoteKind::Update),
+        Label::Sentence if says_it_changed(&lower) || says_it_clarifies(&lower) => Some(changed()),
+        // "This article was written by …" reports no change.
+        Label::Sentence => None,
+        Label::EditorsNote | Label::Note
+            if lead.dated || says_it_changed(&lower) || starts_with_a_change(&lower) =>
+        {
+            Some(changed())
+        }
         Label::EditorsNote => Some(NoteKind::Disclaimer),
-        Label::Note if about_the_article => Some(NoteKind::Disclaimer),
+        Label::Note
+            if ABOUT_THE_ARTICLE
+                .iter()
+                .any(|phrase| lower.contains(phrase)) =>
+        {
+            Some(NoteKind::Disclaimer)
+        }
         Label::Note => None,
+    }
+}
+
+/// The kind of an unlabelled paragraph set in italics that speaks of the article's own change
+/// ("_The date for this post has been updated to reflect the stable release date._"), the way
+/// publishers set a note apart without a label; `None` for any other paragraph.
+fn self_note(paragraph: &str) -> Option<NoteKind> {
+    let trimmed = paragraph.trim();
+    let mark = trimmed.chars().next().filter(|&c| c == '_' || c == '*')?;
+    if trimmed.len() > 400 || !trimmed.ends_with(mark) || trimmed.starts_with("**") {
+        return None;
+    }
+    let lower = trimmed.to_lowercase();
+    let about = [
+        "this post",
+        "this article",
+        "this story",
+        "this blog",
+        "this page",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase));
+    if !about {
+        return None;
+    }
+    if says_it_was_withdrawn(&lower) {
+        Some(NoteKind::Retraction)
+    } else if says_it_was_wrong(&lower) {
+        Some(NoteKind::Correction)
+    } else if says_it_changed(&lower) {
+        Some(if says_it_clarifies(&lower) {
+            NoteKind::Clarification
+        } else {
+            NoteKind::Update
+        })
+    } else {
+        None
     }
 }
 
@@ -400,12 +858,12 @@ fn find_inline_notes(text: &str, paragraph: Range<usize>, notes: &mut Vec<Note>)
             .find(')')
             .map(|idx| open + idx + 1);
         let inner_end = close.unwrap_or(paragraph.end);
-        if let Some((label, body_start)) = leading_label(&text[open..inner_end])
+        if let Some(lead) = leading_label(&text[open..inner_end])
             && matches!(
-                label,
-                Label::Correction | Label::Clarification | Label::Update
+                lead.label,
+                Label::Correction | Label::Clarification | Label::Update | Label::Retraction
             )
-            && let Some(kind) = kind_of(label, &text[open + body_start..inner_end])
+            && let Some(kind) = kind_of(&lead, &text[open + lead.body_start..inner_end])
         {
             notes.push(note(text, kind, open..inner_end));
         }
@@ -551,6 +1009,151 @@ mod tests {
     }
 
     #[test]
+    fn an_editors_note_that_says_the_post_changed_is_an_update() {
+        for text in [
+            "Editor's note: This post was updated on 12 March to add the council's response.",
+            "**Note:** This schedule has changed since this post was first published: the dates of the first two meetings were revised.",
+            "_Editor’s Note: This blog was updated 5/3/2016 at 3 p.m._",
+            "**Note:** This post has been updated to work with version 2 (the original used version 1).",
+        ] {
+            assert_eq!(kinds(text)[0].0, NoteKind::Update, "{text}");
+        }
+        assert_eq!(
+            kinds("**Note: updated April 2020 for clarity**")[0].0,
+            NoteKind::Clarification
+        );
+    }
+
+    #[test]
+    fn a_date_before_or_after_the_label() {
+        for text in [
+            "**Updated September 24th, 2025 17:34:38 UTC** - The registry has published its own account.",
+            "Note added January 2022: the service closed in December.",
+            "_Summer 2017 Update: the pilot left beta in June and is open to new teams._",
+            "**October 1, 2019, Update:** _The store is currently offline._",
+            "> **Update, June 24 2016**\n> \n> The applications were withdrawn by the company.",
+            "> **Mise à jour le 5 février 2024** La signature croisée expire bientôt.",
+            "> **Aktualisierung am 30. September 2021** Wie geplant ist die Signatur abgelaufen.",
+            "[_**Note, August 2026**: a newer introduction is in the tutorial._]",
+        ] {
+            let text = text.replace("\\n", "\n");
+            let found = kinds(&text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].0, NoteKind::Update, "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_inside_markup_brackets_and_after_pictographs() {
+        let cases = [
+            (
+                "<div class=\"info-alert\">\n<p><b>Mise à jour :</b> La recherche est terminée.</p>\n</div>",
+                NoteKind::Update,
+            ),
+            (
+                "<p><strong>Correction</strong>: The grant was $2m, not $20m.</p>",
+                NoteKind::Correction,
+            ),
+            (
+                "**[Update]** Some readers asked why we are switching so soon.",
+                NoteKind::Update,
+            ),
+            (
+                "📝 Correction: The vote was on Tuesday, not Monday.",
+                NoteKind::Correction,
+            ),
+            (
+                "⚠️ Update: The meeting moved to the town hall.",
+                NoteKind::Update,
+            ),
+            ("(Update: tentatively moved to May 4.)", NoteKind::Update),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(kinds(text).first().map(|note| note.0), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn retractions_and_later_editions() {
+        assert_eq!(
+            kinds("Retraction: This article has been retracted. The original version remains available for the record.")[0].0,
+            NoteKind::Retraction
+        );
+        assert_eq!(
+            kinds(
+                "Editor's note: We have retracted this story, which should not have been published."
+            )[0]
+            .0,
+            NoteKind::Retraction
+        );
+        assert_eq!(
+            kinds("In yesterday's edition I wrote that the bridge cost $4 million. It cost $40 million.")[0].0,
+            NoteKind::Correction
+        );
+        assert_eq!(
+            kinds("In last week’s newsletter, we said the library closes on Sundays; it opens from noon.")[0].0,
+            NoteKind::Correction
+        );
+        assert_eq!(kinds("In yesterday's match the home side won 2-0."), []);
+    }
+
+    #[test]
+    fn spanish_german_and_french_labels() {
+        let cases = [
+            (
+                "Corrección: La votación fue el martes.",
+                NoteKind::Correction,
+            ),
+            (
+                "Fe de erratas: el presupuesto es de 3 millones.",
+                NoteKind::Correction,
+            ),
+            (
+                "Nota del editor: Una versión anterior de este artículo atribuía mal la cita.",
+                NoteKind::Correction,
+            ),
+            (
+                "Actualización: el ayuntamiento respondió el lunes.",
+                NoteKind::Update,
+            ),
+            (
+                "Aclaración: el plan cubre dos municipios.",
+                NoteKind::Clarification,
+            ),
+            (
+                "Korrektur: In einer früheren Version hieß es, die Sitzung sei am Montag.",
+                NoteKind::Correction,
+            ),
+            (
+                "Aktualisierung, 3. März 2024: Die Stadt hat geantwortet.",
+                NoteKind::Update,
+            ),
+            (
+                "Anmerkung der Redaktion: Dieser Artikel wurde aktualisiert.",
+                NoteKind::Update,
+            ),
+            (
+                "Précision : le plan concerne deux communes.",
+                NoteKind::Clarification,
+            ),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(kinds(text).first().map(|note| note.0), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_italic_line_about_the_post_is_a_note() {
+        assert_eq!(
+            kinds("_The date for this post has been updated to reflect the stable release date._")
+                [0]
+            .0,
+            NoteKind::Update
+        );
+        assert_eq!(kinds("_This post is about the release process._"), []);
+    }
+
+    #[test]
     fn body_sentences_are_not_notes() {
         for text in [
             "Updated figures show a rise in rents.",
@@ -559,6 +1162,13 @@ mod tests {
             "Corrections officers went on strike: the prison is closed.",
             "The correction in prices: analysts expected it.",
             "Editing: a craft.",
+            "This article was written by the council's press office.",
+            "Summer 2017 was the hottest on record: rivers ran dry.",
+            "## Update go.mod",
+            "### Update bundled musl to 1.2.5",
+            "Hinweis: Es wird empfohlen, immer einen einfachen HTTP-Zugriff zuzulassen.",
+            "Nota: Recomendamos siempre permitir el acceso HTTP simple.",
+            "Note: Be sure to keep your database credentials out of your source.",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }

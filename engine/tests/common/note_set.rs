@@ -74,16 +74,22 @@ pub fn label(kind: Option<NoteKind>) -> &'static str {
 /// Real article bodies the notes are read inside (an 18F post and a Wikinews article, from
 /// `tests/fixtures/pairs.jsonl`): their own text holds no note.
 pub fn hosts() -> Vec<String> {
-    let path = format!("{}/../tests/fixtures/pairs.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../tests/fixtures/pairs.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
         .filter_map(|line| {
             let value: serde_json::Value = serde_json::from_str(line).unwrap();
             let id = value["id"].as_str()?;
-            ["18f-mississippi-department-name", "wikinews-iterater-45505-d1"]
-                .contains(&id)
-                .then(|| value["original"].as_str().unwrap().to_owned())
+            [
+                "18f-mississippi-department-name",
+                "wikinews-iterater-45505-d1",
+            ]
+            .contains(&id)
+            .then(|| value["original"].as_str().unwrap().to_owned())
         })
         .collect()
 }
@@ -112,11 +118,8 @@ pub fn judge(item: &Labelled, position: usize, hosts: &[String]) -> Outcome {
         };
     }
     let host = hosts[position % hosts.len()].trim();
-    let (text, range) = if position % 2 == 0 {
-        (
-            format!("{}\n\n{host}\n", item.text),
-            0..item.text.len(),
-        )
+    let (text, range) = if position.is_multiple_of(2) {
+        (format!("{}\n\n{host}\n", item.text), 0..item.text.len())
     } else {
         let start = host.len() + 2;
         (
@@ -125,7 +128,8 @@ pub fn judge(item: &Labelled, position: usize, hosts: &[String]) -> Outcome {
         )
     };
     let notes = detect_notes(&text);
-    let inside = |note: &&redline_engine::Note| note.range[0] < range.end && range.start < note.range[1];
+    let inside =
+        |note: &&redline_engine::Note| note.range[0] < range.end && range.start < note.range[1];
     let got = notes.iter().find(inside).map(|note| note.kind);
     Outcome {
         expected,
@@ -144,7 +148,10 @@ pub struct Table {
 
 impl Table {
     pub fn add(&mut self, outcome: &Outcome) {
-        *self.cells.entry((outcome.expected, outcome.got)).or_default() += 1;
+        *self
+            .cells
+            .entry((outcome.expected, outcome.got))
+            .or_default() += 1;
         self.stray += outcome.stray;
     }
 
@@ -225,7 +232,11 @@ pub fn score(set: &[Labelled]) -> (Table, Table, Vec<String>) {
                     item.lang,
                     outcome.expected,
                     outcome.got,
-                    if outcome.stray > 0 { " (stray notes)" } else { "" },
+                    if outcome.stray > 0 {
+                        " (stray notes)"
+                    } else {
+                        ""
+                    },
                     item.text.chars().take(140).collect::<String>()
                 ));
             }
