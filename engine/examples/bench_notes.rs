@@ -1,8 +1,11 @@
-//! `make bench-notes`: note detection on the labelled set of real published notes (`tests/fixtures/notes/labelled.jsonl`), precision and recall per kind, for the tuning part and the held-out part.
+//! `make bench-notes`: note detection on the labelled set of real published notes (`tests/fixtures/notes/labelled.jsonl`), precision and recall per kind for the tuning and held-out parts, and the note check's agreement with a person's reading on real cases (`tests/fixtures/notes/cases.jsonl`).
 //!
 //! Usage: `cargo run --release -p redline-engine --example bench_notes [-- --misses]`
-//! (`--misses` lists the tuning part's misses; the held-out part's are never printed).
+//! (`--misses` lists the tuning part's misses, never the held-out part's, and the cases'
+//! disagreements).
 
+#[path = "../tests/common/note_cases.rs"]
+mod note_cases;
 #[path = "../tests/common/note_set.rs"]
 mod note_set;
 
@@ -56,10 +59,22 @@ fn main() {
     let (tuning, held_out, misses) = note_set::score(&set);
     print("Tuning part", &tuning);
     print("Held-out part", &held_out);
+    let cases = note_cases::read();
+    let (agree, n, disagreements) = note_cases::agreement(&cases);
+    println!(
+        "\nThe note check on {} real (original, reworked, note) cases: Redline agrees with a \
+         person's reading on {}",
+        cases.len(),
+        ratio((agree, n))
+    );
     if std::env::args().any(|arg| arg == "--misses") {
         println!("\nMisses in the tuning part:");
         for miss in misses {
             println!("- {miss}");
+        }
+        println!("\nDisagreements on the cases:");
+        for disagreement in disagreements {
+            println!("- {disagreement}");
         }
     }
 }

@@ -258,3 +258,52 @@ fn numbers_inside_links_are_the_links() {
         "{facts:?}"
     );
 }
+
+/// Quoted old wording explains the change inside the words it quotes, and only that one.
+#[test]
+fn quoted_old_wording_explains_the_change_it_quotes() {
+    let original = "The section on slimming the tree is called Burning down the tree.\n\n\
+                    We thank the reviewers.\n";
+    let reworked = "The section on slimming the tree is called Pruning the tree.\n\n\
+                    We thank all the reviewers.\n";
+    let note = "Errata: An earlier version described the section as \"Burning down\nthe tree\". \
+                The name was changed.";
+    assert_eq!(explained(original, reworked, note), [true, false]);
+}
+
+/// "A typo" and "the spelling of" explain the changes that fix a word's letters.
+#[test]
+fn a_typo_note_explains_respellings() {
+    let original = "The Chief Human Resource Officer met the council on Tuesday.\n";
+    let reworked = "The Chief Human Resources Officer met the city council on Tuesday.\n";
+    let note = "Correction: This post has been updated to fix a typo.";
+    assert_eq!(explained(original, reworked, note), [true, false]);
+}
+
+/// The date a label carries says when the note was written: "Update 30-Jan-2016" does not
+/// explain a change to another 2016.
+#[test]
+fn a_labels_date_is_not_a_claim() {
+    let original = "The releases are planned for 2 February 3016.\n";
+    let reworked = "The releases are planned for 2 February 2016.\n\n\
+                    ## _(Update 30-Jan-2016)_ Release postponement\n";
+    let note = "## _(Update 30-Jan-2016)_ Release postponement";
+    assert_eq!(explained(original, reworked, note), [false]);
+}
+
+/// "This schedule has changed since this post was first published" explains every change of
+/// the schedule.
+#[test]
+fn a_schedule_that_changed_since_publication_explains_every_change() {
+    let original =
+        "Meetings\n\nOn Friday, 10 June: review of the RFC.\n\nOn Friday, 17 June: planning.\n";
+    let reworked =
+        "Meetings\n\nOn Friday, 10 June: planning.\n\nOn Friday, 17 June: review of the RFC.\n";
+    let note = "**Note:** This schedule has changed since this post was first published: \
+                the dates of the first two meetings were revised.";
+    let marks = explained(original, reworked, note);
+    assert!(
+        !marks.is_empty() && marks.iter().all(|&mark| mark),
+        "{marks:?}"
+    );
+}

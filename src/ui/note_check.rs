@@ -160,5 +160,6 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Reworked => "the whole article",
         ClaimKind::Removed => "removed text",
         ClaimKind::Added => "added text",
+        ClaimKind::Spelling => "spelling",
     }
 }

@@ -183,6 +183,32 @@ pub fn classify_note(text: &str) -> NoteKind {
     }
 }
 
+/// A note without its leading label and the date that goes with it ("Update, 14 February
+/// 2023:", "Update: Feb. 10 2016,"): what the note says, for reading its claims. A note
+/// without a label is returned whole.
+pub(crate) fn note_body(note: &str) -> &str {
+    let Some(lead) = leading_label(note) else {
+        return note;
+    };
+    if matches!(lead.label, Label::Sentence | Label::Edition) {
+        return note;
+    }
+    let body = &note[lead.body_start..];
+    // Skip the colon, markup and a date ("Feb. 10 2016,", "14-February-2023)_").
+    let mut at = lead_len(body);
+    loop {
+        let rest = &body[at..];
+        let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let word = rest[..word_end].to_lowercase();
+        if word.is_empty() || !is_date_like(&word) {
+            break;
+        }
+        at += word_end;
+        at += lead_len(&body[at..]);
+    }
+    &body[at..]
+}
+
 /// The labels a note can start with, lower case, and the kind each gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Label {

@@ -38,6 +38,8 @@ pub enum ClaimKind {
     Removed,
     /// "added a paragraph", "a section has been added".
     Added,
+    /// "a typo", "the spelling of", "misspelled": changes that fix a word's letters.
+    Spelling,
 }
 
 /// One claim of the note and what the comparison says about it.
@@ -117,7 +119,8 @@ pub fn reconcile(
     let all_changes: Vec<usize> = (0..n_changes).collect();
 
     let mut claims = Vec::new();
-    for (kind, text) in find_claims(note) {
+    // The label and the date it carries ("Update, 14 February 2023:") say when, not what.
+    for (kind, text) in find_claims(crate::note::detect::note_body(note)) {
         let (changes, matched) = match &kind {
             ClaimKind::Quoted(value) | ClaimKind::Number(value) => {
                 let value = normalize(value);
@@ -132,12 +135,21 @@ pub fn reconcile(
                                     || normalize(&fact.new).contains(&value))
                         })
                 };
+                // Quoted old wording explains the changes inside the words it quotes: "described
+                // the section as 'Burning down the tree'" explains "Burning down" → "Pruning".
+                let inside_quote = |deleted: &str| {
+                    let deleted = normalize(deleted);
+                    matches!(kind, ClaimKind::Quoted(_))
+                        && deleted.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+                        && value.contains(&deleted)
+                };
                 let changes: Vec<usize> = changed
                     .iter()
                     .enumerate()
                     .filter(|(change, (deleted, inserted))| {
                         normalize(deleted).contains(&value)
                             || normalize(inserted).contains(&value)
+                            || inside_quote(deleted)
                             || in_facts(*change)
                     })
                     .map(|(change, _)| change)
@@ -149,6 +161,18 @@ pub fn reconcile(
                 // "the number of homes" names what the number is of: the changes of that kind
                 // whose paragraph speaks of homes, when there are any.
                 let mut changes = facts_of(*fact);
+                // "The name was changed" speaks of a name replaced, not of the names in a
+                // paragraph added whole: replacements first, when there are any.
+                let replaced: Vec<usize> = changes
+                    .iter()
+                    .copied()
+                    .filter(|&change| {
+                        !changed[change].0.trim().is_empty() && !changed[change].1.trim().is_empty()
+                    })
+                    .collect();
+                if !replaced.is_empty() {
+                    changes = replaced;
+                }
                 if let Some(subject) = subject_of(&text) {
                     let about: Vec<usize> = changes
                         .iter()
@@ -182,6 +206,16 @@ pub fn reconcile(
                 (changes, stats.reworked_words < stats.original_words)
             }
             ClaimKind::Reworked => (all_changes.clone(), n_changes > 0),
+            ClaimKind::Spelling => {
+                let changes: Vec<usize> = changed
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (deleted, inserted))| is_respelling(deleted, inserted))
+                    .map(|(change, _)| change)
+                    .collect();
+                let matched = !changes.is_empty();
+                (changes, matched)
+            }
             ClaimKind::Removed => {
                 let changes = block_changes(BlockKind::Deleted);
                 let matched = !changes.is_empty();
@@ -519,6 +553,11 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         "substantially changed",
         "extensively revised",
         "significantly revised",
+        "has changed since",
+        "have changed since",
+        "for clarity",
+        "pour plus de clarté",
+        "para mayor claridad",
     ];
     add(
         ClaimKind::Reworked,
@@ -546,7 +585,61 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         near(&["removed", "deleted", "cut", "dropped", "supprimé"]),
     );
     add(ClaimKind::Added, near(&["added", "inserted", "ajouté"]));
+    add(
+        ClaimKind::Spelling,
+        has(&[
+            "typo",
+            "typos",
+            "typographical",
+            "spelling",
+            "misspelled",
+            "misspelt",
+            "misspelling",
+            "coquille",
+            "orthographe",
+            "errata",
+        ]),
+    );
     claims
+}
+
+/// Whether a change fixes a word's letters: at most three words each side, as many words, and
+/// each pair of words at most two letters apart ("Resource" → "Resources", "teh" → "the").
+fn is_respelling(deleted: &str, inserted: &str) -> bool {
+    let words = |text: &str| -> Vec<Vec<char>> {
+        text.split_whitespace()
+            .map(|word| {
+                word.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|word| !word.is_empty())
+            .collect()
+    };
+    let (old, new) = (words(deleted), words(inserted));
+    !old.is_empty()
+        && old.len() == new.len()
+        && old.len() <= 3
+        && old
+            .iter()
+            .zip(&new)
+            .all(|(a, b)| a == b || levenshtein(a, b) <= 2.min(a.len().max(b.len()) / 2))
+        && old != new
+}
+
+/// The number of letters to insert, delete or replace to turn `a` into `b`.
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
