@@ -26,8 +26,11 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // magnitudes, and the claim words and sweeping phrases they are matched by (1.6 KB of it is
 // the word lists) took it to 408,088 B (315,263 B brotli), and the line moved to 409,000 B.
 // Claims read with what they are of ("the number of homes") took it to 409,055 B (315,568 B
-// brotli), and the line moved to 410,000 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 410_000);
+// brotli), and the line moved to 410,000 B. Notes found after dates, HTML tags, brackets and
+// pictographs, in Spanish and German too, retractions and later editions, and the note check's
+// quotes, respellings and label dates took it to 415,528 B (320,808 B brotli), and the line
+// moved to 420,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 420_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

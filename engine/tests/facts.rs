@@ -307,3 +307,21 @@ fn a_schedule_that_changed_since_publication_explains_every_change() {
         "{marks:?}"
     );
 }
+
+/// A paragraph added whole is one summary line of what it holds, not a list of every value.
+#[test]
+fn an_added_paragraph_is_summed_up_in_one_line() {
+    let original = "The council met on Monday.\n\nIt approved the plan.\n";
+    let reworked = "The council met on Monday.\n\n\
+                    Turnout was 70% of the 2,000 members, said Maria Lopez of Harbour Trust, \
+                    on 13 May 2026.\n\nIt approved the plan.\n";
+    let found = facts_of(original, reworked);
+    assert_eq!(
+        found,
+        [(
+            FactKind::Paragraph,
+            String::new(),
+            "added paragraph: 2 figures, 1 date, 2 names".to_owned()
+        )]
+    );
+}

@@ -36,6 +36,13 @@ pub fn NoteCheck(
                         let change = fact.change;
                         let explained = checked.explained.get(change).copied().unwrap_or(false);
                         let (old, new) = (shown(&fact.old), shown(&fact.new));
+                        // A paragraph added or removed whole reads as its one summary line.
+                        let values = if fact.kind == FactKind::Paragraph {
+                            let summary = if fact.old.is_empty() { fact.new.clone() } else { fact.old.clone() };
+                            view! { <span class="fact-summary">{summary}</span> }.into_any()
+                        } else {
+                            view! { <del>{old}</del> " → " <ins>{new}</ins> }.into_any()
+                        };
                         view! {
                             <li class="fact">
                                 <span class=format!("fact-badge fact-{}", kind_class(fact.kind))>{fact.kind.label()}</span>
@@ -44,9 +51,7 @@ pub fn NoteCheck(
                                     {format!("change {}", change + 1)}
                                 </button>
                                 ": "
-                                <del>{old}</del>
-                                " → "
-                                <ins>{new}</ins>
+                                {values}
                                 <span class="fact-note">
                                     {if explained { " · explained by the note" } else { " · not mentioned in the note" }}
                                 </span>
@@ -154,6 +159,7 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Fact(FactKind::Name) => "names",
         ClaimKind::Fact(FactKind::Quotation) => "quotations",
         ClaimKind::Fact(FactKind::Link) => "links",
+        ClaimKind::Fact(FactKind::Paragraph) => "added or removed paragraphs",
         ClaimKind::Subtitle | ClaimKind::Fact(FactKind::Subtitle) => "the subtitle",
         ClaimKind::Caption => "a caption or image, which Redline does not compare",
         ClaimKind::Shortened => "the length",

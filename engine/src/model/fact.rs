@@ -26,6 +26,9 @@ pub enum FactKind {
     Quotation,
     /// A link target or an e-mail address.
     Link,
+    /// A paragraph added or removed whole, summed up by the facts it holds ("added paragraph:
+    /// 3 figures, 2 names") rather than listed value by value.
+    Paragraph,
 }
 
 impl FactKind {
@@ -40,6 +43,7 @@ impl FactKind {
             FactKind::Name => "name",
             FactKind::Quotation => "quotation",
             FactKind::Link => "link",
+            FactKind::Paragraph => "paragraph",
         }
     }
 }

@@ -25,7 +25,7 @@
 use std::ops::Range;
 
 use crate::diff::text::{Side, Texts};
-use crate::model::{Comparison, Fact, FactKind, change_texts, headline};
+use crate::model::{BlockKind, Comparison, Fact, FactKind, change_texts, headline};
 use crate::note::detect::{MONTHS_AND_WEEKDAYS, Note, detect_notes};
 
 /// The facts that the changes of `comparison` alter, in change order.
@@ -194,8 +194,108 @@ pub(crate) fn find_facts(
         let old_link = link_around(original, &text.deleted);
         let new_link = link_around(reworked, &text.inserted);
         push(FactKind::Link, old_link, new_link);
+
+        // A paragraph added or removed whole changes no fact from one value to another: its
+        // facts are summed up in one line ("added paragraph: 3 figures, 2 names") instead of
+        // listing every value it holds.
+        let whole = match block.kind {
+            BlockKind::Inserted if text.deleted.is_empty() => {
+                Some(("added", &texts.reworked, &text.inserted))
+            }
+            BlockKind::Deleted if text.inserted.is_empty() => {
+                Some(("removed", &texts.original, &text.deleted))
+            }
+            _ => None,
+        };
+        if let Some((verb, side, ranges)) = whole {
+            let first = facts
+                .iter()
+                .position(|fact| fact.change == change)
+                .unwrap_or(facts.len());
+            let of_kind = |kind: FactKind| facts[first..].iter().any(|fact| fact.kind == kind);
+            let (figures, dates) = if verb == "added" {
+                (new_figures.len(), new_dates.len())
+            } else {
+                (old_figures.len(), old_dates.len())
+            };
+            let counts = [
+                (figures, "figure", "figures"),
+                (dates, "date", "dates"),
+                (count_names(side, ranges), "name", "names"),
+                (
+                    usize::from(of_kind(FactKind::Quotation)),
+                    "quotation",
+                    "quotations",
+                ),
+                (usize::from(of_kind(FactKind::Link)), "link", "links"),
+            ];
+            // A heading added or removed stays a fact of its own; the values are summed up.
+            let mut own = facts.split_off(first);
+            own.retain(|fact| {
+                matches!(
+                    fact.kind,
+                    FactKind::Headline | FactKind::Subheading | FactKind::Subtitle
+                )
+            });
+            facts.extend(own);
+            let what: Vec<String> = counts
+                .iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+                .collect();
+            if !what.is_empty() {
+                let summary = format!("{verb} paragraph: {}", what.join(", "));
+                let (old, new) = if verb == "added" {
+                    (String::new(), summary)
+                } else {
+                    (summary, String::new())
+                };
+                facts.push(Fact {
+                    kind: FactKind::Paragraph,
+                    old,
+                    new,
+                    change,
+                });
+            }
+        }
     }
     facts
+}
+
+/// The proper names in `ranges` of a side: runs of capitalized words (with `of`, `de`… between
+/// them) of two words or more, or of one word that does not start a sentence.
+fn count_names(side: &Side, ranges: &[Range<usize>]) -> usize {
+    let mut n = 0;
+    for range in ranges.iter().take(MAX_RANGES_READ) {
+        let tokens: Vec<(Range<usize>, &str)> = side.tokens_within(range.clone()).collect();
+        let mut idx = 0;
+        while idx < tokens.len() {
+            let token = tokens[idx].1;
+            if !is_capitalized(token) || is_date_word(token) {
+                idx += 1;
+                continue;
+            }
+            let start = idx;
+            let mut n_words = 1;
+            while idx + 2 < tokens.len()
+                && tokens[idx + 1].1 == " "
+                && is_capitalized(tokens[idx + 2].1)
+            {
+                idx += 2;
+                n_words += 1;
+            }
+            let first_is_starter =
+                starts_sentence_at(&tokens, start) && SENTENCE_STARTERS.contains(&token);
+            let n_name_words = n_words - usize::from(first_is_starter);
+            if n_name_words >= 2
+                || (n_name_words == 1 && (first_is_starter || !starts_sentence_at(&tokens, start)))
+            {
+                n += 1;
+            }
+            idx += 1;
+        }
+    }
+    n
 }
 
 /// Whether both first lines read as headlines (short lines), rather than as the first
