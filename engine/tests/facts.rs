@@ -325,3 +325,19 @@ fn an_added_paragraph_is_summed_up_in_one_line() {
         )]
     );
 }
+
+/// A one-letter fix inside a name is one name change, old → new, not two names changed to and
+/// from nothing.
+#[test]
+fn a_one_letter_fix_inside_a_name_is_one_name_change() {
+    let original = "Staff news\n\nThe Chief Human Resource Officer, Ana Ruiz, met the board.\n";
+    let reworked = "Staff news\n\nThe Chief Human Resources Officer, Ana Ruiz, met the board.\n";
+    assert_eq!(
+        facts_of(original, reworked),
+        [(
+            FactKind::Name,
+            "Chief Human Resource Officer".to_owned(),
+            "Chief Human Resources Officer".to_owned()
+        )]
+    );
+}
