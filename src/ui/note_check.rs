@@ -6,11 +6,12 @@ use super::group_thousands;
 
 use redline_engine::{ClaimKind, Comparison, FactKind, Reconciliation};
 
-/// Facts listed at first, and added per "Show more".
-const FACTS_SHOWN: usize = 50;
+/// Changes whose facts are listed at first; "Show all" lists the rest.
+const CHANGES_SHOWN: usize = 12;
 
-/// The summary sentence and the facts that changed, for the top of the note panel; a fact's
-/// button makes its change the current one.
+/// The summary sentence and the facts that changed, grouped by change, for the top of the note
+/// panel; a change's button makes it the current one, and its line says whether the note
+/// explains it and by which claim.
 #[component]
 pub fn NoteCheck(
     /// The comparison, for its facts.
@@ -21,45 +22,62 @@ pub fn NoteCheck(
     /// The change in focus, if any.
     current: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    // A heavy rewrite can change thousands of facts: the list shows the first ones, more on
-    // request, so that the page does not draw thousands of items each time the texts change.
-    let n_shown = RwSignal::new(FACTS_SHOWN);
-    let facts = move || {
+    // A heavy rewrite can change thousands of facts: the list shows the first changes' facts,
+    // the rest on request, so that the page does not draw thousands of items each time the
+    // texts change.
+    let n_shown = RwSignal::new(CHANGES_SHOWN);
+    let groups = move || {
         let n_shown = n_shown.get();
         comparison.with(|comparison| {
             reconciliation.with(|checked| {
                 comparison
                     .facts
-                    .iter()
+                    .chunk_by(|a, b| a.change == b.change)
                     .take(n_shown)
-                    .map(|fact| {
-                        let change = fact.change;
+                    .map(|facts| {
+                        let change = facts[0].change;
                         let explained = checked.explained.get(change).copied().unwrap_or(false);
-                        let (old, new) = (shown(&fact.old), shown(&fact.new));
-                        // A paragraph added or removed whole reads as its one summary line.
-                        let values = if fact.kind == FactKind::Paragraph {
-                            let summary = if fact.old.is_empty() { fact.new.clone() } else { fact.old.clone() };
-                            view! { <span class="fact-summary">{summary}</span> }.into_any()
-                        } else {
-                            view! { <del>{old}</del> " → " <ins>{new}</ins> }.into_any()
-                        };
+                        let why = explanation(checked, change, explained);
+                        let items = facts
+                            .iter()
+                            .map(|fact| {
+                                // A paragraph added or removed whole reads as its one summary line.
+                                let values = if fact.kind == FactKind::Paragraph {
+                                    let summary = if fact.old.is_empty() { &fact.new } else { &fact.old };
+                                    view! { <span class="fact-summary">{summary.clone()}</span> }.into_any()
+                                } else {
+                                    let (old, new) = (shown(&fact.old), shown(&fact.new));
+                                    view! { <del>{old}</del> " → " <ins>{new}</ins> }.into_any()
+                                };
+                                view! {
+                                    <li class="fact">
+                                        <span class=format!("fact-badge fact-{}", kind_class(fact.kind))>{fact.kind.label()}</span>
+                                        " "
+                                        {values}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
                         view! {
-                            <li class="fact">
-                                <span class=format!("fact-badge fact-{}", kind_class(fact.kind))>{fact.kind.label()}</span>
-                                " "
+                            <li class="fact-group">
                                 <button type="button" class="link-button" on:click=move |_| current.set(Some(change))>
-                                    {format!("change {}", change + 1)}
+                                    {format!("Change {}", change + 1)}
                                 </button>
-                                ": "
-                                {values}
-                                <span class="fact-note">
-                                    {if explained { " · explained by the note" } else { " · not mentioned in the note" }}
-                                </span>
+                                <span class="fact-note">{why}</span>
+                                <ul class="fact-list">{items}</ul>
                             </li>
                         }
                     })
                     .collect_view()
             })
+        })
+    };
+    let n_changes = move || {
+        comparison.with(|comparison| {
+            comparison
+                .facts
+                .chunk_by(|a, b| a.change == b.change)
+                .count()
         })
     };
     let n_facts = move || comparison.with(|comparison| comparison.facts.len());
@@ -70,17 +88,20 @@ pub fn NoteCheck(
             </p>
             <Show when=move || { n_facts() > 0 }>
                 <h3>{move || format!("Facts changed ({})", n_facts())}</h3>
-                <ul class="facts" data-testid="diff-facts">{facts}</ul>
-                <Show when=move || { n_facts() > n_shown.get() }>
+                <ul class="facts" data-testid="diff-facts">{groups}</ul>
+                <Show when=move || { n_changes() > n_shown.get() }>
                     <button
                         type="button"
                         class="link-button"
                         data-testid="diff-more-facts"
-                        on:click=move |_| n_shown.update(|n| *n += FACTS_SHOWN)
+                        on:click=move |_| n_shown.set(usize::MAX)
                     >
                         {move || {
-                            let n_more = n_facts() - n_shown.get();
-                            format!("Show {} more of {} facts", n_more.min(FACTS_SHOWN), group_thousands(n_more))
+                            format!(
+                                "Show all {} facts ({} more changes)",
+                                group_thousands(n_facts()),
+                                group_thousands(n_changes() - n_shown.get()),
+                            )
                         }}
                     </button>
                 </Show>
@@ -130,6 +151,26 @@ pub fn NoteClaims(
                 <ul class="claims" data-testid="diff-claims">{claims}</ul>
             </div>
         </Show>
+    }
+}
+
+/// Why a change is explained or not, in a reader's words: "explained by the note: matches
+/// “the dates”", or "not mentioned in the note".
+fn explanation(checked: &Reconciliation, change: usize, explained: bool) -> String {
+    if !explained {
+        return " · not mentioned in the note".to_owned();
+    }
+    let claims: Vec<String> = checked
+        .claims
+        .iter()
+        .filter(|claim| claim.changes.contains(&change))
+        .map(|claim| format!("“{}”", claim.text))
+        .take(3)
+        .collect();
+    if claims.is_empty() {
+        " · the note itself".to_owned()
+    } else {
+        format!(" · explained by the note: matches {}", claims.join(", "))
     }
 }
 
