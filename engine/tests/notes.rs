@@ -17,12 +17,9 @@ struct Item {
 }
 
 fn read_jsonl(name: &str, fields: [&str; 3]) -> Vec<Item> {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+    note_set::jsonl(name)
+        .into_iter()
+        .map(|value| {
             let field = |name: &str| value[name].as_str().unwrap_or_default().to_owned();
             Item {
                 id: field(fields[0]),

@@ -2,21 +2,29 @@
 //!
 //! Notes are found by simple rules, not a model, so that every result can be explained:
 //!
-//! - a paragraph that starts (after Markdown emphasis, heading marks or an opening bracket) with
-//!   a label: `Correction:`, `Corrections`, `Errata`, `Clarification:`, `Update:`,
-//!   `Updated <date>:`, `Updated on <date>`, `EDIT:`, `Editor's note:`, `Note:`, or the French
-//!   `Rectificatif`, `Correction :`, `Mise à jour` (a label alone on its line, like a
-//!   `### Corrections` heading, takes the paragraph after it too);
+//! - a paragraph that starts with a label: `Correction:`, `Corrections`, `Errata`,
+//!   `Clarification:`, `Update:`, `Retraction:`, `EDIT:`, `Editor's note:`, `Note:`, and their
+//!   French, Spanish and German forms (`Mise à jour :`, `Corrección:`, `Aktualisierung:` …).
+//!   Before the label may stand Markdown emphasis, heading marks, an opening bracket, HTML tags
+//!   (`<p><b>Update:</b>`), a pictograph, or a date ("October 1, 2019, Update:", "Summer 2017
+//!   Update:"); after it a colon, a date ("**Update, June 24 2016**"), a closing bracket
+//!   (`**[Update]**`), or nothing else on its line, in which case it takes the next paragraph
+//!   too (a `### Corrections` heading);
 //! - a paragraph that starts with a stock sentence: "An earlier version of this article …",
-//!   "A previous version of this post …", "This article has been amended …",
-//!   "Une version précédente de cet article …";
+//!   "This post has been updated …", "Une version précédente de cet article …", or a later
+//!   edition's correction ("In yesterday's edition I wrote …");
+//! - a paragraph set in italics that says the post itself changed ("_The date for this post
+//!   has been updated …_");
 //! - an inline parenthesis that starts with a label: `(Correction: …)`.
 //!
-//! The kind comes from the label, then from the words: a note of any label that says an
-//! earlier version was wrong ("incorrectly", "misstated", "an earlier version") is a
-//! correction; an editor's note that does not is a [`NoteKind::Disclaimer`] ("The opinions
-//! expressed here are the author's own", "This interview has been edited and condensed").
-//! A plain `Note:` counts only when it speaks about the article itself.
+//! The kind comes from the label, then from the words: a note of any label that says it was
+//! withdrawn is a [`NoteKind::Retraction`], one that says an earlier version was wrong
+//! ("incorrectly", "misstated", "an earlier version") a correction; a dated note, or an
+//! editor's note or plain note that says the post changed ("This blog was updated 5/3/2016"),
+//! an update (a clarification when it says it clarifies); any other editor's note is a
+//! [`NoteKind::Disclaimer`] ("The opinions expressed here are the author's own", "This
+//! interview has been edited and condensed"). A plain `Note:` counts only when it speaks
+//! about the article itself.
 
 use std::ops::Range;
 
@@ -566,6 +574,10 @@ fn is_later_edition(lower: &str) -> bool {
         return false;
     };
     let head: String = rest.chars().take(40).collect();
+    let when = head
+        .strip_prefix("a ")
+        .or_else(|| head.strip_prefix("an "))
+        .unwrap_or(&head);
     [
         "yesterday",
         "last",
@@ -576,13 +588,10 @@ fn is_later_edition(lower: &str) -> bool {
         "monday",
     ]
     .iter()
-    .any(|when| {
-        head.starts_with(when)
-            || head.starts_with(&format!("a {when}"))
-            || head.starts_with(&format!("an {when}"))
-    }) && ["edition", "newsletter", "issue", "column", "episode"]
-        .iter()
-        .any(|what| head.contains(what))
+    .any(|word| when.starts_with(word))
+        && ["edition", "newsletter", "issue", "column", "episode"]
+            .iter()
+            .any(|what| head.contains(what))
 }
 
 /// The label `lead` starts with (`lower` is its lower case), if what follows makes it one: a

@@ -138,18 +138,18 @@ pub fn reconcile(
                 // Quoted old wording explains the changes inside the words it quotes: "described
                 // the section as 'Burning down the tree'" explains "Burning down" → "Pruning".
                 let inside_quote = |deleted: &str| {
-                    let deleted = normalize(deleted);
                     matches!(kind, ClaimKind::Quoted(_))
                         && deleted.chars().filter(|c| c.is_alphanumeric()).count() >= 3
-                        && value.contains(&deleted)
+                        && value.contains(deleted)
                 };
                 let changes: Vec<usize> = changed
                     .iter()
                     .enumerate()
                     .filter(|(change, (deleted, inserted))| {
-                        normalize(deleted).contains(&value)
+                        let deleted = normalize(deleted);
+                        deleted.contains(&value)
                             || normalize(inserted).contains(&value)
-                            || inside_quote(deleted)
+                            || inside_quote(&deleted)
                             || in_facts(*change)
                     })
                     .map(|(change, _)| change)

@@ -20,15 +20,9 @@ pub struct Case {
 }
 
 pub fn read() -> Vec<Case> {
-    let path = format!(
-        "{}/../tests/fixtures/notes/cases.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+    crate::note_set::jsonl("notes/cases.jsonl")
+        .into_iter()
+        .map(|value| {
             let field = |name: &str| value[name].as_str().unwrap().to_owned();
             Case {
                 id: field("id"),

@@ -35,16 +35,20 @@ pub const KINDS: &[&str] = &[
     "none",
 ];
 
-pub fn read() -> Vec<Labelled> {
-    let path = format!(
-        "{}/../tests/fixtures/notes/labelled.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
+/// The lines of a JSON Lines file of `tests/fixtures/`, parsed.
+pub fn jsonl(name: &str) -> Vec<serde_json::Value> {
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+pub fn read() -> Vec<Labelled> {
+    jsonl("notes/labelled.jsonl")
+        .into_iter()
+        .map(|value| {
             let field = |name: &str| value[name].as_str().unwrap_or_default().to_owned();
             Labelled {
                 id: field("id"),
@@ -74,15 +78,9 @@ pub fn label(kind: Option<NoteKind>) -> &'static str {
 /// Real article bodies the notes are read inside (an 18F post and a Wikinews article, from
 /// `tests/fixtures/pairs.jsonl`): their own text holds no note.
 pub fn hosts() -> Vec<String> {
-    let path = format!(
-        "{}/../tests/fixtures/pairs.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter_map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+    jsonl("pairs.jsonl")
+        .into_iter()
+        .filter_map(|value| {
             let id = value["id"].as_str()?;
             [
                 "18f-mississippi-department-name",
