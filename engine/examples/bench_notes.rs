@@ -60,12 +60,22 @@ fn main() {
     print("Tuning part", &tuning);
     print("Held-out part", &held_out);
     let cases = note_cases::read();
-    let (agree, n, disagreements) = note_cases::agreement(&cases);
+    let agreement = note_cases::agreement(&cases);
     println!(
         "\nThe note check on {} real (original, reworked, note) cases: Redline agrees with a \
          person's reading on {}",
         cases.len(),
-        ratio((agree, n))
+        ratio((agreement.agree, agreement.n))
+    );
+    println!(
+        "of which Redline reads {} labelled changes as part of the note (an edit of the note's \
+         own text, the update under its heading), counted as explained; the person marked {} of \
+         them explained",
+        agreement.note_parts, agreement.note_parts_labelled_explained
+    );
+    println!(
+        "on the other labelled changes, those the note's count is about, Redline agrees on {}",
+        ratio((agreement.counted_agree, agreement.n - agreement.note_parts))
     );
     if std::env::args().any(|arg| arg == "--misses") {
         println!("\nMisses in the tuning part:");
@@ -73,7 +83,7 @@ fn main() {
             println!("- {miss}");
         }
         println!("\nDisagreements on the cases:");
-        for disagreement in disagreements {
+        for disagreement in agreement.misses {
             println!("- {disagreement}");
         }
     }

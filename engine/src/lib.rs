@@ -127,7 +127,9 @@ pub use model::{
     Block, BlockKind, Comparison, Fact, FactKind, Layout, Segment, SegmentKind, Stats,
 };
 pub use note::detect::{Note, NoteKind, carried_note, classify_note, detect_notes};
-pub use note::reconcile::{ClaimCheck, ClaimKind, Reconciliation, find_claims, reconcile};
+pub use note::reconcile::{
+    ClaimCheck, ClaimKind, NotePart, Reconciliation, find_claims, reconcile,
+};
 
 /// Characters and words of a text, as the input panes show them.
 ///

@@ -341,3 +341,144 @@ fn a_one_letter_fix_inside_a_name_is_one_name_change() {
         )]
     );
 }
+
+/// How each change is read: `Some(part)` for a part of the note, else whether it is explained.
+fn readings(
+    original: &str,
+    reworked: &str,
+    note: &str,
+) -> (Vec<(Option<redline_engine::NotePart>, bool)>, String) {
+    let checked = reconcile(note, &compare(original, reworked), original, reworked);
+    let readings = checked
+        .note_parts
+        .iter()
+        .copied()
+        .zip(checked.explained.iter().copied())
+        .collect();
+    (readings, checked.summary)
+}
+
+/// The paragraphs added under an update that is a heading are the update's own text, up to
+/// the next heading of its level: part of the note, left out of its count.
+#[test]
+fn the_text_under_an_update_heading_is_part_of_the_note() {
+    use redline_engine::NotePart;
+    let original = "# Security releases\n\nReleases are planned for Tuesday.\n\n\
+                    ## Impact\n\nAll lines are affected.\n";
+    let reworked = "# Security releases\n\n## (Update 14-February-2023) Delay\n\n\
+                    The project is delaying the releases until Thursday.\n\n\
+                    Releases are planned for Tuesday.\n\n## Impact\n\nAll lines are affected, \
+                    and the fix is small.\n";
+    let note = "## (Update 14-February-2023) Delay";
+    let (readings, summary) = readings(original, reworked, note);
+    assert_eq!(
+        readings,
+        [(Some(NotePart::Section), true), (None, false)],
+        "{summary}"
+    );
+    assert_eq!(
+        summary,
+        "The note mentions 0 of 1 change. 1 change is the note's own text."
+    );
+}
+
+/// An update rewritten as a newer one: its changed date and wording are the note's own edits,
+/// not changes the note is asked to explain.
+#[test]
+fn an_edit_of_a_note_both_versions_carry_is_part_of_the_note() {
+    use redline_engine::NotePart;
+    let original = "Wildcards\n\n**Update, February 20, 2018:** We have delayed the release.\n\n\
+                    Wildcard certificates are coming in January.\n";
+    let reworked = "Wildcards\n\n**Update, March 13, 2018:** Wildcard support is live.\n\n\
+                    Wildcard certificates are coming in January.\n";
+    let note = "**Update, March 13, 2018:** Wildcard support is live.";
+    let (readings, _) = readings(original, reworked, note);
+    assert!(!readings.is_empty());
+    assert!(
+        readings
+            .iter()
+            .all(|reading| *reading == (Some(NotePart::Edited), true)),
+        "{readings:?}"
+    );
+}
+
+/// A link definition the note refers to, and strike-through marks around kept words, belong to
+/// the note; the new date beside the struck one is a change the note explains.
+#[test]
+fn link_definitions_and_strike_marks_of_the_note_are_part_of_it() {
+    use redline_engine::NotePart;
+    let original = "Timeline\n\n* Candidates published: September 19\n\nSee you there.\n";
+    let reworked = "Timeline\n\n* Candidates published: ~~September 19~~ September 22\n\n\
+                    See you there.\n\n*Edit: we have adjusted the publication date, see \
+                    [the announcement][news].*\n\n[news]: https://example.org/news\n";
+    let note = "*Edit: we have adjusted the publication date, see [the announcement][news].*";
+    let (readings, _) = readings(original, reworked, note);
+    assert_eq!(
+        readings,
+        [
+            (Some(NotePart::Struck), true),
+            (None, true),
+            (Some(NotePart::Reference), true)
+        ]
+    );
+}
+
+/// A note that repeats a change's words without quoting them explains it, and says so.
+#[test]
+fn words_the_note_repeats_explain_their_change() {
+    let original = "Meeting\n\nLast week we met to talk about try blocks.\n";
+    let reworked = "Meeting\n\nTwo weeks ago we met to talk about try blocks.\n";
+    let note = "Edit: This post was prepared last week but was not merged.";
+    let checked = reconcile(note, &compare(original, reworked), original, reworked);
+    assert_eq!(checked.explained, [true]);
+    assert!(
+        checked
+            .claims
+            .iter()
+            .any(|claim| claim.kind == redline_engine::ClaimKind::Repeated("last week".into())),
+        "{:?}",
+        checked.claims
+    );
+}
+
+/// The figures of a note are read from its words, not its links' addresses, and are matched
+/// against what a reader reads of a change: "v4.4.2" explains no edit of a link to
+/// `/release/v4.4.2/`.
+#[test]
+fn no_figure_is_read_out_of_a_link_address() {
+    let claims = redline_engine::find_claims(
+        "Update: Federalist [left beta](https://example.gov/2017/06/01/out-of-beta/) in June.",
+    );
+    assert!(
+        claims
+            .iter()
+            .all(|(kind, _)| !matches!(kind, redline_engine::ClaimKind::Number(_))),
+        "{claims:?}"
+    );
+    let original = "Release\n\nThe version v4.4.2 will include npm 2.15.1.\n";
+    let reworked = "Release\n\nThe version [v4.4.2](https://nodejs.org/release/v4.4.2/) includes \
+                    npm 2.15.1.\n";
+    let note = "Update: the npm bundled with v4.4.2 did not include the right version string.";
+    assert!(
+        explained(original, reworked, note)
+            .iter()
+            .all(|&mark| !mark)
+    );
+}
+
+/// "Updated to include additional mitigations" explains the paragraph added; "moved to May 4"
+/// the date changed.
+#[test]
+fn what_an_update_adds_or_moves_is_explained() {
+    let original = "Advisory\n\nUpgrade to 1.66.1.\n";
+    let reworked = "Advisory\n\nUpgrade to 1.66.1.\n\nIf you cannot upgrade yet, turn the \
+                    feature off in your settings.\n";
+    let note = "Updated on 2023-01-10 to include additional mitigations.";
+    assert_eq!(explained(original, reworked, note), [true]);
+    let original = "Agenda\n\nApril 13: try blocks.\n";
+    let reworked = "Agenda\n\nMay 4: try blocks.\n";
+    assert_eq!(
+        explained(original, reworked, "(Update: tentatively moved to May 4.)"),
+        [true]
+    );
+}

@@ -223,11 +223,17 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 
 /// The note check on real (original, reworked, note) cases whose every change a person marked
 /// as explained or not (`tests/fixtures/notes/cases.jsonl`): at least the agreement measured
-/// when the set was made (100 of 133), so that a change to the rules that loses agreement fails.
+/// when the rules were last changed (113 of 133), so that a change that loses agreement fails.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
     let cases = note_cases::read();
     assert!(cases.len() >= 40, "{}", cases.len());
-    let (agree, n, disagreements) = note_cases::agreement(&cases);
-    assert!(agree * 100 >= n * 75, "{agree}/{n}: {disagreements:#?}");
+    let agreement = note_cases::agreement(&cases);
+    assert!(
+        agreement.agree * 100 >= agreement.n * 84,
+        "{}/{}: {:#?}",
+        agreement.agree,
+        agreement.n,
+        agreement.misses
+    );
 }

@@ -75,14 +75,20 @@ impl Marks {
                 kinds.dedup();
                 kinds
             });
-            let explained = reconciliation
-                .with(|checked| checked.explained.get(change).copied().unwrap_or(false));
+            let (explained, of_note) = reconciliation.with(|checked| {
+                (
+                    checked.explained.get(change).copied().unwrap_or(false),
+                    checked.note_parts.get(change).copied().flatten().is_some(),
+                )
+            });
             let words = kinds
                 .iter()
                 .map(|kind| kind.label())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let note = if explained {
+            let note = if of_note {
+                "part of the note"
+            } else if explained {
                 "in the note"
             } else {
                 "not in the note"
@@ -101,7 +107,7 @@ impl Marks {
                             .into_iter()
                             .map(|kind| view! { <span class=format!("fact-badge fact-{}", kind.label())>{kind.label()}</span> })
                             .collect_view()}
-                        <span class="note-badge">{if explained { "✓ note" } else { "not in note" }}</span>
+                        <span class="note-badge">{if of_note { "the note" } else if explained { "✓ note" } else { "not in note" }}</span>
                     </span>
                 </span>
             }

@@ -157,6 +157,9 @@ pub fn NoteClaims(
 /// Why a change is explained or not, in a reader's words: "explained by the note: matches
 /// “the dates”", or "not mentioned in the note".
 fn explanation(checked: &Reconciliation, change: usize, explained: bool) -> String {
+    if let Some(part) = checked.note_parts.get(change).copied().flatten() {
+        return format!(" · part of the note: {}", part.label());
+    }
     if !explained {
         return " · not mentioned in the note".to_owned();
     }
@@ -208,5 +211,6 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Removed => "removed text",
         ClaimKind::Added => "added text",
         ClaimKind::Spelling => "spelling",
+        ClaimKind::Repeated(_) => "words of a change it repeats",
     }
 }

@@ -122,13 +122,21 @@ fn fact_lines(comparison: &Comparison, reconciliation: &Reconciliation) -> Vec<S
                 .get(fact.change)
                 .copied()
                 .unwrap_or(false);
+            let of_note = reconciliation
+                .note_parts
+                .get(fact.change)
+                .copied()
+                .flatten()
+                .is_some();
             format!(
                 "{} (change {}): {} → {}, {}",
                 fact.kind.label(),
                 fact.change + 1,
                 shown(&fact.old),
                 shown(&fact.new),
-                if explained {
+                if of_note {
+                    "part of the note"
+                } else if explained {
                     "explained by the note"
                 } else {
                     "not mentioned in the note"

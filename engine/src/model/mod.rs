@@ -17,7 +17,7 @@ pub(crate) mod navigation;
 mod stats;
 
 pub use block::{Block, BlockKind, Layout, Segment, SegmentKind};
-pub(crate) use fact::change_texts;
+pub(crate) use fact::{ChangeText, change_texts};
 pub use fact::{Fact, FactKind};
 pub use stats::Stats;
 

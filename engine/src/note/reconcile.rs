@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::tokenize::tokenize;
 use crate::model::{BlockKind, Comparison};
-use crate::model::{FactKind, change_texts};
+use std::ops::Range;
+
+use crate::model::{ChangeText, FactKind, change_texts};
+use crate::note::detect::{NoteKind, detect_notes};
 use crate::note::facts::is_magnitude;
 
 /// What a claim of the note is about.
@@ -40,6 +43,42 @@ pub enum ClaimKind {
     Added,
     /// "a typo", "the spelling of", "misspelled": changes that fix a word's letters.
     Spelling,
+    /// Words of a change that the note repeats without quoting them ("this post was prepared
+    /// last week" for "Last week" → "Two weeks ago").
+    Repeated(String),
+}
+
+/// Why a change is part of the note rather than a change the note explains. Such changes are
+/// left out of the note's count: the note is never one of the changes it explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotePart {
+    /// The note's own text, added to the reworked version.
+    Note,
+    /// An edit inside a note that both versions carry ("Update, February 20" → "Update,
+    /// March 13").
+    Edited,
+    /// Text added under a note that is a heading ("## (Update 14-February-2023)"): the
+    /// update's own text, up to the next heading of its level.
+    Section,
+    /// A Markdown link definition (`[label]: https://…`) that the note's text refers to.
+    Reference,
+    /// Strike-through marks (`~~`, `<del>`) put around words the reworked version keeps:
+    /// the correction shown in place.
+    Struck,
+}
+
+impl NotePart {
+    /// How a reader is told why the change is part of the note.
+    pub fn label(self) -> &'static str {
+        match self {
+            NotePart::Note => "the note's own text",
+            NotePart::Edited => "an edit of the note's own text",
+            NotePart::Section => "the update's own text, under its heading",
+            NotePart::Reference => "a link the note refers to",
+            NotePart::Struck => "old words struck out in place, as the correction shows them",
+        }
+    }
 }
 
 /// One claim of the note and what the comparison says about it.
@@ -60,8 +99,12 @@ pub struct ClaimCheck {
 pub struct Reconciliation {
     /// Each claim found in the note, checked.
     pub claims: Vec<ClaimCheck>,
-    /// For each numbered change, whether a claim explains it (or it is the note itself).
+    /// For each numbered change, whether a claim explains it (or it is part of the note).
     pub explained: Vec<bool>,
+    /// For each numbered change, whether it is part of the note, and how; such changes are
+    /// left out of the count in [`summary`](Self::summary).
+    #[serde(default)]
+    pub note_parts: Vec<Option<NotePart>>,
     /// Numbered changes that alter a fact and that no claim explains.
     pub unmentioned_fact_changes: Vec<usize>,
     /// One sentence that sums it up.
@@ -118,9 +161,21 @@ pub fn reconcile(
     };
     let all_changes: Vec<usize> = (0..n_changes).collect();
 
+    // Figures and quotes are looked for in what a reader reads of a change, not in the
+    // addresses of its links: "v4.4.2" in a note is not the link to `/release/v4.4.2/`.
+    let readable_changed: Vec<(String, String)> = changed
+        .iter()
+        .map(|(deleted, inserted)| {
+            (
+                normalize(&readable(deleted)),
+                normalize(&readable(inserted)),
+            )
+        })
+        .collect();
     let mut claims = Vec::new();
     // The label and the date it carries ("Update, 14 February 2023:") say when, not what.
-    for (kind, text) in find_claims(crate::note::detect::note_body(note)) {
+    let body = crate::note::detect::note_body(note);
+    for (kind, text) in find_claims(body) {
         let (changes, matched) = match &kind {
             ClaimKind::Quoted(value) | ClaimKind::Number(value) => {
                 let value = normalize(value);
@@ -142,14 +197,13 @@ pub fn reconcile(
                         && deleted.chars().filter(|c| c.is_alphanumeric()).count() >= 3
                         && value.contains(deleted)
                 };
-                let changes: Vec<usize> = changed
+                let changes: Vec<usize> = readable_changed
                     .iter()
                     .enumerate()
                     .filter(|(change, (deleted, inserted))| {
-                        let deleted = normalize(deleted);
                         deleted.contains(&value)
-                            || normalize(inserted).contains(&value)
-                            || inside_quote(&deleted)
+                            || inserted.contains(&value)
+                            || inside_quote(deleted)
                             || in_facts(*change)
                     })
                     .map(|(change, _)| change)
@@ -216,6 +270,8 @@ pub fn reconcile(
                 let matched = !changes.is_empty();
                 (changes, matched)
             }
+            // Made below, from the changes.
+            ClaimKind::Repeated(_) => (Vec::new(), false),
             ClaimKind::Removed => {
                 let changes = block_changes(BlockKind::Deleted);
                 let matched = !changes.is_empty();
@@ -235,23 +291,34 @@ pub fn reconcile(
         });
     }
 
-    let mut explained = vec![false; n_changes];
+    let note_parts = note_parts(comparison, &texts, &changed, note, original, reworked);
+    // Wording of a change that the note repeats, as a reader would notice it: "this post was
+    // prepared last week" explains "Last week" → "Two weeks ago".
+    let said = normalize(&readable(body));
+    for (change, (deleted, inserted)) in readable_changed.iter().enumerate() {
+        let explained_already = claims
+            .iter()
+            .any(|claim: &ClaimCheck| claim.changes.contains(&change));
+        if explained_already || note_parts[change].is_some() {
+            continue;
+        }
+        if let Some(words) = [deleted, inserted]
+            .into_iter()
+            .find(|words| is_telling(words) && contains_words(&said, words))
+        {
+            claims.push(ClaimCheck {
+                kind: ClaimKind::Repeated(words.clone()),
+                text: words.clone(),
+                changes: vec![change],
+                matched: true,
+            });
+        }
+    }
+
+    let mut explained: Vec<bool> = note_parts.iter().map(Option::is_some).collect();
     for claim in &claims {
         for &change in &claim.changes {
             explained[change] = true;
-        }
-    }
-    // The note itself, added to the reworked text, is explained by being the note.
-    let note_words = normalize(note);
-    if !note_words.is_empty() {
-        for (change, (_, inserted)) in changed.iter().enumerate() {
-            let inserted = normalize(inserted);
-            if !inserted.is_empty()
-                && (inserted.contains(&note_words)
-                    || note_words.contains(&inserted) && inserted.len() > 20)
-            {
-                explained[change] = true;
-            }
         }
     }
     let mut unmentioned_fact_changes: Vec<usize> = comparison
@@ -262,27 +329,284 @@ pub fn reconcile(
         .collect();
     unmentioned_fact_changes.dedup();
 
-    let n_explained = explained.iter().filter(|&&is| is).count();
+    let n_parts = note_parts.iter().filter(|part| part.is_some()).count();
+    let n_explained = explained.iter().filter(|&&is| is).count() - n_parts;
     let n_unmatched = claims.iter().filter(|claim| !claim.matched).count();
     let summary = summary(
         note,
-        n_changes,
-        n_explained,
+        [n_changes - n_parts, n_explained, n_parts],
         unmentioned_fact_changes.len(),
         n_unmatched,
     );
     Reconciliation {
         claims,
         explained,
+        note_parts,
         unmentioned_fact_changes,
         summary,
     }
 }
 
+/// Which changes are part of the note rather than changes it explains: the note's own text
+/// added to the reworked version, edits inside a note both versions carry, the text under a
+/// note that is a heading, the link definitions the note refers to, and strike-through marks
+/// put around kept words.
+fn note_parts(
+    comparison: &Comparison,
+    texts: &[ChangeText],
+    changed: &[(String, String)],
+    note: &str,
+    original: &str,
+    reworked: &str,
+) -> Vec<Option<NotePart>> {
+    let change_notes = |text: &str| -> Vec<Range<usize>> {
+        detect_notes(text)
+            .into_iter()
+            .filter(|found| found.kind != NoteKind::Disclaimer)
+            .map(|found| found.range[0]..found.range[1])
+            .collect()
+    };
+    let (original_notes, reworked_notes) = (change_notes(original), change_notes(reworked));
+    let overlaps = |[start, end]: [usize; 2], notes: &[Range<usize>]| {
+        notes
+            .iter()
+            .any(|note| note.start < end && start < note.end)
+    };
+    // A range inside one of `notes`, the line break and blank lines after its text aside.
+    let inside = |range: &Range<usize>, notes: &[Range<usize>], text: &str| {
+        let end = range.start + text[range.clone()].trim_end().len();
+        notes
+            .iter()
+            .any(|note| note.start <= range.start && end <= note.end)
+    };
+    let all_inside = |ranges: &[Range<usize>], notes: &[Range<usize>], text: &str| {
+        ranges.iter().all(|range| inside(range, notes, text))
+    };
+    // Words replaced inside a note, on both sides: an edit of the note's own text.
+    let edits_note = |text: &ChangeText| {
+        !text.deleted.is_empty()
+            && !text.inserted.is_empty()
+            && all_inside(&text.deleted, &original_notes, original)
+            && all_inside(&text.inserted, &reworked_notes, reworked)
+    };
+    // The original's notes that the reworked version rewrites: an update replaced by a newer
+    // one, edited in place.
+    let continued: Vec<Range<usize>> = original_notes
+        .iter()
+        .filter(|note| {
+            let note = [(*note).clone()];
+            texts
+                .iter()
+                .any(|text| edits_note(text) && all_inside(&text.deleted, &note, original))
+                || comparison.blocks.iter().any(|block| {
+                    block.kind == BlockKind::Changed
+                        && block.original.is_some_and(|range| overlaps(range, &note))
+                        && block
+                            .reworked
+                            .is_some_and(|range| overlaps(range, &reworked_notes))
+                })
+                || comparison.blocks.windows(2).any(|pair| {
+                    // Deleted whole where the new note is inserted: replaced by it.
+                    let deleted = |block: &crate::Block| {
+                        block.kind == BlockKind::Deleted
+                            && block.original.is_some_and(|range| overlaps(range, &note))
+                    };
+                    deleted(&pair[0]) && pair[1].note || pair[0].note && deleted(&pair[1])
+                })
+        })
+        .cloned()
+        .collect();
+    // Each reworked note with the text under it when it is a heading.
+    let scopes: Vec<Range<usize>> = reworked_notes
+        .iter()
+        .map(|range| range.start..section_end(comparison, reworked, range))
+        .collect();
+    let note_words = normalize(note);
+    texts
+        .iter()
+        .zip(changed)
+        .map(|(text, (deleted, inserted))| {
+            let has_words = |text: &str| text.chars().any(char::is_alphanumeric);
+            let inserted_words = normalize(inserted);
+            if !inserted_words.is_empty()
+                && !note_words.is_empty()
+                && (inserted_words.contains(&note_words)
+                    || note_words.contains(&inserted_words) && inserted_words.len() > 20)
+            {
+                return Some(NotePart::Note);
+            }
+            if edits_note(text) {
+                return Some(NotePart::Edited);
+            }
+            if text.is_move {
+                return None;
+            }
+            // The old text of a note rewritten, or words added inside a note both carry.
+            if text.inserted.is_empty() && all_inside(&text.deleted, &continued, original)
+                || text.deleted.is_empty()
+                    && all_inside(&text.inserted, &reworked_notes, reworked)
+                    && comparison.blocks[text.block]
+                        .original
+                        .is_some_and(|range| overlaps(range, &original_notes))
+            {
+                return Some(NotePart::Edited);
+            }
+            let first = text.inserted.first()?;
+            // What an update heading introduces may replace what the article said there.
+            if scopes
+                .iter()
+                .zip(&reworked_notes)
+                .any(|(scope, note)| note.end <= first.start && first.start < scope.end)
+            {
+                return Some(NotePart::Section);
+            }
+            if has_words(deleted) {
+                return None;
+            }
+            if is_reference_to(inserted, &scopes, reworked) {
+                return Some(NotePart::Reference);
+            }
+            let marks = [
+                "~~",
+                "<del>",
+                "</del>",
+                "<s>",
+                "</s>",
+                "<strike>",
+                "</strike>",
+            ];
+            let unmarked = marks
+                .iter()
+                .fold(inserted.to_owned(), |rest, mark| rest.replace(mark, ""));
+            (!reworked_notes.is_empty()
+                && marks.iter().any(|mark| inserted.contains(mark))
+                && !has_words(&unmarked))
+            .then_some(NotePart::Struck)
+        })
+        .collect()
+}
+
+/// Where the text under a note ends: for a note that is a heading ("## (Update 6-Apr-2021)
+/// Security releases available", or a label alone on its line), the end of the inserted
+/// paragraphs that follow it, up to the next heading of its level or above; for any other
+/// note, its own end.
+fn section_end(comparison: &Comparison, reworked: &str, note: &Range<usize>) -> usize {
+    let Some(level) = heading_level(&reworked[note.clone()]) else {
+        return note.end;
+    };
+    let mut end = note.end;
+    for block in &comparison.blocks {
+        let Some([start, block_end]) = block.reworked else {
+            continue;
+        };
+        if block_end <= note.end || block.note {
+            continue;
+        }
+        let text = &reworked[start..block_end];
+        let is_inserted = block.kind == BlockKind::Inserted;
+        if !is_inserted || heading_level(text).is_some_and(|other| other <= level) {
+            break;
+        }
+        end = block_end;
+    }
+    end
+}
+
+/// The level of a note that is a heading: the number of `#` of a Markdown heading, or 7 for a
+/// first line that is only a label and its date ("**Update, March 13, 2018**").
+fn heading_level(text: &str) -> Option<usize> {
+    let first = text.lines().next()?.trim_start_matches(['>', ' ']).trim();
+    let hashes = first.chars().take_while(|&c| c == '#').count();
+    if hashes > 0 {
+        return Some(hashes);
+    }
+    let body = crate::note::detect::note_body(first);
+    (body.len() < first.len() && !body.chars().any(char::is_alphanumeric)).then_some(7)
+}
+
+/// Whether `inserted` is only Markdown link definitions (`[label]: https://…`) whose every
+/// label is used inside one of the notes' `scopes`.
+fn is_reference_to(inserted: &str, scopes: &[Range<usize>], reworked: &str) -> bool {
+    let mut lines = inserted
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty());
+    let mut any = false;
+    let all = lines.all(|line| {
+        any = true;
+        let Some(label) = line
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("]:"))
+            .map(|(label, _)| label)
+        else {
+            return false;
+        };
+        let used = format!("[{label}]");
+        scopes
+            .iter()
+            .any(|scope| reworked[scope.clone()].contains(&used))
+    });
+    any && all
+}
+
+/// Whether a change's words are telling enough to count as repeated by a note: two words or
+/// more that are not little words ("the repairs" is not telling), eight letters in all.
+fn is_telling(words: &str) -> bool {
+    const LITTLE: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "is", "was", "for", "it",
+        "this", "that", "with", "by", "as", "be", "are", "we", "our",
+    ];
+    let split: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
+    split.iter().filter(|word| !LITTLE.contains(word)).count() >= 2
+        && split.iter().map(|word| word.len()).sum::<usize>() >= 8
+}
+
+/// Whether the normalized `words` stand in `text` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    format!(" {text} ").contains(&format!(" {words} "))
+}
+
+/// What a reader reads of a text written in Markdown or HTML: link addresses, template tags,
+/// HTML tags and bare web addresses are left out (each becomes a space), the words kept.
+pub(crate) fn readable(text: &str) -> String {
+    let mut res = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let skip = if rest.starts_with("](") || rest.starts_with("][") {
+            let close = if rest.starts_with("](") { ')' } else { ']' };
+            rest[2..].find(close).map(|end| end + 3)
+        } else if rest.starts_with("{{") {
+            rest.find("}}").map(|end| end + 2)
+        } else if c == '<' && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
+            rest.find('>').map(|end| end + 1)
+        } else if rest.starts_with("http://")
+            || rest.starts_with("https://")
+            || rest.starts_with("www.")
+        {
+            Some(rest.find(char::is_whitespace).unwrap_or(rest.len()))
+        } else {
+            None
+        };
+        match skip {
+            Some(len) => {
+                // The link's text stays; its closing bracket goes with the address.
+                res.push(' ');
+                rest = &rest[len..];
+            }
+            None => {
+                res.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    res
+}
+
+/// The summary sentence; `[n_changes, n_explained, n_parts]` count the changes other than
+/// the note's parts, those of them a claim explains, and the note's parts.
 fn summary(
     note: &str,
-    n_changes: usize,
-    n_explained: usize,
+    [n_changes, n_explained, n_parts]: [usize; 3],
     n_unmentioned_facts: usize,
     n_unmatched_claims: usize,
 ) -> String {
@@ -293,7 +617,7 @@ fn summary(
             format!("{n} {many}")
         }
     };
-    if n_changes == 0 {
+    if n_changes + n_parts == 0 {
         return "The two versions are the same; there is nothing for a note to explain.".to_owned();
     }
     if note.trim().is_empty() {
@@ -318,6 +642,12 @@ fn summary(
         ));
     }
     res.push('.');
+    if n_parts > 0 {
+        res.push_str(&format!(
+            " {} the note's own text.",
+            plural(n_parts, "change is", "changes are")
+        ));
+    }
     if n_unmatched_claims > 0 {
         let matches = if n_unmatched_claims == 1 {
             "matches"
@@ -386,6 +716,8 @@ fn subtitle_changes(comparison: &Comparison) -> Vec<usize> {
 
 /// The claims of a note, in the order they appear, each with the words that make it.
 pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
+    // Claims are read from what a reader reads: no figure comes out of a link's address.
+    let note = &readable(note);
     let mut claims = Vec::new();
     // Quoted values: “…”, «…», "…", and '…' when it opens after a space.
     let mut quoted_ranges = Vec::new();
@@ -512,7 +844,23 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     add(
         ClaimKind::Fact(FactKind::Date),
         with_subject(has(&[
-            "date", "dates", "day", "days", "year", "month", "schedule", "fecha", "fechas", "datum",
+            "date",
+            "dates",
+            "day",
+            "days",
+            "year",
+            "month",
+            "schedule",
+            "postponed",
+            "rescheduled",
+            "delayed",
+            "moved",
+            "fecha",
+            "fechas",
+            "aplazado",
+            "datum",
+            "verschoben",
+            "reporté",
         ]))
         .as_deref(),
     );
@@ -585,6 +933,14 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         near(&["removed", "deleted", "cut", "dropped", "supprimé"]),
     );
     add(ClaimKind::Added, near(&["added", "inserted", "ajouté"]));
+    // "Updated to include additional mitigations": what an update adds.
+    add(
+        ClaimKind::Added,
+        ["to include", "to add ", "now includes", "now include"]
+            .iter()
+            .find(|phrase| lower.contains(*phrase))
+            .copied(),
+    );
     add(
         ClaimKind::Spelling,
         has(&[

@@ -48,8 +48,21 @@ pub fn read() -> Vec<Case> {
         .collect()
 }
 
-/// What Redline says of each of its changes in a case: `(deleted, inserted)` → explained.
-pub fn redline_marks(case: &Case) -> BTreeMap<(String, String), Vec<bool>> {
+/// What Redline says of one of its changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A claim of the note explains it.
+    Explained,
+    /// No claim explains it.
+    NotExplained,
+    /// It is part of the note (an edit of the note's text, the update under its heading):
+    /// left out of the note's count.
+    NotePart,
+}
+
+/// What Redline says of each of its changes in a case: `(deleted, inserted)` → marks, in
+/// the order the changes come.
+pub fn redline_marks(case: &Case) -> BTreeMap<(String, String), Vec<Mark>> {
     let comparison = compare(&case.original, &case.reworked);
     let checked = reconcile(&case.note, &comparison, &case.original, &case.reworked);
     let mut texts: BTreeMap<usize, (String, String)> = BTreeMap::new();
@@ -70,29 +83,58 @@ pub fn redline_marks(case: &Case) -> BTreeMap<(String, String), Vec<bool>> {
             }
         }
     }
-    let mut marks: BTreeMap<(String, String), Vec<bool>> = BTreeMap::new();
+    let mut marks: BTreeMap<(String, String), Vec<Mark>> = BTreeMap::new();
     for (change, text) in texts {
-        let explained = checked.explained.get(change).copied().unwrap_or(false);
-        marks.entry(text).or_default().push(explained);
+        let mark = if checked.note_parts.get(change).copied().flatten().is_some() {
+            Mark::NotePart
+        } else if checked.explained.get(change).copied().unwrap_or(false) {
+            Mark::Explained
+        } else {
+            Mark::NotExplained
+        };
+        marks.entry(text).or_default().push(mark);
     }
     marks
 }
 
-/// Agreement over every labelled change: `(agreeing, labelled, disagreements)`.
-pub fn agreement(cases: &[Case]) -> (usize, usize, Vec<String>) {
-    let (mut agree, mut n, mut misses) = (0, 0, Vec::new());
+/// Redline's agreement with the labels.
+#[derive(Debug, Default)]
+pub struct Agreement {
+    /// Labelled changes, and those Redline marks alike (a change it reads as part of the note
+    /// counts as explained: the note accounts for it).
+    pub n: usize,
+    pub agree: usize,
+    /// Labelled changes Redline reads as part of the note, and how many of them the person
+    /// marked explained.
+    pub note_parts: usize,
+    pub note_parts_labelled_explained: usize,
+    /// Agreement on the other labelled changes: those the note's count is about.
+    pub counted_agree: usize,
+    /// One line per labelled change Redline marks otherwise.
+    pub misses: Vec<String>,
+}
+
+/// Agreement over every labelled change.
+pub fn agreement(cases: &[Case]) -> Agreement {
+    let mut res = Agreement::default();
     for case in cases {
         let mut marks = redline_marks(case);
         for ((deleted, inserted), expected) in &case.labels {
-            n += 1;
+            res.n += 1;
             let got = marks
                 .get_mut(&(deleted.clone(), inserted.clone()))
                 .and_then(|marks| (!marks.is_empty()).then(|| marks.remove(0)));
-            if got == Some(*expected) {
-                agree += 1;
+            if got == Some(Mark::NotePart) {
+                res.note_parts += 1;
+                res.note_parts_labelled_explained += usize::from(*expected);
+            }
+            let explained = got.map(|mark| mark != Mark::NotExplained);
+            if explained == Some(*expected) {
+                res.agree += 1;
+                res.counted_agree += usize::from(got != Some(Mark::NotePart));
             } else {
                 let short = |text: &str| text.chars().take(60).collect::<String>();
-                misses.push(format!(
+                res.misses.push(format!(
                     "{}: -{:?} +{:?}: labelled {}, Redline {}",
                     case.id,
                     short(deleted),
@@ -103,13 +145,14 @@ pub fn agreement(cases: &[Case]) -> (usize, usize, Vec<String>) {
                         "not explained"
                     },
                     match got {
-                        Some(true) => "explained",
-                        Some(false) => "not explained",
+                        Some(Mark::Explained) => "explained",
+                        Some(Mark::NotePart) => "part of the note",
+                        Some(Mark::NotExplained) => "not explained",
                         None => "has no such change",
                     }
                 ));
             }
         }
     }
-    (agree, n, misses)
+    res
 }
