@@ -482,3 +482,21 @@ fn what_an_update_adds_or_moves_is_explained() {
         [true]
     );
 }
+
+/// Several names in one change are paired by likeness: the respelled trust is one name
+/// change, and the person put in for another is the other, instead of only the first pair.
+#[test]
+fn names_in_one_change_are_paired_by_likeness() {
+    let original = "Harbour plan\n\nIt was backed by Maria Lopez (Harbour Trust) on Monday.\n";
+    let reworked = "Harbour plan\n\nIt was backed by Dan Okafor (Harbor Trust) on Monday.\n";
+    let name = |old: &str, new: &str| (FactKind::Name, old.to_owned(), new.to_owned());
+    let comparison = compare(original, reworked);
+    assert_eq!(comparison.n_changes, 1, "{}", comparison.markup());
+    assert_eq!(
+        facts_of(original, reworked),
+        [
+            name("Maria Lopez", "Dan Okafor"),
+            name("Harbour Trust", "Harbor Trust"),
+        ]
+    );
+}

@@ -183,9 +183,11 @@ pub(crate) fn find_facts(
             );
         }
 
-        let old_name = name_around(&texts.original, &text.deleted);
-        let new_name = name_around(&texts.reworked, &text.inserted);
-        push(FactKind::Name, old_name, new_name);
+        let old_names = names_around(&texts.original, &text.deleted);
+        let new_names = names_around(&texts.reworked, &text.inserted);
+        for (old_name, new_name) in pair_names(old_names, new_names) {
+            push(FactKind::Name, old_name, new_name);
+        }
 
         let old_quote = quotation_around(original, &text.deleted);
         let new_quote = quotation_around(reworked, &text.inserted);
@@ -618,13 +620,13 @@ fn is_capitalized(token: &str) -> bool {
 /// capitalized words (with `of`, `de`, `van`… between them) around a changed capitalized
 /// word, if the run has two words or more, or its word does not start a sentence. When the
 /// change touches several, the longest.
-fn name_around(side: &Side, changed: &[Range<usize>]) -> Option<String> {
+fn names_around(side: &Side, changed: &[Range<usize>]) -> Vec<String> {
     let text = side.text;
     let is_connector =
         |token: &str| matches!(token, "of" | "de" | "du" | "la" | "van" | "von" | "for");
     // Words of one name are parted by a space, or by the line break of a hard-wrapped text.
     let is_gap = |token: &str| token == " " || token == "\n";
-    let mut best: Option<(usize, String)> = None;
+    let mut names: Vec<String> = Vec::new();
     for changed in changed.iter().take(MAX_RANGES_READ) {
         let tokens: Vec<(Range<usize>, &str)> = side
             .tokens_within(paragraph_around(text, changed))
@@ -677,14 +679,99 @@ fn name_around(side: &Side, changed: &[Range<usize>]) -> Option<String> {
                 .filter(|(_, token)| is_capitalized(token))
                 .count();
             let starts_sentence = starts_sentence_at(&tokens, first);
-            if (n_words >= 2 || !starts_sentence) && best.as_ref().is_none_or(|(n, _)| n_words > *n)
-            {
+            if n_words >= 2 || !starts_sentence {
                 let name = text[tokens[first].0.start..tokens[last].0.end].replace('\n', " ");
-                best = Some((n_words, name));
+                if !names.contains(&name) && names.len() < MAX_NAMES {
+                    names.push(name);
+                }
             }
         }
     }
-    best.map(|(_, name)| name)
+    names
+}
+
+/// The most names read on one side of a change: enough for any edit of a sentence, and a
+/// bound on pairing them.
+const MAX_NAMES: usize = 8;
+
+/// The names a change touches on each side, paired old → new: names on both sides are
+/// unchanged and dropped; one name each side is a name replaced; with more, each old name goes
+/// with the new name most like it ("Chief Human Resource Officer" with "Chief Human Resources
+/// Officer", not with another name in the sentence); the one name left each side was
+/// replaced by the other, and any other name with no like partner was removed or added.
+fn pair_names(old: Vec<String>, new: Vec<String>) -> Vec<(Option<String>, Option<String>)> {
+    let old: Vec<String> = old
+        .iter()
+        .filter(|name| !new.contains(name))
+        .cloned()
+        .collect();
+    let new: Vec<String> = new.into_iter().filter(|name| !old.contains(name)).collect();
+    if old.len() <= 1 && new.len() <= 1 {
+        return vec![(old.into_iter().next(), new.into_iter().next())];
+    }
+    let chars = |name: &str| name.to_lowercase().chars().collect::<Vec<_>>();
+    let mut scored: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, a) in old.iter().enumerate() {
+        for (j, b) in new.iter().enumerate() {
+            let (a, b) = (chars(a), chars(b));
+            let distance = levenshtein(&a, &b);
+            // Alike: at most half the letters of the longer name differ.
+            if distance * 2 <= a.len().max(b.len()) {
+                scored.push((distance, i, j));
+            }
+        }
+    }
+    scored.sort_unstable();
+    let (mut old_used, mut new_used) = (vec![false; old.len()], vec![false; new.len()]);
+    let mut pairs: Vec<(usize, Option<String>, Option<String>)> = Vec::new();
+    for (_, i, j) in scored {
+        if !old_used[i] && !new_used[j] {
+            old_used[i] = true;
+            new_used[j] = true;
+            pairs.push((i, Some(old[i].clone()), Some(new[j].clone())));
+        }
+    }
+    // The one name left each side was replaced by the other, alike or not.
+    if old_used.iter().filter(|used| !**used).count() == 1
+        && new_used.iter().filter(|used| !**used).count() == 1
+    {
+        let i = old_used.iter().position(|used| !used).unwrap_or_default();
+        let j = new_used.iter().position(|used| !used).unwrap_or_default();
+        old_used[i] = true;
+        new_used[j] = true;
+        pairs.push((i, Some(old[i].clone()), Some(new[j].clone())));
+    }
+    pairs.sort_by_key(|(i, _, _)| *i);
+    let mut res: Vec<(Option<String>, Option<String>)> =
+        pairs.into_iter().map(|(_, a, b)| (a, b)).collect();
+    res.extend(
+        old.iter()
+            .zip(&old_used)
+            .filter(|(_, used)| !**used)
+            .map(|(name, _)| (Some(name.clone()), None)),
+    );
+    res.extend(
+        new.iter()
+            .zip(&new_used)
+            .filter(|(_, used)| !**used)
+            .map(|(name, _)| (None, Some(name.clone()))),
+    );
+    res
+}
+
+/// The number of letters to insert, delete or replace to turn `a` into `b`.
+pub(crate) fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Words that are capitalized at the start of a sentence for being first (English, French,

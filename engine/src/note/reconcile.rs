@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use crate::model::{ChangeText, FactKind, change_texts};
 use crate::note::detect::{NoteKind, detect_notes};
-use crate::note::facts::is_magnitude;
+use crate::note::facts::{is_magnitude, levenshtein};
 
 /// What a claim of the note is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -981,21 +981,6 @@ fn is_respelling(deleted: &str, inserted: &str) -> bool {
             .zip(&new)
             .all(|(a, b)| a == b || levenshtein(a, b) <= 2.min(a.len().max(b.len()) / 2))
         && old != new
-}
-
-/// The number of letters to insert, delete or replace to turn `a` into `b`.
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
