@@ -11,7 +11,8 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app into a fresh container, so that tests do not see each other's DOM, after
-/// clearing localStorage, so that they do not see each other's saved drafts either.
+/// clearing localStorage, so that they do not see each other's kept comparisons either. The
+/// drafts are put where an older Redline kept them, which the page takes as a comparison.
 fn mount_app() -> HtmlElement {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
@@ -284,15 +285,24 @@ async fn a_crash_keeps_the_texts_and_shows_a_report_without_them() {
         !report.contains("secret"),
         "the report must hold no user text: {report}"
     );
-    // The texts as they were in the boxes are the saved drafts a reload brings back.
-    let saved = window()
+    // The texts as they were in the boxes are the comparison this tab works on, which a
+    // reload brings back.
+    let tab = window()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("redline.tab")
+        .unwrap()
+        .unwrap();
+    let entry = window()
         .local_storage()
         .unwrap()
         .unwrap()
-        .get_item("redline.drafts")
+        .get_item(&format!("redline.comparison.{tab}"))
         .unwrap()
         .unwrap();
-    let saved = share::decode(&saved).unwrap();
+    let entry = redline_engine::formats::library::Entry::from_json(&entry).unwrap();
+    let saved = share::decode(&entry.fragment).unwrap();
     assert_eq!(saved.original, "The secret original.");
     assert_eq!(saved.reworked, "The secret reworked text.");
     // A later panic (a stopped module called again) does not replace the report of the first.

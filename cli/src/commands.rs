@@ -288,8 +288,8 @@ fn print_notes(text: &str, json: bool) -> Result<(), String> {
 }
 
 fn open_link(link: &str, json: bool) -> Result<(), String> {
-    let history =
-        share::decode_history(link).map_err(|err| format!("This link is damaged: {err}"))?;
+    let history = share::decode_history(link)
+        .map_err(|err| format!("This link is damaged: {err}. {}", err.advice()))?;
     let shared = history.pair();
     let fingerprint = history.fingerprint();
     let mut out = std::io::stdout().lock();

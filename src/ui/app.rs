@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use redline_engine::formats::{library, share};
+
+use super::browser;
 use super::hooks::{
     UseComparisonReturn, UseDraftsReturn, UseNoteCheckReturn, UseSavedDraftsReturn,
     UseShareLinkReturn, UseThemeReturn, use_autosave, use_comparison, use_current_change,
@@ -9,9 +12,9 @@ use super::hooks::{
     use_theme,
 };
 use super::{
-    ChangeNav, ComparisonStatus, DiffView, InputActions, NoteCheck, NoteClaims, NotePanel,
-    OptionsBar, OverviewRuler, PairInputs, ShareBar, StatsSummary, Timeline, UndoneChanges,
-    VersionList, ViewSwitch,
+    ChangeNav, ComparisonList, ComparisonStatus, DiffView, InputActions, NoteCheck, NoteClaims,
+    NotePanel, OptionsBar, OverviewRuler, PairInputs, ShareBar, StatsSummary, Timeline,
+    UndoneChanges, VersionList, ViewSwitch,
 };
 
 /// The whole page: header, the original, reworked and note inputs, and the diff beside the note.
@@ -19,19 +22,31 @@ use super::{
 pub fn App() -> impl IntoView {
     let UseSavedDraftsReturn {
         saved,
+        reopened,
+        current: current_comparison,
         write,
         save_failed,
+        saved_at,
+        changed_elsewhere,
     } = use_saved_drafts();
     let UseDraftsReturn {
         drafts,
         showing_example,
         start_own,
-    } = use_drafts(saved);
+    } = use_drafts(saved.get_value());
     let UseShareLinkReturn {
         link_error,
         follows_link,
-    } = use_share_link(drafts);
-    use_autosave(drafts, follows_link, write);
+        open: open_comparison,
+    } = use_share_link(drafts, current_comparison, reopened);
+    // A new comparison gets its id at its first save.
+    let start_new = Callback::new(move |()| {
+        current_comparison.set(None);
+        follows_link.set(false);
+        browser::replace_fragment("");
+        start_own.run(());
+    });
+    let unsaved = use_autosave(drafts, follows_link, write);
     let edits = use_edits(drafts, showing_example);
     let UseComparisonReturn {
         comparison,
@@ -72,10 +87,14 @@ pub fn App() -> impl IntoView {
             {move || {
                 link_error
                     .get()
-                    .map(|message| {
+                    .map(|(message, detail)| {
                         view! {
                             <div class="banner" role="alert" data-testid="diff-link-error">
                                 <p>{message}</p>
+                                <details>
+                                    <summary>"Technical detail"</summary>
+                                    <p data-testid="diff-link-error-detail">{detail}</p>
+                                </details>
                                 <button type="button" on:click=move |_| link_error.set(None)>"Dismiss"</button>
                             </div>
                         }
@@ -83,9 +102,33 @@ pub fn App() -> impl IntoView {
             }}
             <Show when=move || save_failed.get()>
                 <p class="save-warning" role="status" data-testid="diff-save-warning">
-                    "This browser did not let Redline save your drafts (storage full or blocked). Keep a copy of your texts elsewhere."
+                    "This browser did not let Redline keep your texts (its storage is full or blocked). They stay in this page until you close it: keep a copy with Copy link or the HTML report, or delete comparisons you no longer need under Your comparisons."
                 </p>
             </Show>
+            {move || {
+                changed_elsewhere
+                    .get()
+                    .map(|fragment| {
+                        let show_other = move |_| {
+                            if let Ok(history) = share::decode_history(&fragment) {
+                                drafts.set(history);
+                            }
+                            changed_elsewhere.set(None);
+                        };
+                        let keep_mine = move |_| {
+                            let history = drafts.to_history();
+                            write.run((share::encode_any(&history), library::title_of(&history)));
+                        };
+                        view! {
+                            <div class="banner" role="alert" data-testid="diff-changed-elsewhere">
+                                <p>"This comparison was just changed in another tab, so the two tabs now show different texts. Choose which to keep: the other is not saved."</p>
+                                <button type="button" data-testid="diff-show-other-tab" on:click=show_other>"Show the other tab's texts"</button>
+                                <button type="button" data-testid="diff-keep-this-tab" on:click=keep_mine>"Keep this tab's texts"</button>
+                            </div>
+                        }
+                    })
+            }}
+            <ComparisonList current=current_comparison open=open_comparison start_new=start_new unsaved=unsaved saved_at=saved_at save_failed=save_failed />
             <Show when=move || showing_example.get()>
                 <div class="example-banner" role="note" data-testid="diff-example">
                     <p>

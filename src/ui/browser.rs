@@ -9,8 +9,9 @@
 //! whole download's growth, `node scripts/dist-size.mjs dist`, against a budget that must not
 //! grow):
 //!
-//! - localStorage (the drafts and the theme): leptos-use's `use_local_storage` was tried for
-//!   both and cost 8 KB gzip, for two keys the page reads once and writes after a pause in the
+//! - localStorage (the kept comparisons, one key each, and the theme) and sessionStorage (the
+//!   comparison a tab works on): leptos-use's `use_local_storage` was tried for the drafts and
+//!   the theme and cost 8 KB gzip, for keys the page reads once and writes after a pause in the
 //!   typing; the crash report must write without signals anyway;
 //! - the URL fragment and `history.replaceState`: leptos-use has no `replaceState`, and the
 //!   router crates bring a router the page does not need;
@@ -23,6 +24,7 @@
 //!   what broke, so these use no signal or hook.
 
 use leptos::prelude::*;
+use redline_engine::formats::library::Entry;
 use wasm_bindgen_futures::JsFuture;
 
 /// Whether this code runs in a page (and not in a web worker, which has no `window`).
@@ -38,16 +40,31 @@ pub fn fragment() -> String {
     location_hash().unwrap_or_default()
 }
 
-/// Replaces the URL fragment without adding a history entry (no history spam while editing).
-/// Returns whether the browser accepted it.
+/// Replaces the URL fragment without adding a history entry (no history spam while editing),
+/// keeping the entry's state (the comparison it shows, [`mark_history`]). Returns whether the
+/// browser accepted it.
 pub fn replace_fragment(fragment: &str) -> bool {
     let url = format!("#{fragment}");
     window()
         .history()
         .and_then(|history| {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            history.replace_state_with_url(&state, "", Some(&url))
         })
         .is_ok()
+}
+
+/// Records in this tab's current history entry which comparison it shows, so that Back and
+/// a reload come back to that comparison rather than to whatever the tab opened since.
+pub fn mark_history(id: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&wasm_bindgen::JsValue::from_str(id), "");
+    }
+}
+
+/// The comparison this tab's current history entry shows, if [`mark_history`] recorded one.
+pub fn history_comparison() -> Option<String> {
+    window().history().ok()?.state().ok()?.as_string()
 }
 
 /// The page's URL without its fragment, to build share links from.
@@ -72,19 +89,142 @@ pub fn select_all(event: &leptos::ev::FocusEvent) {
     input.select();
 }
 
-/// The localStorage key that holds the drafts (as a share fragment: compact and validated).
+/// The localStorage key where the page once kept its only drafts: read once, to become a
+/// comparison of its own ([`take_old_drafts`]).
 pub const DRAFTS_KEY: &str = "redline.drafts";
 
-/// The drafts saved by [`save_drafts`], if any and if storage is readable.
-pub fn load_drafts() -> Option<String> {
-    let storage = window().local_storage().ok().flatten()?;
-    storage.get_item(DRAFTS_KEY).ok().flatten()
+/// The start of the localStorage key of each kept comparison; the rest is its id.
+pub const COMPARISON_PREFIX: &str = "redline.comparison.";
+
+/// The sessionStorage key of the comparison this tab works on: a reload of the tab opens it
+/// again, while other tabs keep their own.
+const TAB_KEY: &str = "redline.tab";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }
 
-/// Saves the drafts. Fails when storage is blocked or full; the caller says so quietly.
+/// The drafts an older Redline kept under [`DRAFTS_KEY`], removed from storage once `keep`
+/// has kept them elsewhere (it returns whether it did).
+pub fn take_old_drafts(keep: impl FnOnce(String) -> bool) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    if let Some(saved) = storage.get_item(DRAFTS_KEY).ok().flatten()
+        && keep(saved)
+    {
+        let _ = storage.remove_item(DRAFTS_KEY);
+    }
+}
+
+/// The kept comparison `id`, if there is one and it reads as one.
+pub fn load_entry(id: &str) -> Option<Entry> {
+    let json = local_storage()?
+        .get_item(&format!("{COMPARISON_PREFIX}{id}"))
+        .ok()
+        .flatten()?;
+    Entry::from_json(&json)
+}
+
+/// Keeps `entry` under its own key. Fails when storage is blocked or full; the caller says so.
+pub fn save_entry(entry: &Entry) -> Result<(), ()> {
+    let storage = local_storage().ok_or(())?;
+    storage
+        .set_item(
+            &format!("{COMPARISON_PREFIX}{}", entry.id),
+            &entry.to_json(),
+        )
+        .map_err(|_| ())
+}
+
+/// Removes the kept comparison `id`.
+pub fn remove_entry(id: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&format!("{COMPARISON_PREFIX}{id}"));
+    }
+}
+
+/// Every kept comparison, the last edited first.
+pub fn entries() -> Vec<Entry> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    let mut res: Vec<Entry> = (0..n)
+        .filter_map(|idx| storage.key(idx).ok().flatten())
+        .filter(|key| key.starts_with(COMPARISON_PREFIX))
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .filter_map(|json| Entry::from_json(&json))
+        .collect();
+    res.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    res
+}
+
+/// The comparison this tab works on, if it has started one.
+pub fn tab_comparison() -> Option<String> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(TAB_KEY)
+        .ok()
+        .flatten()
+}
+
+/// Records the comparison this tab works on.
+pub fn set_tab_comparison(id: &str) {
+    if let Some(storage) = window().session_storage().ok().flatten() {
+        let _ = storage.set_item(TAB_KEY, id);
+    }
+}
+
+/// The time now, in milliseconds since 1970.
+pub fn now() -> f64 {
+    web_sys::js_sys::Date::now()
+}
+
+/// A time in milliseconds since 1970 as the reader's locale writes it.
+pub fn local_time(ms: f64) -> String {
+    let date = web_sys::js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// A new comparison's id: when it was started, and a random tail so that two tabs starting
+/// one in the same millisecond do not share it.
+pub fn new_comparison_id() -> String {
+    let tail = (web_sys::js_sys::Math::random() * 1e9) as u64;
+    format!("c-{}-{tail:x}", now() as u64)
+}
+
+/// The share fragment of the comparison this tab works on, for the crash report.
+pub fn load_drafts() -> Option<String> {
+    load_entry(&tab_comparison()?).map(|entry| entry.fragment)
+}
+
+/// Saves `fragment` as the comparison this tab works on, for the crash report (which must
+/// not go through the reactive system).
 pub fn save_drafts(fragment: &str) -> Result<(), ()> {
-    let storage = window().local_storage().ok().flatten().ok_or(())?;
-    storage.set_item(DRAFTS_KEY, fragment).map_err(|_| ())
+    let id = tab_comparison().unwrap_or_else(|| {
+        let id = new_comparison_id();
+        set_tab_comparison(&id);
+        id
+    });
+    let entry = match load_entry(&id) {
+        Some(entry) => Entry {
+            fragment: fragment.to_owned(),
+            updated: now(),
+            ..entry
+        },
+        None => Entry {
+            id,
+            title: "Saved after a crash".to_owned(),
+            named: false,
+            updated: now(),
+            fragment: fragment.to_owned(),
+        },
+    };
+    save_entry(&entry)
 }
 
 /// Whether a key press goes to a place where letters are text (a text box, a select, an

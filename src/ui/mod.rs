@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod change_nav;
+mod comparison_list;
 mod comparison_status;
 mod diff_view;
 mod drafts;
@@ -23,6 +24,7 @@ pub mod worker;
 
 pub use app::App;
 pub use change_nav::ChangeNav;
+pub use comparison_list::ComparisonList;
 pub use comparison_status::ComparisonStatus;
 pub use diff_view::DiffView;
 pub use drafts::{Drafts, Slot};

@@ -357,6 +357,40 @@ impl fmt::Display for ShareError {
     }
 }
 
+impl ShareError {
+    /// What happened and what to do, in a reader's words; [`Display`](fmt::Display) gives
+    /// the technical detail.
+    ///
+    /// ```
+    /// use redline_engine::formats::share::decode;
+    ///
+    /// let err = decode("v1.broken").unwrap_err();
+    /// assert!(err.advice().starts_with("This link is cut short"));
+    /// ```
+    pub fn advice(&self) -> &'static str {
+        match self {
+            ShareError::TooLong { .. } => {
+                "This link is longer than any Redline link: other text may have been pasted with it. Copy it again on its own, or ask for the HTML report."
+            }
+            ShareError::UnknownVersion { prefix } if prefix.starts_with('v') => {
+                "This link was made by a newer Redline than this one. Open it where it was made, or ask for the HTML report."
+            }
+            ShareError::UnknownVersion { .. } => {
+                "This address holds no Redline comparison: check that the whole link was pasted, from its # on."
+            }
+            ShareError::Base64 { .. } | ShareError::Decompress | ShareError::Truncated { .. } => {
+                "This link is cut short, probably by the app it came through: ask for it again, or for the HTML report."
+            }
+            ShareError::TooLarge => {
+                "This link would unpack to more text than any article, so it was not opened. Ask for the HTML report instead."
+            }
+            ShareError::Invalid { .. } | ShareError::NotUtf8 { .. } | ShareError::TrailingData => {
+                "This link was changed on the way and cannot be read: ask for it again, or for the HTML report."
+            }
+        }
+    }
+}
+
 impl std::error::Error for ShareError {}
 
 /// Encodes `shared` as a version 4 fragment, `v4.…` (without the `#`).
@@ -1180,6 +1214,19 @@ mod tests {
             write_varint(&mut payload, 60_000);
         }
         assert_eq!(decode(&link_of(&payload)), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn every_damaged_link_says_what_to_do() {
+        let advice = |link: &str| decode_history(link).unwrap_err().advice();
+        for cut in ["v1.q1YqLs", "v1.broken"] {
+            assert!(advice(cut).starts_with("This link is cut short"), "{cut}");
+        }
+        assert!(advice("v4.AAAA").contains("changed on the way"));
+        assert!(advice("v9.AAAA").contains("newer Redline"));
+        assert!(advice("hello").contains("no Redline comparison"));
+        let long = format!("v1.{}", "A".repeat(MAX_FRAGMENT_CHARS + 1));
+        assert!(advice(&long).starts_with("This link is longer"));
     }
 
     #[test]

@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
 /// How long any wait for the page may take before the test fails.
-const WAIT: Duration = Duration::from_secs(20);
+/// Generous: a condition this test machine meets in a second or two may take many times that
+/// while another build keeps both cores busy, and a wait only lasts this long when it fails.
+const WAIT: Duration = Duration::from_secs(60);
 
 /// A served release build plus a running chromedriver.
 pub struct Harness {
@@ -208,16 +210,59 @@ impl Page {
         self.element("diff-theme").await;
     }
 
-    /// Waits until the app has saved its drafts in localStorage.
+    /// Waits until the app has kept the texts as they are now in this browser's storage: the
+    /// page says so ("Kept in this browser") for a save that ended after this call began, so
+    /// the last edit is in it.
     pub async fn wait_for_saved_drafts(&self) {
-        self.wait_for("the drafts to be saved in localStorage", || async {
-            let saved = self
+        let since = self.run("return Date.now();").await.as_f64().unwrap_or(0.0);
+        self.wait_for("the texts to be kept in this browser", || async {
+            let state = self
                 .driver
-                .execute("return localStorage.getItem('redline.drafts');", vec![])
-                .await;
-            saved.is_ok_and(|saved| !saved.json().is_null())
+                .execute(
+                    "const state = document.querySelector('[data-testid=diff-saved-state]');\
+                     return state ? [state.textContent, Number(state.dataset.savedAt)] : null;",
+                    vec![],
+                )
+                .await
+                .map(|answer| answer.json().clone());
+            state.is_ok_and(|state| {
+                state[0] == "Kept in this browser"
+                    && state[1].as_f64().is_some_and(|at| at >= since)
+            })
         })
         .await;
+    }
+
+    /// Opens `url` in a new tab of this browser (the same profile, so the same localStorage,
+    /// and a sessionStorage of its own), switches to it and waits for the app. Returns the
+    /// tab it came from.
+    pub async fn open_tab(&self, url: &str) -> WindowHandle {
+        let from = self.driver.window().await.expect("no current tab");
+        let tab = self.driver.new_tab().await.expect("no new tab");
+        self.driver
+            .switch_to_window(tab)
+            .await
+            .expect("could not switch to the new tab");
+        self.goto(url).await;
+        from
+    }
+
+    /// The tab the page drives now.
+    pub async fn current_tab(&self) -> WindowHandle {
+        self.driver.window().await.expect("no current tab")
+    }
+
+    /// Drives `tab` from now on.
+    pub async fn switch_to_tab(&self, tab: WindowHandle) {
+        self.driver
+            .switch_to_window(tab)
+            .await
+            .expect("could not switch tabs");
+    }
+
+    /// Goes Back, as the browser's Back button does.
+    pub async fn back(&self) {
+        self.driver.back().await.expect("could not go back");
     }
 
     /// The page's current URL.

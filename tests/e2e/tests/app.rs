@@ -156,7 +156,7 @@ async fn drafts_survive_a_reload_and_a_damaged_link() {
 
     // Opening a damaged link in the same browser shows why and keeps the saved drafts.
     page.goto(&format!("{}#v1.broken", harness.app_url())).await;
-    page.wait_for_text("diff-link-error", "This link is damaged:")
+    page.wait_for_text("diff-link-error", "Your texts were not changed.")
         .await;
     assert_eq!(
         page.value("diff-input-reworked").await,

@@ -283,6 +283,13 @@ async fn an_oversized_link_and_an_empty_file_are_explained() {
         .await;
     page.wait_for_text(
         "diff-link-error",
+        "This link is longer than any Redline link: other text may have been pasted with it.",
+    )
+    .await;
+    page.run("document.querySelector('[data-testid=diff-link-error] details').open = true;")
+        .await;
+    page.wait_for_text(
+        "diff-link-error-detail",
         "This link is damaged: it is 1000004 characters long, more than the 1000000 a Redline link can have",
     )
     .await;

@@ -86,7 +86,16 @@ async fn a_damaged_link_shows_why_and_keeps_the_drafts() {
 
     // A link pasted into the same tab, cut short on the way.
     page.set_hash("v1.q1YqLs").await;
-    page.wait_for_text("diff-link-error", "This link is damaged:")
+    page.wait_for_text(
+        "diff-link-error",
+        "This link is cut short, probably by the app it came through: ask for it again, or for \
+         the HTML report. Your texts were not changed.",
+    )
+    .await;
+    // The technical detail is folded under it.
+    page.run("document.querySelector('[data-testid=diff-link-error] details').open = true;")
+        .await;
+    page.wait_for_text("diff-link-error-detail", "This link is damaged:")
         .await;
     assert_eq!(page.value("diff-input-original").await, "My draft original");
     assert_eq!(page.value("diff-input-reworked").await, "My draft reworked");
@@ -95,7 +104,7 @@ async fn a_damaged_link_shows_why_and_keeps_the_drafts() {
     page.set_hash("v9.AAAA").await;
     page.wait_for_text(
         "diff-link-error",
-        "a format this version of Redline does not know",
+        "This link was made by a newer Redline than this one.",
     )
     .await;
     assert_eq!(page.value("diff-input-original").await, "My draft original");

@@ -1,0 +1,222 @@
+//! End-to-end tests of the comparisons kept in the browser: a link opened in the same tab or a new one, two tabs, and a full storage never lose the reader's own texts.
+
+use redline_e2e::{Harness, Page};
+
+const OWN_ORIGINAL: &str = "Own draft\n\nThe mayor opened the bridge on Monday.";
+const OWN_REWORKED: &str = "Own draft\n\nThe mayor opened the bridge on Tuesday.";
+
+/// Types the reader's own texts into the simple boxes and waits until they are kept.
+async fn type_own(page: &Page, original: &str, reworked: &str) {
+    page.set_value("diff-input-original", original).await;
+    page.set_value("diff-input-reworked", reworked).await;
+    page.wait_for_saved_drafts().await;
+}
+
+/// A colleague's link, made in a browser of its own: the fragment, `#` included.
+async fn colleagues_link(harness: &Harness) -> String {
+    let sender = harness.open_app().await;
+    sender
+        .set_value(
+            "diff-input-original",
+            "Harbour plan approved\n\nThe council approved 60,000 homes.",
+        )
+        .await;
+    sender
+        .set_value(
+            "diff-input-reworked",
+            "Harbour plan cut\n\nThe council approved 25,000 homes.",
+        )
+        .await;
+    sender.wait_for_saved_drafts().await;
+    sender.click("diff-copy-link").await;
+    sender
+        .wait_for_text("diff-share-status", "characters")
+        .await;
+    let link = sender.url().await;
+    sender.close().await;
+    link[link.find('#').expect("no fragment in the link")..].to_owned()
+}
+
+/// Waits until the simple boxes hold these texts.
+async fn wait_for_texts_in_boxes(page: &Page, original: &str, reworked: &str) {
+    page.wait_for("the boxes to hold the expected texts", || async {
+        page.value("diff-input-original").await == original
+            && page.value("diff-input-reworked").await == reworked
+    })
+    .await;
+}
+
+/// Opens "Your comparisons", as a click on its summary does.
+async fn open_list(page: &Page) {
+    page.run(
+        "const list = document.querySelector('[data-testid=diff-comparisons]');\
+         if (!list.open) list.querySelector('summary').click();",
+    )
+    .await;
+}
+
+/// The titles in "Your comparisons", once it is opened.
+async fn listed(page: &Page) -> Vec<String> {
+    open_list(page).await;
+    page.texts(".comparison-open").await.unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_opened_in_the_same_tab_keeps_the_readers_texts_and_back_brings_them_back() {
+    let harness = Harness::start().await;
+    let link = colleagues_link(&harness).await;
+    let page = harness.open_app().await;
+    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+
+    // The link pasted into this tab's address bar shows the colleague's comparison...
+    page.set_hash(&link).await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    // ...as an entry of its own: the reader's comparison is still kept, untouched.
+    page.wait_for("both comparisons to be listed", || async {
+        let titles = listed(&page).await;
+        titles.contains(&"Own draft".to_owned()) && titles.contains(&"Harbour plan cut".to_owned())
+    })
+    .await;
+
+    // Back shows the reader's own texts again, and a reload keeps them.
+    page.back().await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    page.reload().await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+
+    // The same link opened again is the same entry, not a second one.
+    page.set_hash(&link).await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    page.wait_for(
+        "the link to be listed once, beside the reader's own",
+        || async {
+            let titles = listed(&page).await;
+            titles.len() == 2
+                && titles
+                    .iter()
+                    .filter(|title| *title == "Harbour plan cut")
+                    .count()
+                    == 1
+        },
+    )
+    .await;
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_edited_in_a_new_tab_leaves_the_first_tabs_texts_alone() {
+    let harness = Harness::start().await;
+    let link = colleagues_link(&harness).await;
+    let page = harness.open_app().await;
+    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+
+    let own_tab = page.open_tab(&format!("{}{link}", harness.app_url())).await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    page.set_value(
+        "diff-input-reworked",
+        "Harbour plan cut\n\nThe council approved 26,000 homes.",
+    )
+    .await;
+    page.wait_for_saved_drafts().await;
+
+    page.switch_to_tab(own_tab).await;
+    page.reload().await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tabs_keep_their_own_comparisons_and_say_when_they_share_one() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    let first = page.current_tab().await;
+
+    // A second tab starts a comparison of its own; both are edited, both reloaded.
+    page.open_tab(harness.app_url()).await;
+    let second = page.current_tab().await;
+    open_list(&page).await;
+    page.click("diff-new-comparison").await;
+    page.wait_for_text("diff-empty", "Paste the original").await;
+    let (other_original, other_reworked) = (
+        "Other story\n\nRain fell in the north.",
+        "Other story\n\nSnow fell in the north.",
+    );
+    type_own(&page, other_original, other_reworked).await;
+    page.switch_to_tab(first.clone()).await;
+    page.set_value(
+        "diff-input-reworked",
+        &format!("{OWN_REWORKED} Crowds came."),
+    )
+    .await;
+    page.wait_for_saved_drafts().await;
+    page.reload().await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, &format!("{OWN_REWORKED} Crowds came.")).await;
+    page.switch_to_tab(second.clone()).await;
+    page.reload().await;
+    wait_for_texts_in_boxes(&page, other_original, other_reworked).await;
+
+    // The second tab opens the first tab's comparison and edits it: the first tab says so at
+    // once, and keeping its own texts makes them the kept ones (the later edit wins).
+    page.wait_for("the first tab's comparison to be listed", || async {
+        listed(&page).await.contains(&"Own draft".to_owned())
+    })
+    .await;
+    page.run(
+        "[...document.querySelectorAll('.comparison-open')]\
+         .find(b => b.textContent === 'Own draft').click();",
+    )
+    .await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, &format!("{OWN_REWORKED} Crowds came.")).await;
+    page.set_value(
+        "diff-input-reworked",
+        "Own draft\n\nEdited in the second tab.",
+    )
+    .await;
+    page.wait_for_saved_drafts().await;
+    page.switch_to_tab(first).await;
+    page.wait_for_text("diff-changed-elsewhere", "changed in another tab")
+        .await;
+    // Keeping writes at once, and the banner goes.
+    page.click("diff-keep-this-tab").await;
+    page.wait_for("the banner to go", || async {
+        page.texts("[data-testid='diff-changed-elsewhere']")
+            .await
+            .is_ok_and(|banners| banners.is_empty())
+    })
+    .await;
+    page.switch_to_tab(second).await;
+    page.reload().await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, &format!("{OWN_REWORKED} Crowds came.")).await;
+    harness.stop(page).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_storage_says_so_and_keeps_the_texts_in_the_page() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    // Fill this origin's localStorage to its quota.
+    page.run(
+        "let i = 0;\
+         for (const size of [256 * 1024, 1024, 16, 1]) {\
+           const chunk = 'x'.repeat(size);\
+           try { for (;;) { localStorage.setItem('f' + i, chunk); i++; } } catch (e) {}\
+         }",
+    )
+    .await;
+    page.set_value("diff-input-original", OWN_ORIGINAL).await;
+    page.set_value("diff-input-reworked", OWN_REWORKED).await;
+    page.wait_for_text("diff-save-warning", "storage is full or blocked")
+        .await;
+    page.wait_for_text("diff-saved-state", "Not kept").await;
+    // Nothing typed is lost from the page, and the downloads are there to keep a copy.
+    assert_eq!(page.value("diff-input-original").await, OWN_ORIGINAL);
+    assert_eq!(page.value("diff-input-reworked").await, OWN_REWORKED);
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["Tuesday"])
+        .await;
+    page.element("diff-download-html").await;
+    harness.stop(page).await;
+}
