@@ -29,8 +29,14 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // brotli), and the line moved to 410,000 B. Notes found after dates, HTML tags, brackets and
 // pictographs, in Spanish and German too, retractions and later editions, and the note check's
 // quotes, respellings and label dates took it to 415,528 B (320,808 B brotli), and the line
-// moved to 420,000 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 420_000);
+// moved to 420,000 B. The note's own parts (an edit of the note, the update under its heading,
+// link definitions, strike marks) and claims read without link addresses took it to 422,506 B,
+// names paired by likeness to 425,469 B, and the kept comparisons (one storage entry each, the
+// list, the other-tab banner, the save state, the damaged-link advice) to 441,887 B (343,162 B
+// brotli): of the raw code, the list and the page's new banners are some 15 KB of Leptos view
+// code, the entry's JSON reading 2.8 KB. The line moved to 443,000 B; winning this back is
+// the download work still open.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 443_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -156,7 +156,7 @@ pub fn entries() -> Vec<Entry> {
         .filter_map(|key| storage.get_item(&key).ok().flatten())
         .filter_map(|json| Entry::from_json(&json))
         .collect();
-    res.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    res.sort_unstable_by_key(|entry| std::cmp::Reverse(entry.updated));
     res
 }
 
@@ -179,13 +179,13 @@ pub fn set_tab_comparison(id: &str) {
 }
 
 /// The time now, in milliseconds since 1970.
-pub fn now() -> f64 {
-    web_sys::js_sys::Date::now()
+pub fn now() -> u64 {
+    web_sys::js_sys::Date::now() as u64
 }
 
 /// A time in milliseconds since 1970 as the reader's locale writes it.
-pub fn local_time(ms: f64) -> String {
-    let date = web_sys::js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+pub fn local_time(ms: u64) -> String {
+    let date = web_sys::js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
@@ -194,7 +194,7 @@ pub fn local_time(ms: f64) -> String {
 /// one in the same millisecond do not share it.
 pub fn new_comparison_id() -> String {
     let tail = (web_sys::js_sys::Math::random() * 1e9) as u64;
-    format!("c-{}-{tail:x}", now() as u64)
+    format!("c-{}-{tail:x}", now())
 }
 
 /// The share fragment of the comparison this tab works on, for the crash report.

@@ -18,7 +18,7 @@ pub fn ComparisonList(
     /// Whether an edit is waiting to be saved.
     unsaved: RwSignal<bool>,
     /// When the last save was kept.
-    saved_at: RwSignal<Option<f64>>,
+    saved_at: RwSignal<Option<u64>>,
     /// Whether the browser refused the last save.
     save_failed: RwSignal<bool>,
 ) -> impl IntoView {

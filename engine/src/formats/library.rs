@@ -16,7 +16,7 @@
 //! });
 //! assert_eq!(title_of(&history), "Council backs harbour plan");
 //! assert!(link_id(&history).starts_with("link-"));
-//! let entry = Entry::new("c-1".into(), &history, 1_764_000_000_000.0);
+//! let entry = Entry::new("c-1".into(), &history, 1_764_000_000_000);
 //! assert_eq!(Entry::from_json(&entry.to_json()).unwrap(), entry);
 //! ```
 
@@ -38,15 +38,16 @@ pub struct Entry {
     /// Whether the user named it, so that editing the headline leaves the name alone.
     #[serde(default)]
     pub named: bool,
-    /// When it was last edited, in milliseconds since 1970 (JavaScript's `Date.now()`).
-    pub updated: f64,
+    /// When it was last edited, in milliseconds since 1970 (JavaScript's `Date.now()`). A
+    /// whole number: float formatting and parsing would cost the download some 10 KB.
+    pub updated: u64,
     /// Its versions, options and view, as a share fragment.
     pub fragment: String,
 }
 
 impl Entry {
     /// An entry holding `history`, edited at `updated`, titled by its headline.
-    pub fn new(id: String, history: &History, updated: f64) -> Self {
+    pub fn new(id: String, history: &History, updated: u64) -> Self {
         Entry {
             id,
             title: title_of(history),
@@ -58,7 +59,7 @@ impl Entry {
 
     /// The entry with `history` edited at `updated`: the title follows the headline unless the
     /// user named the comparison.
-    pub fn edited(&self, history: &History, updated: f64) -> Self {
+    pub fn edited(&self, history: &History, updated: u64) -> Self {
         Entry {
             title: if self.named {
                 self.title.clone()
@@ -143,13 +144,13 @@ mod tests {
 
     #[test]
     fn a_named_entry_keeps_its_name_when_edited() {
-        let mut entry = Entry::new("c-1".into(), &pair("A", "B"), 1.0);
+        let mut entry = Entry::new("c-1".into(), &pair("A", "B"), 1);
         assert_eq!(entry.title, "B");
-        entry = entry.edited(&pair("A", "C"), 2.0);
-        assert_eq!((entry.title.as_str(), entry.updated), ("C", 2.0));
+        entry = entry.edited(&pair("A", "C"), 2);
+        assert_eq!((entry.title.as_str(), entry.updated), ("C", 2));
         entry.title = "My check".into();
         entry.named = true;
-        assert_eq!(entry.edited(&pair("A", "D"), 3.0).title, "My check");
+        assert_eq!(entry.edited(&pair("A", "D"), 3).title, "My check");
         // Naming it changes nothing of what it holds.
         assert_eq!(entry.history().unwrap(), pair("A", "C"));
     }

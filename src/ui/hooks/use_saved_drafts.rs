@@ -24,7 +24,7 @@ pub struct UseSavedDraftsReturn {
     /// Whether the browser refused the last write (storage full or blocked).
     pub save_failed: RwSignal<bool>,
     /// When the last write was kept, in milliseconds since 1970.
-    pub saved_at: RwSignal<Option<f64>>,
+    pub saved_at: RwSignal<Option<u64>>,
     /// What another tab saved over the comparison this tab shows, as a share fragment, until
     /// the reader chooses which to keep.
     pub changed_elsewhere: RwSignal<Option<String>>,
@@ -41,7 +41,7 @@ pub struct UseSavedDraftsReturn {
 /// tab saves the same comparison, `changed_elsewhere` says so at once (the `storage` event).
 pub fn use_saved_drafts() -> UseSavedDraftsReturn {
     let save_failed = RwSignal::new(false);
-    let saved_at = RwSignal::new(None::<f64>);
+    let saved_at = RwSignal::new(None::<u64>);
     let changed_elsewhere = RwSignal::new(None::<String>);
     browser::take_old_drafts(|saved| {
         let Ok(history) = share::decode_history(&saved) else {
