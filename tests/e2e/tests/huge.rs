@@ -245,8 +245,11 @@ async fn a_full_local_storage_warns_and_keeps_the_texts() {
         .await;
     page.type_into("diff-input-reworked", "The vote was on Tuesday.")
         .await;
-    page.wait_for_text("diff-save-warning", "did not let Redline save your drafts")
+    page.wait_for_text("diff-save-warning", "did not let Redline keep your texts")
         .await;
+    page.wait_for_text("diff-saved-state", "Not kept").await;
+    // The downloads are there to keep a copy.
+    page.element("diff-download-html").await;
     // The texts and the diff are all there.
     assert_eq!(
         page.value("diff-input-original").await,

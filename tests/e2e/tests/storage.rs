@@ -1,4 +1,4 @@
-//! End-to-end tests of the comparisons kept in the browser: a link opened in the same tab or a new one, two tabs, and a full storage never lose the reader's own texts.
+//! End-to-end tests of the comparisons kept in the browser: a link opened in the same tab or a new one, and two tabs, never lose the reader's own texts (a full storage is in huge.rs).
 
 use redline_e2e::{Harness, Page};
 
@@ -191,32 +191,5 @@ async fn two_tabs_keep_their_own_comparisons_and_say_when_they_share_one() {
     page.switch_to_tab(second).await;
     page.reload().await;
     wait_for_texts_in_boxes(&page, OWN_ORIGINAL, &format!("{OWN_REWORKED} Crowds came.")).await;
-    harness.stop(page).await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_full_storage_says_so_and_keeps_the_texts_in_the_page() {
-    let harness = Harness::start().await;
-    let page = harness.open_app().await;
-    // Fill this origin's localStorage to its quota.
-    page.run(
-        "let i = 0;\
-         for (const size of [256 * 1024, 1024, 16, 1]) {\
-           const chunk = 'x'.repeat(size);\
-           try { for (;;) { localStorage.setItem('f' + i, chunk); i++; } } catch (e) {}\
-         }",
-    )
-    .await;
-    page.set_value("diff-input-original", OWN_ORIGINAL).await;
-    page.set_value("diff-input-reworked", OWN_REWORKED).await;
-    page.wait_for_text("diff-save-warning", "storage is full or blocked")
-        .await;
-    page.wait_for_text("diff-saved-state", "Not kept").await;
-    // Nothing typed is lost from the page, and the downloads are there to keep a copy.
-    assert_eq!(page.value("diff-input-original").await, OWN_ORIGINAL);
-    assert_eq!(page.value("diff-input-reworked").await, OWN_REWORKED);
-    page.wait_for_texts("[data-testid='diff-output'] ins", &["Tuesday"])
-        .await;
-    page.element("diff-download-html").await;
     harness.stop(page).await;
 }
