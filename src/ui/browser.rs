@@ -183,6 +183,12 @@ pub fn now() -> u64 {
     web_sys::js_sys::Date::now() as u64
 }
 
+/// Today's date as `YYYY-MM-DD` (in UTC), for file names.
+pub fn today() -> String {
+    let iso: String = web_sys::js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
 /// A time in milliseconds since 1970 as the reader's locale writes it.
 pub fn local_time(ms: u64) -> String {
     let date = web_sys::js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));

@@ -1,9 +1,9 @@
-//! ComparisonList: "Your comparisons", the comparisons kept in this browser: open one, start a new one, delete one with undo.
+//! ComparisonList: "Your comparisons", the comparisons kept in this browser: open one, start a new one, delete one with undo, export and import them all.
 
 use leptos::prelude::*;
 
 use super::browser;
-use redline_engine::formats::library::Entry;
+use redline_engine::formats::library::{self, Entry};
 
 /// The list, folded until opened; it is read from storage each time it opens and after each
 /// change it makes, so that it shows what other tabs kept too.
@@ -55,6 +55,44 @@ pub fn ComparisonList(
             refresh();
         }
     };
+    // What the last import did, or why it did nothing.
+    let import_message = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let file = format!("redline-comparisons-{}.json", browser::today());
+        browser::download(
+            &file,
+            "application/json",
+            &library::export_all(&browser::entries()),
+        );
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::input_files(&ev).into_iter().next() else {
+            return;
+        };
+        let file = browser::OpenedFile::new(file);
+        leptos::task::spawn_local(async move {
+            let message = match file
+                .text()
+                .await
+                .and_then(|json| library::import_all(&json))
+            {
+                Ok(imported) => {
+                    let n_in_file = imported.len();
+                    let keep = library::to_keep(&browser::entries(), imported);
+                    let n_kept = keep
+                        .iter()
+                        .filter(|entry| browser::save_entry(entry).is_ok())
+                        .count();
+                    format!(
+                        "Imported {n_kept} of the {n_in_file} comparisons in the file; the others are here already, edited later."
+                    )
+                }
+                Err(why) => why,
+            };
+            import_message.set(Some(message));
+            refresh();
+        });
+    };
     let items = move || {
         entries
             .get()
@@ -91,6 +129,21 @@ pub fn ComparisonList(
             <button type="button" data-testid="diff-new-comparison" on:click=move |_| { start_new.run(()); refresh(); }>
                 "New comparison"
             </button>
+            <button type="button" data-testid="diff-export-comparisons" on:click=export>"Export all"</button>
+            <label class="import-file" for="import-comparisons">
+                "Import comparisons…"
+                <input
+                    type="file"
+                    id="import-comparisons"
+                    class="visually-hidden"
+                    data-testid="diff-import-comparisons"
+                    accept=".json,application/json"
+                    on:change=import
+                />
+            </label>
+            {move || import_message.get().map(|message| view! {
+                <p role="status" class="muted" data-testid="diff-import-comparisons-message">{message}</p>
+            })}
             {move || deleted.get().map(|entry| view! {
                 <p class="comparisons-undo" role="status">
                     {format!("Deleted “{}”. ", entry.title)}

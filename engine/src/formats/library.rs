@@ -119,6 +119,77 @@ pub fn title_of(history: &History) -> String {
     format!("{}…", at_word.map_or(cut.as_str(), |at| &cut[..at]))
 }
 
+/// What [`export_all`] writes: a versioned file of every kept comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Export {
+    /// Always [`EXPORT_FORMAT`]: a file of some other kind is refused by name.
+    format: String,
+    /// The version of the file's layout, [`EXPORT_VERSION`] for now.
+    version: u32,
+    /// The comparisons, the last edited first.
+    comparisons: Vec<Entry>,
+}
+
+/// The `format` of an export file.
+pub const EXPORT_FORMAT: &str = "redline-comparisons";
+
+/// The version of the export file's layout this Redline writes and reads.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// Every comparison in one JSON file, for a copy elsewhere or another browser.
+pub fn export_all(entries: &[Entry]) -> String {
+    serde_json::to_string_pretty(&Export {
+        format: EXPORT_FORMAT.to_owned(),
+        version: EXPORT_VERSION,
+        comparisons: entries.to_vec(),
+    })
+    .unwrap_or_default()
+}
+
+/// The comparisons of an export file, each checked as a link is (its texts must decode), or
+/// why the file cannot be read; a comparison whose texts do not decode is named and the file
+/// refused, so that nothing is half imported.
+pub fn import_all(json: &str) -> Result<Vec<Entry>, String> {
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|err| format!("This file is not JSON ({err}), so it is no Redline export."))?;
+    if value.get("format").and_then(|format| format.as_str()) != Some(EXPORT_FORMAT) {
+        return Err(format!(
+            "This file is JSON but not a Redline export of comparisons (its \"format\" is not \"{EXPORT_FORMAT}\")."
+        ));
+    }
+    let version = value.get("version").and_then(|version| version.as_u64());
+    if version != Some(u64::from(EXPORT_VERSION)) {
+        return Err(format!(
+            "This export is of version {}, which this Redline does not read (it reads version {EXPORT_VERSION}).",
+            version.map_or("unknown".to_owned(), |version| version.to_string())
+        ));
+    }
+    let export: Export =
+        serde_json::from_value(value).map_err(|err| format!("This export is damaged: {err}."))?;
+    for entry in &export.comparisons {
+        if let Err(err) = entry.history() {
+            return Err(format!(
+                "The comparison “{}” in this export is damaged ({err}); nothing was imported.",
+                entry.title
+            ));
+        }
+    }
+    Ok(export.comparisons)
+}
+
+/// The imported comparisons to keep: those this browser does not have, and those edited later
+/// than its own copy (the later edit wins, as between tabs).
+pub fn to_keep(kept: &[Entry], imported: Vec<Entry>) -> Vec<Entry> {
+    imported
+        .into_iter()
+        .filter(|entry| {
+            kept.iter()
+                .find(|mine| mine.id == entry.id)
+                .is_none_or(|mine| entry.updated > mine.updated)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +224,37 @@ mod tests {
         assert_eq!(entry.edited(&pair("A", "D"), 3).title, "My check");
         // Naming it changes nothing of what it holds.
         assert_eq!(entry.history().unwrap(), pair("A", "C"));
+    }
+
+    #[test]
+    fn an_export_comes_back_whole_and_a_bad_file_says_why() {
+        let entries = vec![
+            Entry::new("c-2".into(), &pair("A", "B"), 2),
+            Entry::new("link-x".into(), &pair("C", "D"), 1),
+        ];
+        let file = export_all(&entries);
+        assert_eq!(import_all(&file).unwrap(), entries);
+        assert!(
+            import_all("{")
+                .unwrap_err()
+                .starts_with("This file is not JSON")
+        );
+        assert!(
+            import_all("{\"format\": \"other\"}")
+                .unwrap_err()
+                .contains("not a Redline export")
+        );
+        let newer = file.replace("\"version\": 1", "\"version\": 2");
+        assert!(import_all(&newer).unwrap_err().contains("version 2"));
+        let damaged = file.replace(&entries[0].fragment, "v1.broken");
+        assert!(import_all(&damaged).unwrap_err().contains("“B”"));
+        // The later edit wins; what this browser lacks is added.
+        let mine = vec![Entry::new("c-2".into(), &pair("A", "B2"), 5)];
+        let kept: Vec<String> = to_keep(&mine, entries)
+            .into_iter()
+            .map(|entry| entry.id)
+            .collect();
+        assert_eq!(kept, ["link-x"]);
     }
 
     #[test]

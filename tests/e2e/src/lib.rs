@@ -18,6 +18,21 @@ use thirtyfour::prelude::*;
 /// while another build keeps both cores busy, and a wait only lasts this long when it fails.
 const WAIT: Duration = Duration::from_secs(60);
 
+/// Makes the page keep each download's Blob and name instead of saving it, so the test can read
+/// the real Blob the page built (the Content-Security-Policy would refuse to fetch its URL).
+const CAPTURE_DOWNLOADS: &str = "
+    window.downloads = [];
+    const blobs = new Map();
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+        const url = createObjectURL(blob);
+        blobs.set(url, blob);
+        return url;
+    };
+    HTMLAnchorElement.prototype.click = function () {
+        window.downloads.push({ name: this.download, blob: blobs.get(this.href) });
+    };";
+
 /// A served release build plus a running chromedriver.
 pub struct Harness {
     app_url: String,
@@ -473,8 +488,14 @@ impl Page {
             .collect()
     }
 
-    /// The downloads the page offered since `window.downloads` started recording them (see
-    /// the exports test), as (file name, content) pairs read from their Blobs.
+    /// Records the page's downloads in `window.downloads` instead of saving them, for
+    /// [`downloads`](Self::downloads).
+    pub async fn capture_downloads(&self) {
+        self.run(CAPTURE_DOWNLOADS).await;
+    }
+
+    /// The downloads the page offered since [`capture_downloads`](Self::capture_downloads), as
+    /// (file name, content) pairs read from their Blobs.
     pub async fn downloads(&self) -> Vec<(String, String)> {
         let result = self
             .driver

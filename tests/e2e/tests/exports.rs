@@ -2,28 +2,13 @@
 
 use redline_e2e::Harness;
 
-/// Makes the page keep each download's Blob and name instead of saving it, so the test can read
-/// the real Blob the page built (the Content-Security-Policy would refuse to fetch its URL).
-const CAPTURE_DOWNLOADS: &str = "
-    window.downloads = [];
-    const blobs = new Map();
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = (blob) => {
-        const url = createObjectURL(blob);
-        blobs.set(url, blob);
-        return url;
-    };
-    HTMLAnchorElement.prototype.click = function () {
-        window.downloads.push({ name: this.download, blob: blobs.get(this.href) });
-    };";
-
 #[tokio::test(flavor = "multi_thread")]
 async fn downloads_hold_the_comparison_and_json_imports_back() {
     let harness = Harness::start().await;
     let page = harness.open_at("").await;
     page.wait_for_text("diff-example", "This is an example")
         .await;
-    page.run(CAPTURE_DOWNLOADS).await;
+    page.capture_downloads().await;
 
     page.click("diff-download-html").await;
     page.click("diff-download-markdown").await;

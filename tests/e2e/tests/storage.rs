@@ -193,3 +193,69 @@ async fn two_tabs_keep_their_own_comparisons_and_say_when_they_share_one() {
     wait_for_texts_in_boxes(&page, OWN_ORIGINAL, &format!("{OWN_REWORKED} Crowds came.")).await;
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_comparison_is_exported_in_one_file_and_imported_in_another_browser() {
+    let harness = Harness::start().await;
+    let link = colleagues_link(&harness).await;
+    let page = harness.open_app().await;
+    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    page.set_hash(&link).await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    page.capture_downloads().await;
+    open_list(&page).await;
+    page.click("diff-export-comparisons").await;
+    let downloads = page.downloads().await;
+    let [(name, file)] = downloads.as_slice() else {
+        panic!("one download expected: {downloads:?}");
+    };
+    assert!(
+        name.starts_with("redline-comparisons-") && name.ends_with(".json"),
+        "{name}"
+    );
+    let export: serde_json::Value = serde_json::from_str(file).expect("the export is JSON");
+    assert_eq!(export["format"], "redline-comparisons");
+    assert_eq!(export["comparisons"].as_array().map(Vec::len), Some(2));
+    harness.stop(page).await;
+
+    // Another browser (a new, empty profile) takes them all in, and a bad file says why.
+    let harness = Harness::start().await;
+    let other = harness.open_app().await;
+    open_list(&other).await;
+    let bad = harness.file("notes.json", br#"{"notes": []}"#);
+    other
+        .element("diff-import-comparisons")
+        .await
+        .send_keys(&bad)
+        .await
+        .expect("the file was not chosen");
+    other
+        .wait_for_text("diff-import-comparisons-message", "not a Redline export")
+        .await;
+    let good = harness.file("redline-comparisons.json", file);
+    other
+        .element("diff-import-comparisons")
+        .await
+        .send_keys(&good)
+        .await
+        .expect("the file was not chosen");
+    other
+        .wait_for_text("diff-import-comparisons-message", "Imported 2 of the 2")
+        .await;
+    other
+        .wait_for("both comparisons to be listed", || async {
+            let titles = listed(&other).await;
+            titles.contains(&"Own draft".to_owned())
+                && titles.contains(&"Harbour plan cut".to_owned())
+        })
+        .await;
+    other
+        .run(
+            "[...document.querySelectorAll('.comparison-open')]\
+             .find(b => b.textContent === 'Own draft').click();",
+        )
+        .await;
+    wait_for_texts_in_boxes(&other, OWN_ORIGINAL, OWN_REWORKED).await;
+    harness.stop(other).await;
+}
