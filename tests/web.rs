@@ -319,6 +319,7 @@ async fn saved_drafts_with_three_versions_show_the_timeline_and_the_pair_compare
         text: text.to_owned(),
         label: label.to_owned(),
         note: note.to_owned(),
+        ..Version::default()
     };
     let history = History::from_versions(vec![
         version("The plan cost $5 million.", "Mon", ""),

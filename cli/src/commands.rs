@@ -153,8 +153,8 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             let shared = stdin.read_pair(&original, &reworked, note.as_deref(), &options, false)?;
             let history = History::from(shared);
             let output = match format {
-                ExportFormat::Html => export::html_report(&history),
-                ExportFormat::Markdown => export::markdown(&history),
+                ExportFormat::Html => export::html_report(&history, &export::Made::default()),
+                ExportFormat::Markdown => export::markdown(&history, &export::Made::default()),
                 ExportFormat::Json => serde_json::to_string(&export::to_json_export(&history))
                     .map_err(|err| err.to_string())?,
             };
@@ -205,9 +205,9 @@ fn compare(
         CompareFormat::Html | CompareFormat::Markdown => {
             let history = History::from(shared);
             let output = if format == CompareFormat::Html {
-                export::html_report(&history)
+                export::html_report(&history, &export::Made::default())
             } else {
-                export::markdown(&history)
+                export::markdown(&history, &export::Made::default())
             };
             writeln!(out, "{}", output.trim_end())
         }

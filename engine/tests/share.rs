@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use redline_engine::Options;
 use redline_engine::formats::share::{
     History, MAX_FRAGMENT_CHARS, MAX_PAYLOAD_BYTES, MAX_VERSIONS, PRIMER, ShareError, Shared,
-    Version, View, decode, decode_history, encode, encode_history, fingerprint, version_4_link,
+    Source, Version, View, decode, decode_history, encode, encode_any, encode_history, fingerprint,
+    version_4_link, version_5_link,
 };
 
 /// A pair fixture's link decodes to its texts and note, with the default options and view,
@@ -163,6 +164,73 @@ fn the_v4_fixture_decodes_forever() {
 }
 
 #[test]
+fn the_v5_fixture_decodes_forever_with_its_title_and_sources() {
+    let fixture = check_pair_fixture(include_str!("../../tests/fixtures/share-v5.json"));
+    let history = decode_history(fixture["link"].as_str().unwrap()).unwrap();
+    assert_eq!(history.title, fixture["title"].as_str().unwrap());
+    let sources: Vec<Source> = serde_json::from_value(fixture["sources"].clone()).unwrap();
+    let read: Vec<Source> = history
+        .versions
+        .iter()
+        .map(|version| version.source.clone())
+        .collect();
+    assert_eq!(read, sources);
+    // The texts are those of the version 4 fixture, and so is the fingerprint: the title and
+    // sources are about the texts, not part of them.
+    assert_eq!(
+        history.fingerprint(),
+        fixture["fingerprint"].as_str().unwrap()
+    );
+    assert!(history.is_plain_pair() && history.has_details());
+    // Redline writes it again as it was.
+    assert_eq!(
+        format!("https://redline.example/#{}", encode_any(&history)),
+        fixture["link"].as_str().unwrap()
+    );
+    // Without the details, the same texts get a version 4 link, as before.
+    let mut plain = history.clone();
+    plain.title.clear();
+    for version in &mut plain.versions {
+        version.source = Source::default();
+    }
+    assert!(encode_any(&plain).starts_with("v4.AQ"));
+}
+
+#[test]
+fn damaged_v5_links_fail_with_a_message() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/share-v5.json")).unwrap();
+    damaged_copies_fail(fixture["link"].as_str().unwrap().split_once('#').unwrap().1);
+    // A version 5 link holds a history with its details and nothing else, and a version 4
+    // link never holds one.
+    let history = decode_history(fixture["link"].as_str().unwrap()).unwrap();
+    let pair_payload = [1, 0, 0, 0, 0, 1, b'a', 0];
+    for link in [
+        version_5_link(1, 6, 1, &pair_payload),
+        version_5_link(2, 6, 1, &pair_payload),
+        version_4_link(3, 6, 1, &pair_payload),
+    ] {
+        let err = decode(&link).unwrap_err();
+        assert!(err.to_string().contains("payload kind"), "{err}");
+    }
+    // A history payload cut before its sources.
+    let mut bare = history.clone();
+    bare.title.clear();
+    bare.versions[0].label = "a label, so that the history payload is written".into();
+    bare.versions[1].source.url = "https://news.example/".into();
+    let full = decode_history(&encode_any(&bare)).unwrap();
+    assert_eq!(full, bare);
+    let err = decode(&version_5_link(
+        3,
+        6,
+        1,
+        &[0, 0, 0, 0, 2, 0, 1, 0, 0, 0, 0, 1, b'a', 0],
+    ))
+    .unwrap_err();
+    assert!(err.to_string().contains("title"), "{err}");
+}
+
+#[test]
 fn the_primer_never_changes() {
     use sha2::Digest as _;
     // Every version 4 link is read with this primer: changing one byte of it misreads them all,
@@ -307,6 +375,7 @@ fn a_v1_link_reads_as_a_history_of_two() {
 /// A history of versions with no labels or notes, comparing `from` and `to`.
 fn history(texts: &[&str], from: usize, to: usize) -> History {
     History {
+        title: String::new(),
         versions: texts
             .iter()
             .map(|text| Version {
@@ -403,6 +472,8 @@ proptest! {
         texts in proptest::collection::vec(article_text(), 2..6),
         labels in proptest::collection::vec(".{0,20}", 6),
         notes in proptest::collection::vec(article_text(), 6),
+        title in prop_oneof![Just(String::new()), ".{0,30}"],
+        sources in proptest::collection::vec(prop_oneof![Just((String::new(), String::new())), (".{0,20}", ".{0,12}")], 6),
         options in any_options(),
         pick in any::<(usize, usize)>(),
         focus in proptest::option::of(any::<u32>().prop_map(|focus| focus % 1_000_000)),
@@ -413,9 +484,10 @@ proptest! {
         let versions = texts
             .into_iter()
             .zip(labels.into_iter().zip(notes))
-            .map(|(text, (label, note))| Version { text, label, note })
+            .zip(sources)
+            .map(|((text, (label, note)), (url, captured))| Version { text, label, note, source: Source { url, archived: String::new(), captured } })
             .collect();
-        let history = History { versions, from, to, options, view: View::ChangesOnly, focus };
+        let history = History { title, versions, from, to, options, view: View::ChangesOnly, focus };
         prop_assert_eq!(decode_history(&encode_history(&history)), Ok(history));
     }
 

@@ -305,7 +305,7 @@ fn real_copied_pages_are_pages() {
 /// The reports are the article's: the page around it is left out, and they say so.
 #[test]
 fn reports_leave_the_page_around_the_article_out() {
-    use redline_engine::formats::export::{html_report, markdown};
+    use redline_engine::formats::export::{Made, html_report, markdown};
     use redline_engine::formats::share::Shared;
 
     let shared = Shared {
@@ -313,14 +313,14 @@ fn reports_leave_the_page_around_the_article_out() {
         reworked: copied_page(),
         ..Shared::default()
     };
-    let md = markdown(&shared.clone().into());
+    let md = markdown(&shared.clone().into(), &Made::default());
     assert!(md.contains("4,500") && md.contains("1,200"), "{md}");
     assert!(
         !md.contains("Sustainability") && !md.contains("Cookie Policy"),
         "{md}"
     );
     assert!(md.contains("the page around them (menus, teasers, footer) is left out"));
-    let html = html_report(&shared.clone().into());
+    let html = html_report(&shared.clone().into(), &Made::default());
     assert!(html.contains("4,500") && !html.contains("Sustainability"));
     // The report's title is the article's headline, not the page's first menu item.
     assert!(

@@ -13,8 +13,8 @@ use super::hooks::{
 };
 use super::{
     ChangeNav, ComparisonList, ComparisonStatus, DiffView, InputActions, NoteCheck, NoteClaims,
-    NotePanel, OptionsBar, OverviewRuler, PairInputs, ShareBar, StatsSummary, Timeline,
-    UndoneChanges, VersionList, ViewSwitch,
+    NotePanel, OptionsBar, OverviewRuler, PairInputs, ShareBar, SourcesForm, SourcesHeader,
+    StatsSummary, Timeline, UndoneChanges, VersionList, ViewSwitch,
 };
 
 /// The whole page: header, the original, reworked and note inputs, and the diff beside the note.
@@ -46,6 +46,10 @@ pub fn App() -> impl IntoView {
         browser::replace_fragment("");
         start_own.run(());
     });
+    // Someone who opens a link came to see the comparison: the boxes are folded under "Edit
+    // these texts" until asked for, and open again for a comparison of the reader's own.
+    let texts_open = RwSignal::new(true);
+    Effect::new(move |_| texts_open.set(!follows_link.get()));
     let unsaved = use_autosave(drafts, follows_link, write);
     let edits = use_edits(drafts, showing_example);
     let UseComparisonReturn {
@@ -128,7 +132,7 @@ pub fn App() -> impl IntoView {
                         }
                     })
             }}
-            <ComparisonList current=current_comparison open=open_comparison start_new=start_new unsaved=unsaved saved_at=saved_at save_failed=save_failed />
+            <ComparisonList current=current_comparison open=open_comparison start_new=start_new unsaved=unsaved saved_at=saved_at save_failed=save_failed title=drafts.title />
             <Show when=move || showing_example.get()>
                 <div class="example-banner" role="note" data-testid="diff-example">
                     <p>
@@ -139,10 +143,26 @@ pub fn App() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <InputActions drafts=drafts edits=edits />
-            <Show when=move || listing.get() fallback=move || view! { <PairInputs drafts=drafts on_json=edits.import /> }>
-                <VersionList drafts=drafts on_json=edits.import />
+            <Show when=move || follows_link.get() || !texts_open.get()>
+                <button
+                    type="button"
+                    class="fold-texts"
+                    data-testid="diff-edit-texts"
+                    aria-controls="texts"
+                    aria-expanded=move || texts_open.get().to_string()
+                    on:click=move |_| texts_open.update(|open| *open = !*open)
+                >
+                    {move || if texts_open.get() { "Fold the texts" } else { "Edit these texts" }}
+                </button>
             </Show>
+            <div id="texts" class="texts" hidden=move || !texts_open.get()>
+                <InputActions drafts=drafts edits=edits />
+                <Show when=move || listing.get() fallback=move || view! { <PairInputs drafts=drafts on_json=edits.import /> }>
+                    <VersionList drafts=drafts on_json=edits.import />
+                </Show>
+                <SourcesForm drafts=drafts />
+            </div>
+            <SourcesHeader drafts=drafts />
             <section class="result" class:stale=move || comparing.get().is_some() aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
                     <ShareBar drafts=drafts />

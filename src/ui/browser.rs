@@ -225,7 +225,6 @@ pub fn save_drafts(fragment: &str) -> Result<(), ()> {
         None => Entry {
             id,
             title: "Saved after a crash".to_owned(),
-            named: false,
             updated: now(),
             fragment: fragment.to_owned(),
         },

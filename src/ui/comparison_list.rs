@@ -1,4 +1,4 @@
-//! ComparisonList: "Your comparisons", the comparisons kept in this browser: open one, start a new one, delete one with undo, export and import them all.
+//! ComparisonList: "Your comparisons", the comparisons kept in this browser: search them, open one, rename one, start a new one, delete one with undo, export and import them all.
 
 use leptos::prelude::*;
 
@@ -21,6 +21,9 @@ pub fn ComparisonList(
     saved_at: RwSignal<Option<u64>>,
     /// Whether the browser refused the last save.
     save_failed: RwSignal<bool>,
+    /// The title of the comparison this tab shows: renaming it renames the drafts, which are
+    /// saved as any edit is.
+    title: RwSignal<String>,
 ) -> impl IntoView {
     let state = move || {
         if save_failed.get() {
@@ -93,9 +96,37 @@ pub fn ComparisonList(
             refresh();
         });
     };
+    // What the search box holds; the list shows the comparisons whose title holds it.
+    let search = RwSignal::new(String::new());
+    // The comparison being renamed, by id.
+    let renaming = RwSignal::new(None::<String>);
+    let rename = move |entry: Entry, name: String| {
+        renaming.set(None);
+        if current.get_untracked().as_deref() == Some(entry.id.as_str()) {
+            title.set(name.trim().to_owned());
+        } else if let Ok(renamed) = entry.renamed(&name, browser::now()) {
+            let _ = browser::save_entry(&renamed);
+        }
+        // The drafts' save is debounced: the list shows the new name at once.
+        entries.update(|entries| {
+            if let Some(shown) = entries.iter_mut().find(|shown| shown.id == entry.id)
+                && let Ok(renamed) = entry.renamed(&name, shown.updated)
+            {
+                shown.title = renamed.title;
+            }
+        });
+    };
     let items = move || {
-        entries
+        let needle = search.get().to_lowercase();
+        let shown: Vec<Entry> = entries
             .get()
+            .into_iter()
+            .filter(|entry| entry.title.to_lowercase().contains(needle.trim()))
+            .collect();
+        if shown.is_empty() && !needle.trim().is_empty() {
+            return view! { <li class="muted" data-testid="diff-comparison-none">"No comparison's title holds these words."</li> }.into_any();
+        }
+        shown
             .into_iter()
             .map(|entry| {
                 let is_current = current.with(|current| current.as_deref() == Some(entry.id.as_str()));
@@ -103,6 +134,29 @@ pub fn ComparisonList(
                 let id = entry.id.clone();
                 let title = entry.title.clone();
                 let label = format!("Delete “{title}”");
+                let rename_label = format!("Rename “{title}”");
+                let is_renaming = renaming.with(|renaming| renaming.as_deref() == Some(entry.id.as_str()));
+                let (for_rename, for_delete, for_save) = (entry.clone(), entry.clone(), entry.clone());
+                if is_renaming {
+                    let name = RwSignal::new(title.clone());
+                    let save = move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        rename(for_save.clone(), name.get_untracked());
+                    };
+                    return view! {
+                        <li class="comparison-item" data-testid="diff-comparison">
+                            <form class="comparison-rename" on:submit=save>
+                                <input type="text" aria-label="New title" data-testid="diff-comparison-rename-input"
+                                    prop:value=move || name.get()
+                                    on:input=move |ev| name.set(event_target_value(&ev))
+                                    on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(None) } />
+                                <button type="submit" data-testid="diff-comparison-rename-save">"Save"</button>
+                                <button type="button" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                            </form>
+                        </li>
+                    }
+                    .into_any();
+                }
                 view! {
                     <li class="comparison-item" class:current=is_current data-testid="diff-comparison">
                         <button type="button" class="comparison-open" aria-current=is_current.then_some("true")
@@ -110,14 +164,20 @@ pub fn ComparisonList(
                             {title}
                         </button>
                         <span class="comparison-when">{when}</span>
+                        <button type="button" class="comparison-rename-button" aria-label=rename_label
+                            data-testid="diff-comparison-rename" on:click=move |_| renaming.set(Some(for_rename.id.clone()))>
+                            "Rename"
+                        </button>
                         <button type="button" class="comparison-delete" aria-label=label
-                            data-testid="diff-comparison-delete" on:click=move |_| delete(entry.clone())>
+                            data-testid="diff-comparison-delete" on:click=move |_| delete(for_delete.clone())>
                             "Delete"
                         </button>
                     </li>
                 }
+                .into_any()
             })
             .collect_view()
+            .into_any()
     };
     view! {
         <details class="comparisons" data-testid="diff-comparisons" on:toggle=move |_| refresh()>
@@ -150,6 +210,12 @@ pub fn ComparisonList(
                     <button type="button" data-testid="diff-comparison-undo" on:click=undo>"Undo"</button>
                 </p>
             })}
+            <label class="comparison-search">
+                <span class="visually-hidden">"Search your comparisons"</span>
+                <input type="search" placeholder="Search by title" data-testid="diff-comparison-search"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev)) />
+            </label>
             <ul class="comparison-items">{items}</ul>
         </details>
     }

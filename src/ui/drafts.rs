@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use redline_engine::Options;
-use redline_engine::formats::share::{History, MAX_VERSIONS, Version, View};
+use redline_engine::formats::share::{History, MAX_VERSIONS, Source, Version, View};
 
 /// One version of the article as the page holds it: its text, label and note, each a signal of
 /// its own so that typing in one box does not touch the others.
@@ -19,6 +19,8 @@ pub struct Slot {
     pub label: RwSignal<String>,
     /// The correction note that came with it.
     pub note: RwSignal<String>,
+    /// Where it was read: its address, an archived copy, when it was captured.
+    pub source: RwSignal<Source>,
 }
 
 impl Slot {
@@ -28,14 +30,16 @@ impl Slot {
             text: RwSignal::new(version.text),
             label: RwSignal::new(version.label),
             note: RwSignal::new(version.note),
+            source: RwSignal::new(version.source),
         }
     }
 
-    /// Puts `version` in the slot's three signals.
+    /// Puts `version` in the slot's signals.
     pub fn set(&self, version: Version) {
         self.text.set(version.text);
         self.label.set(version.label);
         self.note.set(version.note);
+        self.source.set(version.source);
     }
 
     /// The version the slot holds, without subscribing.
@@ -44,6 +48,7 @@ impl Slot {
             text: self.text.get_untracked(),
             label: self.label.get_untracked(),
             note: self.note.get_untracked(),
+            source: self.source.get_untracked(),
         }
     }
 }
@@ -56,6 +61,8 @@ impl Slot {
 /// a timeline.
 #[derive(Clone, Copy)]
 pub struct Drafts {
+    /// What the user calls the comparison; empty for its headline.
+    pub title: RwSignal<String>,
     /// The versions, oldest first; always at least two.
     pub versions: RwSignal<Vec<Slot>>,
     /// The version compared from (the original side).
@@ -77,6 +84,7 @@ impl Drafts {
     /// Two empty versions, compared in order, with the default options and view.
     pub fn new() -> Self {
         Drafts {
+            title: RwSignal::new(String::new()),
             versions: RwSignal::new(vec![
                 Slot::new(Version::default()),
                 Slot::new(Version::default()),
@@ -116,6 +124,7 @@ impl Drafts {
             self.to.get_untracked().min(last),
         );
         History {
+            title: self.title.get_untracked(),
             versions,
             from,
             to,
@@ -139,9 +148,20 @@ impl Drafts {
         });
     }
 
+    /// Subscribes the calling effect or memo to the title and every version's source.
+    pub fn track_details(&self) {
+        self.title.track();
+        self.versions.with(|slots| {
+            for slot in slots {
+                slot.source.track();
+            }
+        });
+    }
+
     /// Subscribes the calling effect or memo to every part of the drafts.
     pub fn track(&self) {
         self.track_versions();
+        self.track_details();
         self.from.track();
         self.to.track();
         self.options.track();
@@ -154,6 +174,7 @@ impl Drafts {
     pub fn set(&self, history: History) {
         let n = history.versions.len();
         self.listing.set(!history.is_plain_pair());
+        self.title.set(history.title);
         let mut slots = self.versions.get_untracked();
         for (idx, version) in history.versions.into_iter().enumerate() {
             match slots.get(idx) {

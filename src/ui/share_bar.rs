@@ -43,6 +43,7 @@ pub fn ShareBar(
         drafts.from.track();
         drafts.to.track();
         drafts.track_versions();
+        drafts.track_details();
         state.set(CopyState::Idle);
     });
 
@@ -96,25 +97,27 @@ pub fn ShareBar(
     let download_failed = RwSignal::new(false);
     let download = move |format: &'static str| {
         let history = drafts.to_history();
-        let (name, mime, content) = match format {
-            "html" => (
-                "redline-report.html",
-                "text/html",
-                export::html_report(&history),
-            ),
-            "markdown" => ("redline.md", "text/markdown", export::markdown(&history)),
-            "json-ld" => (
-                "redline-correction.jsonld",
-                "application/ld+json",
-                export::json_ld(&history.pair()),
-            ),
+        // The reports say when they were made and link back to the comparison.
+        let made = export::Made {
+            on: browser::local_time(browser::now()),
+            link: Some(format!(
+                "{}#{}",
+                browser::base_url(),
+                share::encode_any(&history)
+            )),
+        };
+        let (extension, mime, content) = match format {
+            "html" => ("html", "text/html", export::html_report(&history, &made)),
+            "markdown" => ("md", "text/markdown", export::markdown(&history, &made)),
+            "json-ld" => ("jsonld", "application/ld+json", export::json_ld(&history)),
             _ => (
-                "redline.json",
+                "json",
                 "application/json",
                 serde_json::to_string(&export::to_json_export(&history)).unwrap_or_default(),
             ),
         };
-        if !browser::download(name, mime, &content) {
+        let name = export::file_name(&history, &browser::today(), extension);
+        if !browser::download(&name, mime, &content) {
             download_failed.set(true);
         }
     };
@@ -143,9 +146,12 @@ pub fn ShareBar(
             <Show when=move || download_failed.get()>
                 <p class="share-warning" role="alert">"This browser refused the download."</p>
             </Show>
-            <span class="fingerprint" data-testid="diff-fingerprint" title="The same texts give the same fingerprint on every computer">
-                {move || format!("fingerprint {}", fingerprint.get())}
-            </span>
+            <p class="fingerprint">
+                <span data-testid="diff-fingerprint">{move || format!("fingerprint {}", fingerprint.get())}</span>
+                <span class="fingerprint-help">
+                    " · The same fingerprint on both ends means you see exactly the same texts."
+                </span>
+            </p>
             {status}
         </div>
     }

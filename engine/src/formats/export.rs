@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::formats::share::{History, Shared, Version, View};
+use crate::formats::share::{History, Shared, Source, Version, View};
 use crate::history::{HistorySummary, summarize};
 use crate::model::{BlockKind, Comparison, Segment, SegmentKind};
 use crate::{Options, Reconciliation, carried_note, compare_with_options, reconcile};
@@ -38,6 +38,9 @@ pub struct JsonExport {
     pub format: String,
     /// [`JSON_VERSION`] when written.
     pub version: u32,
+    /// What the user calls the comparison; empty until named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     /// The original text.
     pub original: String,
     /// The reworked text.
@@ -56,7 +59,8 @@ pub struct JsonExport {
     #[serde(default)]
     pub fingerprint: String,
     /// Every version, oldest first, when the export is of a version history (more than two
-    /// versions, labels, or a note on the first); empty for a plain pair.
+    /// versions, labels, or a note on the first) or its versions have sources; empty for a
+    /// plain pair without sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub versions: Vec<Version>,
     /// Which two of `versions` are `original` and `reworked`.
@@ -147,34 +151,159 @@ fn fact_lines(comparison: &Comparison, reconciliation: &Reconciliation) -> Vec<S
 }
 
 /// The correction note as schema.org `CorrectionComment` JSON-LD, with Redline's summary of
-/// how the note matches the changes as its description.
+/// how the note matches the changes as its description. The article it is about carries the
+/// reworked version's address as `url` and its capture time as `dateModified` (the article
+/// was changed by then), when they are known and the time reads as an ISO 8601 date; the
+/// correction's `datePublished` is the capture time of the reworked version when the original
+/// was captured too, since the correction appeared between the two captures and no later than
+/// the second.
 ///
 /// ```
 /// use redline_engine::formats::export::json_ld;
-/// use redline_engine::formats::share::Shared;
+/// use redline_engine::formats::share::{History, Shared};
 ///
 /// let shared = Shared { original: "Title\n\nIt cost $5.".into(), reworked: "Title\n\nIt cost $6.".into(), note: "Correction: the cost was $6.".into(), ..Shared::default() };
-/// let json: serde_json::Value = serde_json::from_str(&json_ld(&shared)).unwrap();
+/// let mut history = History::from(shared);
+/// history.versions[1].source.url = "https://news.example/cost".into();
+/// history.versions[1].source.captured = "2025-03-14 09:30".into();
+/// let json: serde_json::Value = serde_json::from_str(&json_ld(&history)).unwrap();
 /// assert_eq!(json["@type"], "CorrectionComment");
 /// assert_eq!(json["text"], "Correction: the cost was $6.");
+/// assert_eq!(json["about"]["url"], "https://news.example/cost");
+/// assert_eq!(json["about"]["dateModified"], "2025-03-14T09:30");
 /// ```
-pub fn json_ld(shared: &Shared) -> String {
+pub fn json_ld(history: &History) -> String {
+    let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
-    let value = serde_json::json!({
+    let (before, after) = (
+        &history.versions[history.from].source,
+        &history.versions[history.to].source,
+    );
+    let mut about = serde_json::json!({
+        "@type": "Article",
+        "headline": article_headline(&shared.reworked, &comparison),
+    });
+    let url = [&after.url, &before.url]
+        .into_iter()
+        .map(|url| url.trim())
+        .find(|url| is_web_address(url));
+    if let Some(url) = url {
+        about["url"] = url.into();
+    }
+    if let Some(modified) = after.iso_captured() {
+        about["dateModified"] = modified.into();
+    }
+    let mut value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "CorrectionComment",
         "text": effective_note(shared, &comparison).trim(),
         "description": reconciliation.summary,
-        "about": {
-            "@type": "Article",
-            "headline": article_headline(&shared.reworked, &comparison),
-        },
+        "about": about,
         "comment": fact_lines(&comparison, &reconciliation)
             .into_iter()
             .map(|line| serde_json::json!({ "@type": "Comment", "text": line }))
             .collect::<Vec<_>>(),
     });
+    if let (Some(_), Some(published)) = (before.iso_captured(), after.iso_captured()) {
+        value["datePublished"] = published.into();
+    }
     serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Whether `text` is an http or https address: the only addresses a report makes a link of,
+/// so that a typed `javascript:` address stays text.
+fn is_web_address(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+}
+
+/// What a report says of itself beyond the comparison: when it was made, and the way back to
+/// the comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Made {
+    /// When the report was made, as the reader's clock says it (`2026-12-02 21:30`); empty
+    /// leaves it out.
+    pub on: String,
+    /// The comparison's share link; left out of the report when it is longer than
+    /// [`MAX_REPORT_LINK_CHARS`].
+    pub link: Option<String>,
+}
+
+/// The longest share link a report prints: a longer one (a long article's) would fill pages
+/// of the printed report, so the report says where to find the comparison instead.
+pub const MAX_REPORT_LINK_CHARS: usize = 8_000;
+
+/// The comparison's title: the one the user gave, else the reworked article's headline.
+fn report_title<'a>(history: &'a History, reworked: &'a str, comparison: &Comparison) -> &'a str {
+    match history.title.trim() {
+        "" => article_headline(reworked, comparison),
+        title => title,
+    }
+}
+
+/// Each version with a source, as (what it is called, its source): "original" and "reworked"
+/// for a pair, the version's name in a history.
+fn sources(history: &History) -> Vec<(String, &Source)> {
+    history
+        .versions
+        .iter()
+        .enumerate()
+        .filter(|(_, version)| !version.source.is_empty())
+        .map(|(idx, version)| {
+            let name = if history.is_plain_pair() {
+                ["Original", "Reworked"][idx].to_owned()
+            } else {
+                let name = version_name(history, idx);
+                let mut chars = name.chars();
+                chars.next().map_or(name.clone(), |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            };
+            (name, &version.source)
+        })
+        .collect()
+}
+
+/// A file name for a download of `history`: its title in lower-case words joined by `-`
+/// (letters and digits of any script, at most 60 characters), then `date`, then `extension`;
+/// `redline` stands in for a comparison without a title.
+///
+/// ```
+/// use redline_engine::formats::export::file_name;
+/// use redline_engine::formats::share::{History, Shared};
+///
+/// let mut history = History::from(Shared { reworked: "Council backs £5m harbour plan".into(), ..Shared::default() });
+/// assert_eq!(file_name(&history, "2026-12-02", "html"), "council-backs-5m-harbour-plan-2026-12-02.html");
+/// history.title = "Ça change: l'été".into();
+/// assert_eq!(file_name(&history, "2026-12-02", "md"), "ça-change-l-été-2026-12-02.md");
+/// ```
+pub fn file_name(history: &History, date: &str, extension: &str) -> String {
+    let title = match history.title.trim() {
+        "" => crate::formats::library::title_of(history),
+        title => title.to_owned(),
+    };
+    let mut stem = String::new();
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if stem.chars().count() + word.chars().count() > 60 {
+            break;
+        }
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if stem.is_empty() || title == "Untitled comparison" {
+        stem = "redline".to_owned();
+    }
+    if date.is_empty() {
+        format!("{stem}.{extension}")
+    } else {
+        format!("{stem}-{date}.{extension}")
+    }
 }
 
 /// The JSON export of `history` (compact; a reader that wants it pretty can reformat it).
@@ -182,11 +311,16 @@ pub fn to_json_export(history: &History) -> JsonExport {
     let shared = history.pair();
     let (comparison, reconciliation) = analyse(&shared);
     let is_history = !history.is_plain_pair();
+    let has_sources = history
+        .versions
+        .iter()
+        .any(|version| !version.source.is_empty());
     JsonExport {
         format: JSON_FORMAT.to_owned(),
         version: JSON_VERSION,
+        title: history.title.clone(),
         fingerprint: history.fingerprint(),
-        versions: if is_history {
+        versions: if is_history || has_sources {
             history.versions.clone()
         } else {
             Vec::new()
@@ -250,14 +384,17 @@ pub fn import_json(json: &str) -> Result<History, String> {
     let export: JsonExport = serde_json::from_str(json)
         .map_err(|err| format!("This Redline export is damaged ({err})."))?;
     if export.versions.is_empty() {
-        return Ok(History::from(Shared {
-            original: export.original,
-            reworked: export.reworked,
-            note: export.note,
-            options: export.options,
-            view: export.view,
-            focus: None,
-        }));
+        return Ok(History {
+            title: export.title,
+            ..History::from(Shared {
+                original: export.original,
+                reworked: export.reworked,
+                note: export.note,
+                options: export.options,
+                view: export.view,
+                focus: None,
+            })
+        });
     }
     let n = export.versions.len();
     let [from, to] = export
@@ -270,6 +407,7 @@ pub fn import_json(json: &str) -> Result<History, String> {
         ));
     }
     Ok(History {
+        title: export.title,
         versions: export.versions,
         from,
         to,
@@ -397,41 +535,87 @@ fn is_marked(segment: &Segment) -> bool {
     segment.kind != SegmentKind::Equal && !segment.cosmetic
 }
 
-/// A self-contained HTML report: inline CSS, no script, every text escaped.
+/// A self-contained HTML report: inline CSS, no script, every text escaped. Its header names
+/// the comparison, when the report was made ([`Made`]), its fingerprint, the sources of the
+/// versions with their capture times, and the link back to the comparison.
 ///
 /// ```
-/// use redline_engine::formats::export::html_report;
-/// use redline_engine::formats::share::Shared;
+/// use redline_engine::formats::export::{html_report, Made};
+/// use redline_engine::formats::share::{History, Shared};
 ///
 /// let shared = Shared { original: "<b>60,000</b> homes".into(), reworked: "25,000 homes".into(), ..Shared::default() };
-/// let html = html_report(&shared.into());
+/// let mut history = History::from(shared);
+/// history.versions[1].source.url = "https://news.example/homes".into();
+/// history.versions[1].source.captured = "2025-03-14 09:30".into();
+/// let made = Made { on: "2026-12-02 21:30".into(), link: Some("https://redline.example/#v5.x".into()) };
+/// let html = html_report(&history, &made);
 /// assert!(html.contains("<del>&lt;b&gt;60,000&lt;/b&gt;</del>"));
+/// assert!(html.contains("made on 2026-12-02 21:30"));
+/// assert!(html.contains("<a href=\"https://news.example/homes\">https://news.example/homes</a>, captured 2025-03-14 09:30"));
+/// assert!(html.contains("<a href=\"https://redline.example/#v5.x\">Open this comparison in Redline</a>"));
 /// assert!(!html.contains("<script"));
 /// ```
-pub fn html_report(history: &History) -> String {
+pub fn html_report(history: &History, made: &Made) -> String {
     let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
     let mut html = String::new();
-    let title = article_headline(&shared.reworked, &comparison);
-    let title = if title.is_empty() {
-        "Comparison"
-    } else {
-        title
-    };
+    let title = report_title(history, &shared.reworked, &comparison);
     let _ = write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <title>Redline: {}</title>\n<style>{REPORT_CSS}</style>\n</head>\n<body>\n<main>\n\
-         <h1>How the article changed</h1>\n",
-        escape_html(title)
+         <header>\n<h1>{}</h1>\n",
+        escape_html(if title.is_empty() {
+            "Comparison"
+        } else {
+            title
+        }),
+        if title.is_empty() {
+            "How the article changed".to_owned()
+        } else {
+            format!("How the article changed: {}", escape_html(title))
+        }
     );
+    let made_on = if made.on.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", made on {}", escape_html(made.on.trim()))
+    };
     let _ = writeln!(
         html,
-        "<p class=\"meta\">Compared with Redline · fingerprint {}</p>",
+        "<p class=\"meta\">Compared with Redline{made_on} · fingerprint {}</p>",
         history.fingerprint()
     );
+    let sources = sources(history);
+    if !sources.is_empty() {
+        html.push_str("<ul class=\"sources\">\n");
+        for (name, source) in sources {
+            let _ = writeln!(
+                html,
+                "<li>{}: {}</li>",
+                escape_html(&name),
+                source_html(source)
+            );
+        }
+        html.push_str("</ul>\n");
+    }
+    match &made.link {
+        Some(link) if link.chars().count() <= MAX_REPORT_LINK_CHARS => {
+            let _ = writeln!(
+                html,
+                "<p class=\"meta\"><a href=\"{}\">Open this comparison in Redline</a></p>",
+                escape_html(link)
+            );
+        }
+        Some(_) => html.push_str(
+            "<p class=\"meta\">The link to this comparison is too long to print here: it is kept \
+             in the browser it was made in.</p>\n",
+        ),
+        None => {}
+    }
+    html.push_str("</header>\n");
     if !history.is_plain_pair() {
         let summary = summarize_history(history);
         let _ = writeln!(
@@ -525,12 +709,41 @@ pub fn html_report(history: &History) -> String {
     html
 }
 
+/// A source as HTML: the addresses as links (http and https only), the capture time.
+fn source_html(source: &Source) -> String {
+    let address = |url: &str| {
+        let url = url.trim();
+        if is_web_address(url) {
+            format!("<a href=\"{0}\">{0}</a>", escape_html(url))
+        } else {
+            escape_html(url)
+        }
+    };
+    source_parts(source, address).join(", ")
+}
+
+/// The parts of a source, each as `address` writes an address: the article's address, the
+/// archived copy, the capture time.
+fn source_parts(source: &Source, address: impl Fn(&str) -> String) -> Vec<String> {
+    let mut parts = Vec::new();
+    if !source.url.trim().is_empty() {
+        parts.push(address(&source.url));
+    }
+    if !source.archived.trim().is_empty() {
+        parts.push(format!("archived copy {}", address(&source.archived)));
+    }
+    if !source.captured.trim().is_empty() {
+        parts.push(format!("captured {}", source.captured.trim()));
+    }
+    parts
+}
+
 /// The report's styles: readable on screen and on paper, light and dark.
 const REPORT_CSS: &str = "\
 body{margin:0;font:16px/1.55 system-ui,sans-serif;background:Canvas;color:CanvasText}\
 main{max-width:50rem;margin:0 auto;padding:1rem 1.25rem 3rem}\
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}\
-.meta,.legend{color:GrayText;font-size:.9rem}\
+.meta,.legend{color:GrayText;font-size:.9rem}.sources{padding-left:1.2rem;overflow-wrap:anywhere}\
 .note{white-space:pre-wrap;border-left:4px solid #b3261e;padding-left:.75rem}\
 .diff{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,serif;font-size:1.05rem}\
 del{background:#fde2e1;color:#8a1c16;text-decoration:line-through}\
@@ -539,19 +752,63 @@ ins{background:#dcf3e2;color:#145c2c;text-decoration:underline}del+ins,ins+del{m
 .label{font:600 .8rem system-ui,sans-serif;color:GrayText}\
 @media print{body{font-size:11pt}del,ins{print-color-adjust:exact}}";
 
-/// Markdown with `~~deleted~~` and `**inserted**`, for issue trackers and chat.
+/// Markdown with `~~deleted~~` and `**inserted**`, for issue trackers and chat; the same header
+/// as the [HTML report](html_report).
 ///
 /// ```
-/// use redline_engine::formats::export::markdown;
-/// use redline_engine::formats::share::Shared;
+/// use redline_engine::formats::export::{markdown, Made};
+/// use redline_engine::formats::share::{History, Shared};
 ///
 /// let shared = Shared { original: "The *cat* sat.".into(), reworked: "The dog sat.".into(), ..Shared::default() };
-/// assert!(markdown(&shared.into()).contains("The ~~\\*cat\\*~~**dog** sat."));
+/// let mut history = History::from(shared);
+/// assert!(markdown(&history, &Made::default()).contains("The ~~\\*cat\\*~~**dog** sat."));
+/// history.title = "Cat or dog".into();
+/// history.versions[0].source.archived = "https://web.archive.org/web/2025/https://news.example/pets".into();
+/// let md = markdown(&history, &Made { on: "2026-12-02".into(), link: None });
+/// assert!(md.starts_with("## How the article changed: Cat or dog\n\nCompared with Redline, made on 2026-12-02 · fingerprint "));
+/// assert!(md.contains("- Original: archived copy <https://web.archive.org/web/2025/https://news.example/pets>\n"));
 /// ```
-pub fn markdown(history: &History) -> String {
+pub fn markdown(history: &History, made: &Made) -> String {
     let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
-    let mut md = String::from("## How the article changed\n\n");
+    let title = report_title(history, &shared.reworked, &comparison);
+    let mut md = if title.is_empty() {
+        String::from("## How the article changed\n\n")
+    } else {
+        format!("## How the article changed: {}\n\n", escape_markdown(title))
+    };
+    let made_on = if made.on.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", made on {}", escape_markdown(made.on.trim()))
+    };
+    let _ = writeln!(
+        md,
+        "Compared with Redline{made_on} · fingerprint {}\n",
+        history.fingerprint()
+    );
+    let sources = sources(history);
+    if !sources.is_empty() {
+        let address = |url: &str| {
+            let url = url.trim();
+            if is_web_address(url) {
+                format!("<{url}>")
+            } else {
+                escape_markdown(url)
+            }
+        };
+        for (name, source) in sources {
+            let _ = writeln!(md, "- {name}: {}", source_parts(source, address).join(", "));
+        }
+        md.push('\n');
+    }
+    if let Some(link) = made
+        .link
+        .as_ref()
+        .filter(|link| link.chars().count() <= MAX_REPORT_LINK_CHARS)
+    {
+        let _ = writeln!(md, "[Open this comparison in Redline](<{link}>)\n");
+    }
     if !history.is_plain_pair() {
         let summary = summarize_history(history);
         let _ = writeln!(
@@ -677,7 +934,7 @@ mod tests {
 
     #[test]
     fn html_report_is_self_contained_and_escaped() {
-        let html = html_report(&example().into());
+        let html = html_report(&example().into(), &Made::default());
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("http"), "no external resource");
@@ -689,7 +946,7 @@ mod tests {
 
     #[test]
     fn markdown_marks_and_escapes() {
-        let md = markdown(&example().into());
+        let md = markdown(&example().into(), &Made::default());
         assert!(md.contains("> Correction: the \\<cost\\> was misstated."));
         assert!(md.contains("~~$4.2~~**$2.4**"), "{md}");
         assert!(md.contains("~~Two councillors voted against the plan, saying the money should go to the library roof instead.~~"));
@@ -729,6 +986,7 @@ mod tests {
             text: text.to_owned(),
             label: label.to_owned(),
             note: note.to_owned(),
+            ..Version::default()
         };
         History {
             from: 0,
@@ -747,7 +1005,7 @@ mod tests {
     #[test]
     fn a_history_exports_its_versions_and_what_was_undone() {
         let history = three_versions();
-        let html = html_report(&history);
+        let html = html_report(&history, &Made::default());
         assert!(html.contains("Compared: version 1 (Mon 9:00) → version 3 (Tue)."));
         assert!(
             html.contains("version 2 (Mon &lt;11:00&gt;): 1 word added, 1 word removed, 1 change")
@@ -755,7 +1013,7 @@ mod tests {
         assert!(html.contains(
             "Version 2 (Mon &lt;11:00&gt;) changed “$5” to “$7” after “…The plan cost”; version 3 (Tue) changed it back."
         ), "{html}");
-        let md = markdown(&history);
+        let md = markdown(&history, &Made::default());
         assert!(
             md.contains("3. version 3 (Tue): 4 words added, 1 word removed"),
             "{md}"

@@ -33,11 +33,10 @@ pub struct Entry {
     /// Its identity: `link-` and the fingerprint of the link it was opened from, or `c-` and
     /// the time it was started.
     pub id: String,
-    /// What the list calls it: the reworked version's headline, until the user names it.
+    /// What the list calls it: [`title_of`] its history (the name the user gave it, else its
+    /// headline). Entries kept before comparisons had names carry a `named` field, which is
+    /// read past.
     pub title: String,
-    /// Whether the user named it, so that editing the headline leaves the name alone.
-    #[serde(default)]
-    pub named: bool,
     /// When it was last edited, in milliseconds since 1970 (JavaScript's `Date.now()`). A
     /// whole number: float formatting and parsing would cost the download some 10 KB.
     pub updated: u64,
@@ -51,25 +50,26 @@ impl Entry {
         Entry {
             id,
             title: title_of(history),
-            named: false,
             updated,
             fragment: share::encode_any(history),
         }
     }
 
-    /// The entry with `history` edited at `updated`: the title follows the headline unless the
-    /// user named the comparison.
+    /// The entry with `history` edited at `updated`: the title follows the history's own
+    /// title, else its headline.
     pub fn edited(&self, history: &History, updated: u64) -> Self {
         Entry {
-            title: if self.named {
-                self.title.clone()
-            } else {
-                title_of(history)
-            },
             updated,
-            fragment: share::encode_any(history),
-            ..self.clone()
+            ..Entry::new(self.id.clone(), history, updated)
         }
+    }
+
+    /// The entry renamed `title` at `updated` (an empty title goes back to the headline), or
+    /// why its texts cannot be read.
+    pub fn renamed(&self, title: &str, updated: u64) -> Result<Self, share::ShareError> {
+        let mut history = self.history()?;
+        history.title = title.trim().to_owned();
+        Ok(self.edited(&history, updated))
     }
 
     /// The entry as stored.
@@ -93,9 +93,9 @@ pub fn link_id(history: &History) -> String {
     format!("link-{}", history.fingerprint())
 }
 
-/// A comparison's title: the first line of the reworked version (of the original when the
-/// reworked one is empty), without Markdown heading marks, cut at a word after
-/// [`MAX_TITLE_CHARS`]; "Untitled comparison" when both are empty.
+/// A comparison's title: the one the user gave it, else the first line of the reworked version
+/// (of the original when the reworked one is empty), without Markdown heading marks, cut at a
+/// word after [`MAX_TITLE_CHARS`]; "Untitled comparison" when there is none.
 pub fn title_of(history: &History) -> String {
     let text = |idx: usize| {
         history
@@ -103,7 +103,7 @@ pub fn title_of(history: &History) -> String {
             .get(idx)
             .map_or("", |version| &version.text)
     };
-    let line = [text(history.to), text(history.from)]
+    let line = [history.title.as_str(), text(history.to), text(history.from)]
         .into_iter()
         .find_map(|text| text.lines().map(str::trim).find(|line| !line.is_empty()))
         .unwrap_or("");
@@ -219,11 +219,20 @@ mod tests {
         assert_eq!(entry.title, "B");
         entry = entry.edited(&pair("A", "C"), 2);
         assert_eq!((entry.title.as_str(), entry.updated), ("C", 2));
-        entry.title = "My check".into();
-        entry.named = true;
-        assert_eq!(entry.edited(&pair("A", "D"), 3).title, "My check");
-        // Naming it changes nothing of what it holds.
-        assert_eq!(entry.history().unwrap(), pair("A", "C"));
+        entry = entry.renamed(" My check ", 3).unwrap();
+        assert_eq!(entry.title, "My check");
+        let mut named = entry.history().unwrap();
+        assert_eq!(named.title, "My check");
+        named.versions[1].text = "D".into();
+        assert_eq!(entry.edited(&named, 4).title, "My check");
+        // Naming it changes nothing of the texts, and an empty name gives the headline back.
+        named.title.clear();
+        assert_eq!(named, pair("A", "D"));
+        let unnamed = entry.renamed("", 5).unwrap();
+        assert_eq!(unnamed.title, "C");
+        // An entry kept with the field names once had still reads.
+        let old = r#"{"id":"c-1","title":"B","named":false,"updated":1,"fragment":"v1.x"}"#;
+        assert_eq!(Entry::from_json(old).unwrap().title, "B");
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Share links: the whole comparison (texts, note, options, view) in a URL fragment, `#v4.…`.
 //!
 //! Browsers never send the fragment to a server, so the texts stay between the sender and the
-//! receiver. Redline writes version 4 links and reads all four versions forever: a later
-//! format gets a new prefix, and `tests/fixtures/share-v1.json` to `share-v4.json` keep a real
-//! link of each.
+//! receiver. Redline writes version 4 links, and version 5 links for a comparison with a
+//! title or sources; it reads all five versions forever: a later format gets a new prefix, and
+//! `tests/fixtures/share-v1.json` to `share-v5.json` keep a real link of each.
 //!
 //! # Format, version 1
 //!
@@ -64,6 +64,16 @@
 //! primer would misread every version 4 link (a test pins its SHA-256), so a new one needs a
 //! new version.
 //!
+//! # Format, version 5: a version history with its title and sources
+//!
+//! `v5.` and a version 4 link's three bytes and primed PPMd stream, whose payload kind is 3: a
+//! version 2 payload, then the comparison's title, then for each version its [`Source`]: the
+//! article's address, the archived copy's address and the capture time (each a varint length
+//! and UTF-8). Redline writes it only when there is a title or a source, so a comparison
+//! without them keeps the link it always had, which older Redlines read; an older Redline
+//! given a version 5 link says it was made by a newer one. A version 5 link holds nothing but
+//! payload kind 3, and a version 3 or 4 link never holds it.
+//!
 //! # Untrusted input
 //!
 //! [`decode`] reads links from strangers. It checks, in this order, each with its own
@@ -99,6 +109,8 @@ const PREFIX_V2: &str = "v2.";
 const PREFIX_V3: &str = "v3.";
 /// The prefix of a version 4 fragment (as version 3, with the model primed on [`PRIMER`]).
 const PREFIX_V4: &str = "v4.";
+/// The prefix of a version 5 fragment (as version 4, the history with its title and sources).
+const PREFIX_V5: &str = "v5.";
 
 /// What a version 4 link's model reads before the payload (see the module docs). Never to be
 /// changed: every version 4 link depends on it byte for byte.
@@ -155,12 +167,80 @@ pub struct Version {
     pub label: String,
     /// The correction note that came with this version; may be empty.
     pub note: String,
+    /// Where this version was read, if the user says so.
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+/// Where a version of an article was read: what a fact-checker's report names as its source.
+/// Each part may be empty; all three are kept as typed (or as the page said them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The article's address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// The address of an archived copy of this version (the Wayback Machine, archive.today).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub archived: String,
+    /// When this version was captured, such as `2025-03-14 09:30` or `2025-03-14T09:30:00Z`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub captured: String,
+}
+
+impl Source {
+    /// Whether nothing is known of it.
+    pub fn is_empty(&self) -> bool {
+        self.url.is_empty() && self.archived.is_empty() && self.captured.is_empty()
+    }
+
+    /// The capture time as an ISO 8601 date or date and time (`2025-03-14`,
+    /// `2025-03-14T09:30`, with seconds and a zone if given), when it reads as one: what
+    /// JSON-LD's dates take. A space between date and time is read as the `T`.
+    ///
+    /// ```
+    /// use redline_engine::formats::share::Source;
+    ///
+    /// let at = |captured: &str| Source { captured: captured.into(), ..Source::default() }.iso_captured();
+    /// assert_eq!(at("2025-03-14 09:30").as_deref(), Some("2025-03-14T09:30"));
+    /// assert_eq!(at(" 2024-05-01T12:00:00Z ").as_deref(), Some("2024-05-01T12:00:00Z"));
+    /// assert_eq!(at("last Tuesday"), None);
+    /// ```
+    pub fn iso_captured(&self) -> Option<String> {
+        let captured = self.captured.trim().replacen(' ', "T", 1);
+        let bytes = captured.as_bytes();
+        let digits = |range: std::ops::Range<usize>| {
+            bytes
+                .get(range)
+                .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
+        };
+        let date = digits(0..4)
+            && bytes.get(4) == Some(&b'-')
+            && digits(5..7)
+            && bytes.get(7) == Some(&b'-')
+            && digits(8..10);
+        let rest_ok = match bytes.get(10) {
+            None => true,
+            Some(b'T') => {
+                digits(11..13)
+                    && bytes.get(13) == Some(&b':')
+                    && digits(14..16)
+                    && captured[16..]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'Z' | '+' | '-'))
+            }
+            Some(_) => false,
+        };
+        (date && rest_ok).then_some(captured)
+    }
 }
 
 /// Several versions of an article in order, and which two are compared: what a version 2 link
 /// carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
+    /// What the user calls the comparison; empty until named (the headline stands in).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     /// The versions, oldest first; at least two.
     pub versions: Vec<Version>,
     /// The index of the version compared from (the original side).
@@ -221,6 +301,7 @@ impl History {
     pub fn from_versions(versions: Vec<Version>) -> History {
         let n = versions.len();
         History {
+            title: String::new(),
             versions,
             from: n.saturating_sub(2),
             to: n.saturating_sub(1),
@@ -230,8 +311,19 @@ impl History {
         }
     }
 
+    /// Whether the comparison carries a title or any version a source: what a version 5
+    /// link adds to a version 4 one.
+    pub fn has_details(&self) -> bool {
+        !self.title.is_empty()
+            || self
+                .versions
+                .iter()
+                .any(|version| !version.source.is_empty())
+    }
+
     /// Whether a version 1 link says it all: two versions, the first compared with the second,
-    /// no labels and no note on the first.
+    /// no labels and no note on the first. The title and sources are not counted: a pair with
+    /// sources is still shown and compared as a pair.
     pub fn is_plain_pair(&self) -> bool {
         self.versions.len() == 2
             && (self.from, self.to) == (0, 1)
@@ -241,7 +333,9 @@ impl History {
 
     /// The fingerprint of what the history holds: for a plain pair the same as [`fingerprint`]
     /// of its texts and note, so a version 1 link and the same texts as a history agree;
-    /// otherwise the hash covers every version's label, note and text.
+    /// otherwise the hash covers every version's label, note and text. The title and sources
+    /// say where the texts come from and are not part of them: the same texts with a source
+    /// added keep their fingerprint.
     pub fn fingerprint(&self) -> String {
         if self.is_plain_pair() {
             let [original, reworked] = [&self.versions[0], &self.versions[1]];
@@ -262,6 +356,7 @@ impl History {
 impl From<Shared> for History {
     fn from(shared: Shared) -> Self {
         History {
+            title: String::new(),
             versions: vec![
                 Version {
                     text: shared.original,
@@ -428,8 +523,9 @@ pub fn encode(shared: &Shared) -> String {
 /// ```
 /// use redline_engine::formats::share::{decode_history, encode_history, History, Version};
 ///
-/// let version = |text: &str, note: &str| Version { text: text.into(), label: String::new(), note: note.into() };
+/// let version = |text: &str, note: &str| Version { text: text.into(), note: note.into(), ..Version::default() };
 /// let history = History {
+///     title: String::new(),
 ///     versions: vec![version("First.", ""), version("Second.", ""), version("Third.", "Correction: …")],
 ///     from: 1,
 ///     to: 2,
@@ -461,7 +557,17 @@ pub fn encode_history(history: &History) -> String {
     for pair in history.versions.windows(2) {
         write_delta(&mut payload, &delta(&pair[0].text, &pair[1].text));
     }
-    ppmd_link(PayloadKind::History, &payload)
+    if !history.has_details() {
+        return ppmd_link(PayloadKind::History, &payload);
+    }
+    write_bytes(&mut payload, history.title.as_bytes());
+    for version in &history.versions {
+        let source = &version.source;
+        for part in [&source.url, &source.archived, &source.captured] {
+            write_bytes(&mut payload, part.as_bytes());
+        }
+    }
+    ppmd_link(PayloadKind::Details, &payload)
 }
 
 /// Which payload a version 3 or 4 link holds: its first byte.
@@ -471,6 +577,8 @@ enum PayloadKind {
     Pair = 1,
     /// A version 2 payload: a version history.
     History = 2,
+    /// A version 5 payload: a version history, then its title and each version's source.
+    Details = 3,
 }
 
 /// A version 4 link: the payload's kind, the model's order and memory, and the primed PPMd
@@ -481,6 +589,12 @@ fn ppmd_link(kind: PayloadKind, payload: &[u8]) -> String {
     let memory_mib = ((PRIMER.len() + payload.len()) * 12)
         .div_ceil(1 << 20)
         .clamp(1, usize::from(PPMD_MAX_MEMORY_MIB)) as u8;
+    if let PayloadKind::Details = kind {
+        // Version 5 links are always primed: a title and sources are rare enough that one
+        // format for them is worth more than the few percent the unprimed model saves on
+        // other scripts.
+        return primed_link(PREFIX_V5, kind as u8, PPMD_ORDER, memory_mib, payload);
+    }
     let primed = version_4_link(kind as u8, PPMD_ORDER, memory_mib, payload);
     // The primer is English: it shortens links of text in Latin letters and lengthens some in
     // other scripts (a Japanese article's by 7%), so a payload that is not nearly all ASCII is
@@ -510,9 +624,20 @@ fn ppmd_link(kind: PayloadKind, payload: &[u8]) -> String {
 /// When `order` or `memory_mib` is outside PPMd's range (2 to 64, and at least 1 MiB).
 #[doc(hidden)]
 pub fn version_4_link(kind: u8, order: u8, memory_mib: u8, payload: &[u8]) -> String {
+    primed_link(PREFIX_V4, kind, order, memory_mib, payload)
+}
+
+/// [`version_4_link`] with a version 5 prefix.
+#[doc(hidden)]
+pub fn version_5_link(kind: u8, order: u8, memory_mib: u8, payload: &[u8]) -> String {
+    primed_link(PREFIX_V5, kind, order, memory_mib, payload)
+}
+
+/// A link of `prefix`, the three header bytes and the primed PPMd stream of `payload`.
+fn primed_link(prefix: &str, kind: u8, order: u8, memory_mib: u8, payload: &[u8]) -> String {
     let stream = ppmd_stream(order, memory_mib, PRIMER, payload);
     let out = [&[kind, order, memory_mib][..], &stream].concat();
-    format!("{PREFIX_V4}{}", URL_SAFE_NO_PAD.encode(out))
+    format!("{prefix}{}", URL_SAFE_NO_PAD.encode(out))
 }
 
 /// The PPMd stream, with its end marker, of `primer` then `payload`, less what the range coder
@@ -542,7 +667,8 @@ fn primed_start(order: u32, memory: u32, primer: &[u8]) -> Option<Vec<u8>> {
 
 /// Encodes a history as the shortest link that holds it all: a version 1 payload for a
 /// [plain pair](History::is_plain_pair), a version 2 payload otherwise (the first byte of a
-/// version 4 link, `AQ` or `Ag` in base64).
+/// version 4 link, `AQ` or `Ag` in base64), and a version 5 link when the comparison has a
+/// title or a source.
 ///
 /// ```
 /// use redline_engine::formats::share::{encode_any, History, Version};
@@ -552,9 +678,11 @@ fn primed_start(order: u32, memory: u32, primer: &[u8]) -> Option<Vec<u8>> {
 /// assert!(encode_any(&history).starts_with("v4.AQ"));
 /// history.versions[0].label = "Monday".into();
 /// assert!(encode_any(&history).starts_with("v4.Ag"));
+/// history.versions[1].source.url = "https://news.example/harbour".into();
+/// assert!(encode_any(&history).starts_with("v5.Aw"));
 /// ```
 pub fn encode_any(history: &History) -> String {
-    if history.is_plain_pair() {
+    if history.is_plain_pair() && !history.has_details() {
         encode(&history.pair())
     } else {
         encode_history(history)
@@ -631,15 +759,20 @@ pub fn decode_history(link: &str) -> Result<History, ShareError> {
         return read_payload(&inflate(body)?).map(History::from);
     }
     if let Some(body) = fragment.strip_prefix(PREFIX_V2) {
-        return read_history(&inflate(body)?);
+        return read_history(&inflate(body)?, false);
     }
-    let ppmd = [(PREFIX_V3, &[][..]), (PREFIX_V4, PRIMER)]
-        .into_iter()
-        .find_map(|(prefix, primer)| Some((fragment.strip_prefix(prefix)?, primer)));
-    if let Some((body, primer)) = ppmd {
-        return match unpack_ppmd(body, primer)? {
+    let ppmd = [
+        (PREFIX_V3, &[][..]),
+        (PREFIX_V4, PRIMER),
+        (PREFIX_V5, PRIMER),
+    ]
+    .into_iter()
+    .find_map(|(prefix, primer)| Some((prefix, fragment.strip_prefix(prefix)?, primer)));
+    if let Some((prefix, body, primer)) = ppmd {
+        return match unpack_ppmd(body, primer, prefix == PREFIX_V5)? {
             (PayloadKind::Pair, payload) => read_payload(&payload).map(History::from),
-            (PayloadKind::History, payload) => read_history(&payload),
+            (PayloadKind::History, payload) => read_history(&payload, false),
+            (PayloadKind::Details, payload) => read_history(&payload, true),
         };
     }
     let prefix: String = fragment.chars().take(12).collect();
@@ -656,15 +789,21 @@ fn unbase64(body: &str) -> Result<Vec<u8>, ShareError> {
         })
 }
 
-/// Base64, the version 3 or 4 header (checked before any memory is taken) and PPMd, with the
-/// size cap; `primer` is what the model reads first (empty for version 3).
-fn unpack_ppmd(body: &str, primer: &[u8]) -> Result<(PayloadKind, Vec<u8>), ShareError> {
+/// Base64, the version 3, 4 or 5 header (checked before any memory is taken) and PPMd, with
+/// the size cap; `primer` is what the model reads first (empty for version 3); a version 5
+/// link (`details`) holds payload kind 3 only, the others kinds 1 and 2.
+fn unpack_ppmd(
+    body: &str,
+    primer: &[u8],
+    details: bool,
+) -> Result<(PayloadKind, Vec<u8>), ShareError> {
     let compressed = unbase64(body)?;
     let mut reader = Reader { bytes: &compressed };
-    let kind = match reader.byte("payload kind")? {
-        1 => PayloadKind::Pair,
-        2 => PayloadKind::History,
-        other => {
+    let kind = match (details, reader.byte("payload kind")?) {
+        (false, 1) => PayloadKind::Pair,
+        (false, 2) => PayloadKind::History,
+        (true, 3) => PayloadKind::Details,
+        (_, other) => {
             return Err(ShareError::Invalid {
                 detail: format!("the payload kind {other} is unknown"),
             });
@@ -1003,7 +1142,9 @@ fn read_payload(payload: &[u8]) -> Result<Shared, ShareError> {
     })
 }
 
-fn read_history(payload: &[u8]) -> Result<History, ShareError> {
+/// Reads a version 2 payload, or with `details` a version 5 payload (the same, then the title
+/// and each version's source).
+fn read_history(payload: &[u8], details: bool) -> Result<History, ShareError> {
     let mut reader = Reader { bytes: payload };
     let (options, view, focus) = read_header(&mut reader)?;
     let n_versions = reader.varint("number of versions")?;
@@ -1026,9 +1167,9 @@ fn read_history(payload: &[u8]) -> Result<History, ShareError> {
         let label = reader.text("version label")?.to_owned();
         let note = reader.text("version note")?.to_owned();
         versions.push(Version {
-            text: String::new(),
             label,
             note,
+            ..Version::default()
         });
     }
     let first = reader.text("first version")?;
@@ -1044,10 +1185,23 @@ fn read_history(payload: &[u8]) -> Result<History, ShareError> {
         let text = read_delta(&mut reader, base, "later version", &mut budget)?;
         versions[idx].text = text;
     }
+    let mut title = String::new();
+    if details {
+        title = reader.text("title")?.to_owned();
+        for version in &mut versions {
+            let mut part = || reader.text("source").map(str::to_owned);
+            version.source = Source {
+                url: part()?,
+                archived: part()?,
+                captured: part()?,
+            };
+        }
+    }
     if !reader.bytes.is_empty() {
         return Err(ShareError::TrailingData);
     }
     Ok(History {
+        title,
         versions,
         from,
         to,

@@ -35,6 +35,7 @@ pub fn use_edits(drafts: Drafts, showing_example: RwSignal<bool>) -> UseEditsRet
         replaced.set(Some(drafts.to_history()));
         undo_what.set("Cleared.");
         drafts.set(History {
+            title: String::new(),
             options: drafts.options.get_untracked(),
             view: drafts.view.get_untracked(),
             ..History::from(Shared::default())

@@ -74,20 +74,11 @@ pub fn use_saved_drafts() -> UseSavedDraftsReturn {
             id
         });
         let updated = browser::now();
-        let entry = match browser::load_entry(&id) {
-            Some(entry) => Entry {
-                title: if entry.named { entry.title } else { title },
-                updated,
-                fragment: fragment.clone(),
-                ..entry
-            },
-            None => Entry {
-                id,
-                title,
-                named: false,
-                updated,
-                fragment: fragment.clone(),
-            },
+        let entry = Entry {
+            id,
+            title,
+            updated,
+            fragment: fragment.clone(),
         };
         written.set_value(Some(fragment));
         let failed = browser::save_entry(&entry).is_err();

@@ -180,11 +180,33 @@ impl Page {
 
     /// Clicks the element with this `data-testid`.
     pub async fn click(&self, test_id: &str) {
+        self.reveal(test_id).await;
         self.element(test_id)
             .await
             .click()
             .await
             .expect("the click did not happen");
+    }
+
+    /// When the element with this `data-testid` is among the texts a link folds away, clicks
+    /// "Edit these texts" first, as a reader who wants to edit them does.
+    pub async fn reveal(&self, test_id: &str) {
+        let element = self.element(test_id).await;
+        let folded = self
+            .driver
+            .execute(
+                "return arguments[0].closest('#texts[hidden]') !== null;",
+                vec![element.to_json().expect("an element as JSON")],
+            )
+            .await
+            .expect("the script did not run");
+        if folded.json().as_bool() == Some(true) {
+            self.element("diff-edit-texts")
+                .await
+                .click()
+                .await
+                .expect("the click did not happen");
+        }
     }
 
     /// The value of the text area or input with this `data-testid`.
@@ -298,6 +320,7 @@ impl Page {
 
     /// Types `text` into the input with this `data-testid`, key by key.
     pub async fn type_into(&self, test_id: &str, text: &str) {
+        self.reveal(test_id).await;
         self.element(test_id).await.send_keys(text).await.unwrap();
     }
 
@@ -313,6 +336,7 @@ impl Page {
 
     /// Replaces the text of the input with this `data-testid` by `text`, typed key by key.
     pub async fn replace_text(&self, test_id: &str, text: &str) {
+        self.reveal(test_id).await;
         let element = self.element(test_id).await;
         element.clear().await.unwrap();
         element.send_keys(text).await.unwrap();

@@ -16,13 +16,21 @@ async fn downloads_hold_the_comparison_and_json_imports_back() {
     page.click("diff-download-json-ld").await;
     let downloads = page.downloads().await;
     let names: Vec<&str> = downloads.iter().map(|(name, _)| name.as_str()).collect();
+    // Named from the headline and the date.
+    let today = page
+        .run("return new Date().toISOString().slice(0, 10);")
+        .await;
+    let stem = format!(
+        "quillhaven-council-approves-2-4-million-bridge-repair-after-{}",
+        today.as_str().unwrap()
+    );
     assert_eq!(
         names,
         [
-            "redline-report.html",
-            "redline.md",
-            "redline.json",
-            "redline-correction.jsonld"
+            format!("{stem}.html"),
+            format!("{stem}.md"),
+            format!("{stem}.json"),
+            format!("{stem}.jsonld")
         ]
     );
     let json_ld: serde_json::Value = serde_json::from_str(&downloads[3].1).unwrap();

@@ -259,3 +259,72 @@ async fn every_comparison_is_exported_in_one_file_and_imported_in_another_browse
     wait_for_texts_in_boxes(&other, OWN_ORIGINAL, OWN_REWORKED).await;
     harness.stop(other).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn comparisons_are_found_by_title_and_renamed_in_the_list() {
+    let harness = Harness::start().await;
+    let link = colleagues_link(&harness).await;
+    let page = harness.open_app().await;
+    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    page.set_hash(&link).await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    page.wait_for("both comparisons to be listed", || async {
+        listed(&page).await.len() == 2
+    })
+    .await;
+
+    // The search keeps the titles that hold its words, in any case, and says when none does.
+    page.type_into("diff-comparison-search", "HARBOUR").await;
+    page.wait_for_texts(".comparison-open", &["Harbour plan cut"])
+        .await;
+    page.replace_text("diff-comparison-search", "ferry").await;
+    page.wait_for_text("diff-comparison-none", "No comparison's title")
+        .await;
+    page.replace_text("diff-comparison-search", "").await;
+
+    // Renaming the comparison another tab could show rewrites its kept entry.
+    page.run(
+        "[...document.querySelectorAll('[data-testid=diff-comparison]')]\
+           .find(item => item.textContent.includes('Own draft'))\
+           .querySelector('[data-testid=diff-comparison-rename]').click();",
+    )
+    .await;
+    page.replace_text("diff-comparison-rename-input", "Bridge opening day")
+        .await;
+    page.click("diff-comparison-rename-save").await;
+    // Renaming the comparison this tab shows names the drafts: the header shows it and it
+    // travels in the link.
+    page.run(
+        "[...document.querySelectorAll('[data-testid=diff-comparison]')]\
+           .find(item => item.textContent.includes('Harbour plan cut'))\
+           .querySelector('[data-testid=diff-comparison-rename]').click();",
+    )
+    .await;
+    page.replace_text("diff-comparison-rename-input", "Harbour homes, corrected")
+        .await;
+    page.click("diff-comparison-rename-save").await;
+    page.wait_for_text("diff-comparison-title", "Harbour homes, corrected")
+        .await;
+    page.wait_for_saved_drafts().await;
+
+    // Both names are kept: a reload lists them, and the other comparison opens by its new name.
+    page.reload().await;
+    page.wait_for("both new names to be listed", || async {
+        let mut titles = listed(&page).await;
+        titles.sort();
+        titles == ["Bridge opening day", "Harbour homes, corrected"]
+    })
+    .await;
+    page.wait_for_text("diff-comparison-title", "Harbour homes, corrected")
+        .await;
+    page.run(
+        "[...document.querySelectorAll('.comparison-open')]\
+           .find(button => button.textContent === 'Bridge opening day').click();",
+    )
+    .await;
+    wait_for_texts_in_boxes(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    page.wait_for_text("diff-comparison-title", "Bridge opening day")
+        .await;
+    harness.stop(page).await;
+}
