@@ -281,7 +281,11 @@ async fn comparisons_are_found_by_title_and_renamed_in_the_list() {
     page.replace_text("diff-comparison-search", "ferry").await;
     page.wait_for_text("diff-comparison-none", "No comparison's title")
         .await;
-    page.replace_text("diff-comparison-search", "").await;
+    page.set_value("diff-comparison-search", "").await;
+    page.wait_for("both comparisons to be listed again", || async {
+        listed(&page).await.len() == 2
+    })
+    .await;
 
     // Renaming the comparison another tab could show rewrites its kept entry.
     page.run(
