@@ -138,7 +138,7 @@ pub const EXPORT_VERSION: u32 = 1;
 
 /// Every comparison in one JSON file, for a copy elsewhere or another browser.
 pub fn export_all(entries: &[Entry]) -> String {
-    serde_json::to_string_pretty(&Export {
+    serde_json::to_string(&Export {
         format: EXPORT_FORMAT.to_owned(),
         version: EXPORT_VERSION,
         comparisons: entries.to_vec(),
@@ -150,22 +150,28 @@ pub fn export_all(entries: &[Entry]) -> String {
 /// why the file cannot be read; a comparison whose texts do not decode is named and the file
 /// refused, so that nothing is half imported.
 pub fn import_all(json: &str) -> Result<Vec<Entry>, String> {
-    let value: serde_json::Value = serde_json::from_str(json)
+    // The format and version are read first, on their own, so that a file of another kind or
+    // version is named as such rather than as damaged.
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u64>,
+    }
+    let header: Header = serde_json::from_str(json)
         .map_err(|err| format!("This file is not JSON ({err}), so it is no Redline export."))?;
-    if value.get("format").and_then(|format| format.as_str()) != Some(EXPORT_FORMAT) {
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(format!(
             "This file is JSON but not a Redline export of comparisons (its \"format\" is not \"{EXPORT_FORMAT}\")."
         ));
     }
-    let version = value.get("version").and_then(|version| version.as_u64());
-    if version != Some(u64::from(EXPORT_VERSION)) {
+    if header.version != Some(u64::from(EXPORT_VERSION)) {
         return Err(format!(
             "This export is of version {}, which this Redline does not read (it reads version {EXPORT_VERSION}).",
-            version.map_or("unknown".to_owned(), |version| version.to_string())
+            header.version.map_or("unknown".to_owned(), |version| version.to_string())
         ));
     }
     let export: Export =
-        serde_json::from_value(value).map_err(|err| format!("This export is damaged: {err}."))?;
+        serde_json::from_str(json).map_err(|err| format!("This export is damaged: {err}."))?;
     for entry in &export.comparisons {
         if let Err(err) = entry.history() {
             return Err(format!(
@@ -253,7 +259,7 @@ mod tests {
                 .unwrap_err()
                 .contains("not a Redline export")
         );
-        let newer = file.replace("\"version\": 1", "\"version\": 2");
+        let newer = file.replace("\"version\":1", "\"version\":2");
         assert!(import_all(&newer).unwrap_err().contains("version 2"));
         let damaged = file.replace(&entries[0].fragment, "v1.broken");
         assert!(import_all(&damaged).unwrap_err().contains("“B”"));
