@@ -34,9 +34,14 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // names paired by likeness to 425,469 B, and the kept comparisons (one storage entry each, the
 // list, the other-tab banner, the save state, the damaged-link advice) to 441,887 B (343,162 B
 // brotli): of the raw code, the list and the page's new banners are some 15 KB of Leptos view
-// code, the entry's JSON reading 2.8 KB. The line moved to 443,000 B; winning this back is
-// the download work still open.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 443_000);
+// code, the entry's JSON reading 2.8 KB. The line moved to 443,000 B. Export and import of
+// every comparison took it to 445,500 B (measured after the import read its header typed, 3 KB
+// less than through serde_json's Value), and a comparison's title and sources to 462,529 B
+// (359,162 B brotli): measured by leaving each out of one build, the fields under the texts
+// are 3.4 KB, the header above the differences 3.5 KB, search and rename in the list 2.9 KB,
+// and the rest the version 5 link, the reports' header and the sources' JSON. The line moved
+// to 463,500 B; winning this back is the download work still open.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 463_500);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -121,33 +121,36 @@ pub fn SourcesForm(
     }
 }
 
+/// A source's parts as (words before, text, whether the text is an address to link), in
+/// the order the reports write them.
+fn source_parts(source: Source) -> Vec<(&'static str, String, bool)> {
+    [
+        ("", source.url, true),
+        ("archived copy ", source.archived, true),
+        ("captured ", source.captured, false),
+    ]
+    .into_iter()
+    .filter(|(_, text, _)| !text.is_empty())
+    .collect()
+}
+
 /// A source's addresses as links (http and https only: a typed `javascript:` address stays
-/// text) and its capture time.
+/// text) and its capture time, all of one view type: each different view costs download.
 fn source_view(source: Source) -> impl IntoView {
-    let address = |url: String| {
-        let is_web = url.starts_with("https://") || url.starts_with("http://");
-        if is_web {
-            let href = url.clone();
-            view! { <a href=href rel="noopener noreferrer" target="_blank">{url}</a> }.into_any()
-        } else {
-            view! { <span>{url}</span> }.into_any()
-        }
-    };
-    let mut parts = Vec::new();
-    if !source.url.is_empty() {
-        parts.push(address(source.url).into_any());
-    }
-    if !source.archived.is_empty() {
-        parts.push(view! { <span>"archived copy "{address(source.archived)}</span> }.into_any());
-    }
-    if !source.captured.is_empty() {
-        parts.push(view! { <span>{format!("captured {}", source.captured)}</span> }.into_any());
-    }
+    let parts = source_parts(source);
     let n = parts.len();
     parts
         .into_iter()
         .enumerate()
-        .map(|(idx, part)| view! { {part}{(idx + 1 < n).then_some(", ")} })
+        .map(|(idx, (before, text, is_address))| {
+            let is_web = is_address && (text.starts_with("https://") || text.starts_with("http://"));
+            let href = is_web.then(|| text.clone());
+            view! {
+                {before}
+                <a href=href rel="noopener noreferrer" target="_blank">{text}</a>
+                {if idx + 1 < n { ", " } else { "" }}
+            }
+        })
         .collect_view()
 }
 

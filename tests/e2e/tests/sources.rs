@@ -84,7 +84,7 @@ async fn sources_travel_in_the_link_and_the_reader_of_the_link_sees_them_first()
         "the boxes are folded for the reader of a link"
     );
     let source_links = receiver
-        .run("return [...document.querySelectorAll('.comparison-sources a')].map(a => a.href);")
+        .run("return [...document.querySelectorAll('.comparison-sources a[href]')].map(a => a.href);")
         .await;
     assert_eq!(
         source_links,
