@@ -143,7 +143,8 @@ fn source_view(source: Source) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(idx, (before, text, is_address))| {
-            let is_web = is_address && (text.starts_with("https://") || text.starts_with("http://"));
+            let is_web =
+                is_address && (text.starts_with("https://") || text.starts_with("http://"));
             let href = is_web.then(|| text.clone());
             view! {
                 {before}

@@ -167,7 +167,9 @@ pub fn import_all(json: &str) -> Result<Vec<Entry>, String> {
     if header.version != Some(u64::from(EXPORT_VERSION)) {
         return Err(format!(
             "This export is of version {}, which this Redline does not read (it reads version {EXPORT_VERSION}).",
-            header.version.map_or("unknown".to_owned(), |version| version.to_string())
+            header
+                .version
+                .map_or("unknown".to_owned(), |version| version.to_string())
         ));
     }
     let export: Export =

@@ -91,3 +91,57 @@ async fn whole_page_screenshot() {
     page.screenshot(&out.join("whole-page.png")).await;
     harness.stop(page).await;
 }
+
+/// What the reader of a link sees first: the example with a title and sources, sent as a
+/// link and opened in a fresh browser, at 1280 pixels and on a 390-pixel phone.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "writes README screenshots; run with `make screenshots`"]
+async fn link_reader_screenshots() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+    let harness = Harness::start().await;
+    let sender = harness.open_at("").await;
+    sender
+        .wait_for_text("diff-example", "This is an example")
+        .await;
+    sender.click("diff-sources-toggle").await;
+    for (field, value) in [
+        ("diff-title", "Quillhaven bridge repair: the correction"),
+        (
+            "diff-source-original-url",
+            "https://news.example/quillhaven/bridge-repair",
+        ),
+        (
+            "diff-source-original-archived",
+            "https://web.archive.org/web/20261201091500/https://news.example/quillhaven/bridge-repair",
+        ),
+        ("diff-source-original-captured", "2026-12-01 09:15"),
+        (
+            "diff-source-reworked-url",
+            "https://news.example/quillhaven/bridge-repair",
+        ),
+        ("diff-source-reworked-captured", "2026-12-02 08:40"),
+    ] {
+        sender.type_into(field, value).await;
+        sender.press("\t").await;
+    }
+    sender
+        .wait_for_text("diff-comparison-title", "Quillhaven bridge repair")
+        .await;
+    sender.click("diff-copy-link").await;
+    sender
+        .wait_for_text("diff-share-status", "characters")
+        .await;
+    let link = sender.url().await;
+    sender.close().await;
+
+    let reader = harness.open_at(&link[link.find('#').unwrap()..]).await;
+    reader.resize(1280, 1100).await;
+    reader
+        .wait_for_text("diff-comparison-title", "Quillhaven bridge repair")
+        .await;
+    reader.element("diff-output").await;
+    reader.screenshot(&out.join("link-reader.png")).await;
+    reader.resize(390, 1400).await;
+    reader.screenshot(&out.join("link-reader-phone.png")).await;
+    harness.stop(reader).await;
+}
