@@ -99,7 +99,8 @@ bench-edits:
 bench-notes:
 	cargo run --release --package redline-engine --example bench_notes
 
-## Fuzz the share-link decoder, the engine and note detection (cargo-fuzz, nightly), each for
-## FUZZ_SECONDS (600 by default). Not part of `make test`, which replays fuzz/seeds/ instead.
+## Fuzz the share-link decoder, the diff core, the whole comparison, the history and note
+## detection (cargo-fuzz, nightly), each for FUZZ_SECONDS (600 by default) or FUZZ_RUNS
+## executions. Not part of `make test`, which replays fuzz/seeds/ instead.
 fuzz:
 	scripts/fuzz.sh

@@ -43,7 +43,8 @@ pub fn options_from(byte: u8) -> Options {
 /// whatever decodes encodes back to a link that decodes to the same thing, for plain links and
 /// version histories alike. A first byte of 1 or 2 takes the rest as a version 1 or 2 payload
 /// (deflated and base64-encoded behind `v1.` or `v2.`), 3 or 4 as a version 1 or 2 payload
-/// inside a version 3 link (PPMd), and 5 or 6 inside a version 4 link (PPMd with the primer),
+/// inside a version 3 link (PPMd), 5 or 6 inside a version 4 link (PPMd with the primer), and
+/// 7 as a version 5 payload (a history with its title and sources) inside a version 5 link,
 /// so the fuzzer reaches the field parsers and not only the base64 and decompression layers;
 /// any other input is the link itself, as text.
 pub fn share_link(data: &[u8]) {
@@ -67,6 +68,7 @@ pub fn share_link(data: &[u8]) {
         Some((4, payload)) => ppmd_link(2, payload),
         Some((5, payload)) => share::version_4_link(1, 4, 1, payload),
         Some((6, payload)) => share::version_4_link(2, 4, 1, payload),
+        Some((7, payload)) => share::version_5_link(3, 4, 1, payload),
         _ => String::from_utf8_lossy(data).into_owned(),
     };
     check_link(&link);
@@ -97,16 +99,22 @@ fn check_link(link: &str) {
     }
 }
 
-/// The engine on two arbitrary texts with the options of the first byte: both texts rebuild
-/// exactly from the comparison, and the navigation marks, sections, facts and note check that
-/// the page draws from it all complete.
-pub fn compare(data: &[u8]) {
+/// The diff core on two arbitrary texts with the options of the first byte: both texts
+/// rebuild exactly from its blocks, and every change mark points at a numbered change and a
+/// block that exist. The fast target: no facts, notes or histories.
+pub fn diff_core(data: &[u8]) {
     let Some((&first, rest)) = data.split_first() else {
         return;
     };
     let options = options_from(first);
     let (original, reworked) = two_texts(rest);
-    let comparison = compare_with_options(&original, &reworked, &options);
+    let comparison = redline_engine::diff_core(&original, &reworked, &options);
+    check_comparison(&comparison, &original, &reworked);
+}
+
+/// What every comparison promises: both texts rebuild from it, and its change marks point at
+/// changes and blocks it has.
+fn check_comparison(comparison: &redline_engine::Comparison, original: &str, reworked: &str) {
     assert_eq!(comparison.original_text(), original, "original not rebuilt");
     assert_eq!(comparison.reworked_text(), reworked, "reworked not rebuilt");
     for mark in comparison.change_marks() {
@@ -119,9 +127,30 @@ pub fn compare(data: &[u8]) {
             "mark {mark:?} past the last block"
         );
     }
+}
+
+/// The whole comparison on two arbitrary texts with the options of the first byte: the checks
+/// of [`diff_core`], and the sections, facts and note check that the page draws from it all
+/// complete.
+pub fn compare(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let options = options_from(first);
+    let (original, reworked) = two_texts(rest);
+    let comparison = compare_with_options(&original, &reworked, &options);
+    check_comparison(&comparison, &original, &reworked);
     let _ = comparison.sections(2, 3);
     let _ = redline_engine::reconcile(&reworked, &comparison, &original, &reworked);
-    history(&original, &reworked, &options);
+}
+
+/// The version history of two arbitrary texts, there and back (see [`history`]).
+pub fn history_of(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let (original, reworked) = two_texts(rest);
+    history(&original, &reworked, &options_from(first));
 }
 
 /// A history that goes to the reworked text and back: two steps, and every change undone is

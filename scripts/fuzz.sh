@@ -4,13 +4,15 @@
 # target with its executions. New inputs go to fuzz/corpus/ (not committed); a failing input
 # is written to fuzz/artifacts/ and stops the run with its path.
 #
-# Usage: scripts/fuzz.sh [TARGET...]   (FUZZ_SECONDS=600 per target by default)
+# Usage: scripts/fuzz.sh [TARGET...]   (FUZZ_SECONDS=600 per target by default; FUZZ_RUNS=N
+#        stops each target after N executions instead, or at FUZZ_SECONDS, whichever is first)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-600}
+runs_limit=${FUZZ_RUNS:-0}
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(share_link compare notes)
+[[ ${#targets[@]} -gt 0 ]] || targets=(share_link diff_core compare history notes)
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf 'fuzz: %s\n' "$*"; }
@@ -23,19 +25,39 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 
+# The longest input each target is given. The diff is quadratic at worst in the words of a
+# paragraph, and the targets that read two texts spend their time on the longest inputs:
+# bounded, the fuzzer tries many more shapes of edit in the same time. The whole comparison
+# and the history run several diffs per input, so they get less.
+max_len() {
+    case $1 in
+        diff_core) echo 4096 ;;
+        compare) echo 4096 ;;
+        history) echo 2048 ;;
+        *) echo 16384 ;;
+    esac
+}
+
 # No sanitizer: the code under test is safe Rust, where AddressSanitizer finds nothing that a
 # panic would not, and it halves the executions per second. A run over 1 s counts as a
-# timeout and more than 2 GB of memory as a blow-up; inputs up to 16 KB.
+# timeout and more than 2 GB of memory as a blow-up.
 summary=()
 for target in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$target"
     log="fuzz/corpus/$target.log"
-    step "$target for ${seconds} s (log: $log)"
+    # The targets that read two texts share the `compare` seeds.
+    seeds="fuzz/seeds/$target"
+    [[ -d $seeds ]] || seeds=fuzz/seeds/compare
+    step "$target for ${seconds} s$([[ $runs_limit -gt 0 ]] && echo " or $runs_limit executions") (log: $log)"
+    start=$(date +%s)
     cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$target" \
-        "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
-        -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=16384 \
+        "fuzz/corpus/$target" "$seeds" -- \
+        -max_total_time="$seconds" -runs="$([[ $runs_limit -gt 0 ]] && echo "$runs_limit" || echo -1)" \
+        -timeout=1 -rss_limit_mb=2048 -max_len="$(max_len "$target")" \
         -print_final_stats=1 2>"$log" || { tail -40 "$log"; exit 1; }
+    elapsed=$(( $(date +%s) - start ))
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
-    summary+=("$target: $runs executions in $seconds s, no failure")
+    per_second=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$')
+    summary+=("$target: $runs executions in ${elapsed} s ($per_second a second), inputs up to $(max_len "$target") bytes, no failure")
 done
 printf 'fuzz: %s\n' "${summary[@]}"

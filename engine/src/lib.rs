@@ -405,6 +405,22 @@ pub fn compare_articles(
 
 /// Compares the two texts whole: the work of [`compare_with_options`] once it knows what to
 /// compare.
+/// The diff core alone: the blocks and change numbers of [`compare_with_options`] on two
+/// texts, without whole pages, the note's blocks, the headline, the stats or the facts. What
+/// the `diff_core` fuzz target runs, so that it spends its time on the diff.
+#[doc(hidden)]
+pub fn diff_core(original: &str, reworked: &str, options: &Options) -> Comparison {
+    let texts = diff::text::Texts::new(original, reworked, options.key_options());
+    let (mut blocks, coarse) = diff::diff_blocks(&texts, options.word_options());
+    let (n_changes, _) = model::number_changes(&mut blocks);
+    Comparison {
+        blocks,
+        n_changes,
+        coarse,
+        ..Comparison::default()
+    }
+}
+
 fn compare_texts(original: &str, reworked: &str, options: &Options) -> Comparison {
     let texts = diff::text::Texts::new(original, reworked, options.key_options());
     let (mut blocks, coarse) = diff::diff_blocks(&texts, options.word_options());

@@ -28,9 +28,13 @@ fn share_link_seeds_pass() {
     assert!(replay("share_link", checks::share_link) >= 5);
 }
 
+/// The `compare` seeds feed the three targets that read two texts: the diff core, the whole
+/// comparison and the history.
 #[test]
 fn compare_seeds_pass() {
+    assert!(replay("compare", checks::diff_core) >= 5);
     assert!(replay("compare", checks::compare) >= 5);
+    assert!(replay("compare", checks::history_of) >= 5);
 }
 
 #[test]

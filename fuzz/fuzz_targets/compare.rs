@@ -1,4 +1,4 @@
-//! Fuzz target: The engine's compare on two arbitrary texts with every combination of options.
+//! Fuzz target: the whole comparison (whole pages, the note, facts, the note check) on two arbitrary texts with every combination of options.
 #![no_main]
 
 #[path = "../checks.rs"]

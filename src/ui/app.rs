@@ -78,6 +78,26 @@ pub fn App() -> impl IntoView {
         _ => "Theme: system",
     };
     let show_cosmetic = RwSignal::new(false);
+    // When the storage refuses a save, the comparison the page shows is in no entry yet: the
+    // export adds it as it is, so the file holds everything.
+    let export_everything = move || {
+        let id = current_comparison
+            .get_untracked()
+            .unwrap_or_else(browser::new_comparison_id);
+        let mut entries: Vec<library::Entry> = browser::entries()
+            .into_iter()
+            .filter(|entry| entry.id != id)
+            .collect();
+        entries.insert(
+            0,
+            library::Entry::new(id, &drafts.to_history(), browser::now()),
+        );
+        browser::download(
+            &library::export_file_name(&browser::today()),
+            "application/json",
+            &library::export_all(&entries),
+        );
+    };
 
     view! {
         <header class="app-header">
@@ -105,9 +125,14 @@ pub fn App() -> impl IntoView {
                     })
             }}
             <Show when=move || save_failed.get()>
-                <p class="save-warning" role="status" data-testid="diff-save-warning">
-                    "This browser did not let Redline keep your texts (its storage is full or blocked). They stay in this page until you close it: keep a copy with Copy link or the HTML report, or delete comparisons you no longer need under Your comparisons."
-                </p>
+                <div class="save-warning" role="status" data-testid="diff-save-warning">
+                    <p>
+                        "This browser did not let Redline keep your texts (its storage is full or blocked). They stay in this page until you close it: keep a copy with Copy link, the HTML report or the file below, or delete comparisons you no longer need under Your comparisons."
+                    </p>
+                    <button type="button" data-testid="diff-export-unsaved" on:click=move |_| export_everything()>
+                        "Export all comparisons, this one with them"
+                    </button>
+                </div>
             </Show>
             {move || {
                 changed_elsewhere

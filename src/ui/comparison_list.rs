@@ -61,9 +61,8 @@ pub fn ComparisonList(
     // What the last import did, or why it did nothing.
     let import_message = RwSignal::new(None::<String>);
     let export = move |_| {
-        let file = format!("redline-comparisons-{}.json", browser::today());
         browser::download(
-            &file,
+            &library::export_file_name(&browser::today()),
             "application/json",
             &library::export_all(&browser::entries()),
         );

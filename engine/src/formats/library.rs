@@ -136,6 +136,11 @@ pub const EXPORT_FORMAT: &str = "redline-comparisons";
 /// The version of the export file's layout this Redline writes and reads.
 pub const EXPORT_VERSION: u32 = 1;
 
+/// The name of an export file made on `date` (`YYYY-MM-DD`).
+pub fn export_file_name(date: &str) -> String {
+    format!("redline-comparisons-{date}.json")
+}
+
 /// Every comparison in one JSON file, for a copy elsewhere or another browser.
 pub fn export_all(entries: &[Entry]) -> String {
     serde_json::to_string(&Export {
