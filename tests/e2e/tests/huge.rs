@@ -254,9 +254,16 @@ async fn a_full_local_storage_warns_and_keeps_the_texts() {
     page.capture_downloads().await;
     page.click("diff-export-unsaved").await;
     let downloads = page.downloads().await;
-    assert!(downloads[0].0.starts_with("redline-comparisons-"), "{}", downloads[0].0);
+    assert!(
+        downloads[0].0.starts_with("redline-comparisons-"),
+        "{}",
+        downloads[0].0
+    );
     let export: serde_json::Value = serde_json::from_str(&downloads[0].1).unwrap();
-    assert_eq!(export["comparisons"][0]["title"], "The vote was on Tuesday.");
+    assert_eq!(
+        export["comparisons"][0]["title"],
+        "The vote was on Tuesday."
+    );
     // The texts and the diff are all there.
     assert_eq!(
         page.value("diff-input-original").await,
