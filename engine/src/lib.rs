@@ -778,4 +778,38 @@ mod tests {
         assert!(stats.headline_changed);
         assert!(!compare("Same\n\nx", "Same\n\ny").stats.headline_changed);
     }
+
+    #[test]
+    fn only_a_short_first_line_with_text_after_it_is_a_headline() {
+        // A single paragraph, a sentence typed alone, or a first line as long as a paragraph
+        // is no headline: nothing is called out, and no fact says the headline changed.
+        let paragraph = "word ".repeat(60);
+        for (original, reworked) in [
+            (paragraph.as_str(), paragraph.replacen("word", "verb", 1)),
+            (
+                "The vote was on Monday.",
+                "The vote was on Tuesday.".to_owned(),
+            ),
+            (
+                &*format!("{paragraph}\n\nNext."),
+                format!("{}\n\nNext.", paragraph.replacen("word", "verb", 1)),
+            ),
+        ] {
+            let comparison = compare(original, &reworked);
+            assert_eq!(comparison.headline, [0, 0], "{reworked}");
+            assert!(!comparison.stats.headline_changed, "{reworked}");
+            assert!(
+                comparison
+                    .facts
+                    .iter()
+                    .all(|fact| fact.kind != FactKind::Headline),
+                "{:?}",
+                comparison.facts
+            );
+        }
+        // A short first line followed by a paragraph is one.
+        let comparison = compare("Old title\n\nBody.", "New title\n\nBody.");
+        assert_eq!(comparison.headline, [0, 1]);
+        assert!(comparison.stats.headline_changed);
+    }
 }

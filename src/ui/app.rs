@@ -78,6 +78,15 @@ pub fn App() -> impl IntoView {
         _ => "Theme: system",
     };
     let show_cosmetic = RwSignal::new(false);
+    // The labels of every change in the text, or only of the current one: remembered in this
+    // browser like the theme.
+    let show_labels = RwSignal::new(browser::load_setting(browser::LABELS_KEY) == "on");
+    Effect::new(move |previous: Option<()>| {
+        let on = show_labels.get();
+        if previous.is_some() {
+            browser::save_setting(browser::LABELS_KEY, if on { "on" } else { "" });
+        }
+    });
     // When the storage refuses a save, the comparison the page shows is in no entry yet: the
     // export adds it as it is, so the file holds everything.
     let export_everything = move || {
@@ -203,7 +212,17 @@ pub fn App() -> impl IntoView {
                     <OptionsBar options=options />
                     <div class="diff-toolbar">
                         <ViewSwitch view=view />
-                        <ChangeNav n_changes=n_changes current=current />
+                        <ChangeNav n_changes=n_changes current=current updating=Signal::derive(move || comparing.get().is_some()) />
+                        <label class="labels-switch" for="show-labels">
+                            <input
+                                type="checkbox"
+                                id="show-labels"
+                                data-testid="diff-show-labels"
+                                prop:checked=move || show_labels.get()
+                                on:change=move |ev| show_labels.set(event_target_checked(&ev))
+                            />
+                            "Show labels"
+                        </label>
                     </div>
                     <ComparisonStatus comparison=comparison comparing=comparing error=compare_error options=options />
                     <Show when=move || listing.get()>
@@ -222,6 +241,7 @@ pub fn App() -> impl IntoView {
                                 view=view
                                 current=current
                                 show_cosmetic=show_cosmetic
+                                show_labels=show_labels
                             />
                         </div>
                         <OverviewRuler marks=marks current=current />

@@ -291,19 +291,26 @@ pub fn focus_id(id: &str) {
 /// absent means the system's).
 pub const THEME_KEY: &str = "redline.theme";
 
-pub fn load_theme() -> String {
+/// The localStorage key of the "Show labels" switch ("on", or absent).
+pub const LABELS_KEY: &str = "redline.labels";
+
+/// A setting kept in this browser under `key`; empty when none is kept.
+pub fn load_setting(key: &str) -> String {
     window()
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .and_then(|s| s.get_item(key).ok().flatten())
         .unwrap_or_default()
 }
-pub fn save_theme(theme: &str) {
+
+/// Keeps a setting under `key` (a full storage only loses the setting).
+pub fn save_setting(key: &str, value: &str) {
     if let Some(s) = window().local_storage().ok().flatten() {
-        let _ = s.set_item(THEME_KEY, theme);
+        let _ = s.set_item(key, value);
     }
 }
+
 /// Applies a theme to the page as the root element's `data-theme` (`""`: follow the system).
 pub fn set_theme_attribute(theme: &str) {
     if let Some(root) = document().document_element() {

@@ -12,6 +12,10 @@ pub fn ChangeNav(
     n_changes: Signal<usize>,
     /// The change in focus, if any.
     current: RwSignal<Option<usize>>,
+    /// Whether a newer comparison is being made: the count is then the last comparison's, and
+    /// says so rather than passing for the new one's.
+    #[prop(into)]
+    updating: Signal<bool>,
 ) -> impl IntoView {
     let next = move || {
         let n = n_changes.get_untracked();
@@ -80,6 +84,9 @@ pub fn ChangeNav(
                 "↓ Next"
             </button>
             <span class="change-counter" data-testid="diff-counter" role="status">{counter}</span>
+            <Show when=move || updating.get()>
+                <span class="change-updating muted" data-testid="diff-updating">"updating…"</span>
+            </Show>
             <button
                 type="button"
                 class="link-button"

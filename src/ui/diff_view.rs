@@ -1,4 +1,4 @@
-//! DiffView: renders a comparison's blocks inline, side by side or as changes only, with the headline callout.
+//! DiffView: renders a comparison's blocks inline, side by side or as changes only, the changed headline called out where it stands.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -24,7 +24,7 @@ enum Side {
     Reworked,
 }
 
-/// How every segment is drawn: shared by the three views and the headline callout.
+/// How every segment is drawn: shared by the three views.
 #[derive(Clone, Copy)]
 struct Marks {
     show_cosmetic: RwSignal<bool>,
@@ -64,6 +64,7 @@ impl Marks {
             return None;
         }
         let (comparison, reconciliation) = (self.comparison, self.reconciliation);
+        let current = self.is_current_fn(Some(change));
         let badges = move || {
             let kinds: Vec<FactKind> = comparison.with(|comparison| {
                 let mut kinds: Vec<FactKind> = comparison
@@ -99,7 +100,7 @@ impl Marks {
                 format!("Change {}: {words} changed, {note}", change + 1)
             };
             view! {
-                <span class="change-badges" class:badge-explained=explained title=label.clone()>
+                <span class="change-badges" class:badge-explained=explained class:badges-current=current title=label.clone()>
                     // Read out once as a sentence; the pills are for the eye.
                     <span class="visually-hidden">{format!("({label}) ")}</span>
                     <span class="badge-pills" aria-hidden="true">
@@ -184,19 +185,34 @@ impl Marks {
             .into_any()
     }
 
-    /// A whole block, one column: the inline view, changes only, and the headline callout.
+    /// Whether block `block_idx` holds a changed headline, and whether it is the first that
+    /// does (which carries the label). The headline is called out in place, once: drawn a
+    /// second time above the diff, it read as two paragraphs.
+    fn headline(self, block_idx: usize) -> (bool, bool) {
+        self.comparison.with_untracked(|comparison| {
+            let [start, end] = comparison.headline;
+            let holds = comparison.stats.headline_changed && (start..end).contains(&block_idx);
+            (holds, holds && block_idx == start)
+        })
+    }
+
+    /// A whole block, one column: the inline view and changes only.
     fn inline_block(self, block_idx: usize, block: &Block) -> AnyView {
         let change = block.change;
         let current = self.is_current_fn(change);
+        let (headline, first_of_headline) = self.headline(block_idx);
         view! {
             <div
                 class=format!("diff-block diff-block-{}", block_class(block.kind))
                 class:diff-block-note=block.note
+                class:diff-block-headline=headline
                 class:diff-current=current
                 data-change=change.map(|n| n.to_string())
+                data-testid=headline.then_some("diff-headline")
                 id=move_anchor(block)
                 dir=block.direction(None)
             >
+                {first_of_headline.then(headline_label)}
                 {move_label(block)}
                 {note_label(block)}
                 {self.segments(block_idx, block, None)}
@@ -209,6 +225,7 @@ impl Marks {
     fn row(self, block_idx: usize, block: &Block) -> AnyView {
         let change = block.change;
         let current = self.is_current_fn(change);
+        let (headline, first_of_headline) = self.headline(block_idx);
         let cell = |side: Side| {
             // A paragraph only in one version leaves the other side's cell empty.
             let shows = !matches!(
@@ -226,7 +243,10 @@ impl Marks {
             }));
             view! {
                 <div class=class dir=direction>
-                    {shows.then(|| view! { {move_label(block)} {note_label(block)} {self.segments(block_idx, block, Some(side))} })}
+                    {shows.then(|| view! {
+                        {(first_of_headline && side == Side::Original).then(headline_label)}
+                        {move_label(block)} {note_label(block)} {self.segments(block_idx, block, Some(side))}
+                    })}
                 </div>
             }
         };
@@ -234,6 +254,8 @@ impl Marks {
             <div
                 class=format!("sbs-row diff-block-{}", block_class(block.kind))
                 class:diff-block-note=block.note
+                class:diff-block-headline=headline
+                data-testid=headline.then_some("diff-headline")
                 class:diff-current=current
                 data-change=change.map(|n| n.to_string())
                 id=move_anchor(block)
@@ -278,6 +300,9 @@ pub fn DiffView(
     current: RwSignal<Option<usize>>,
     /// Whether cosmetic changes are shown.
     show_cosmetic: RwSignal<bool>,
+    /// Whether every change's labels are shown in the text; otherwise only the current
+    /// change's, above it (screen readers hear them all either way).
+    show_labels: RwSignal<bool>,
 ) -> impl IntoView {
     let change_marks = marks;
     let marks = Marks {
@@ -294,25 +319,6 @@ pub fn DiffView(
         comparison.track();
         expanded.set(HashSet::new());
     });
-
-    let headline = move || {
-        comparison.with(|comparison| {
-            let [start, end] = comparison.headline;
-            (comparison.stats.headline_changed && start < end).then(|| {
-                let blocks = comparison.blocks[start..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(idx, block)| marks.inline_block(start + idx, block))
-                    .collect_view();
-                view! {
-                    <div class="headline-callout" data-testid="diff-headline" role="note">
-                        <p class="callout-label">"Headline changed"</p>
-                        {blocks}
-                    </div>
-                }
-            })
-        })
-    };
 
     // A long diff is drawn in chunks of blocks, one chunk per task, so the page shows the top
     // of the diff at once and stays responsive while the rest is drawn. Going to a change
@@ -526,8 +532,7 @@ pub fn DiffView(
                 }
             }
         >
-            {headline}
-            <div class=text_class data-testid="diff-output" on:click=follow_move_link>
+            <div class=text_class class:show-labels=move || show_labels.get() data-testid="diff-output" on:click=follow_move_link>
                 {body}
             </div>
         </Show>
@@ -583,6 +588,11 @@ fn note_label(block: &Block) -> Option<AnyView> {
         }
         .into_any()
     })
+}
+
+/// The label of a changed headline, drawn where the headline stands.
+fn headline_label() -> AnyView {
+    view! { <span class="callout-label">"Headline changed"</span> }.into_any()
 }
 
 /// One listener for every move link: scrolls to the other end of the move. (A `#fragment`

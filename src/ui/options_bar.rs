@@ -44,20 +44,20 @@ pub fn OptionsBar(
 
     view! {
         <fieldset class="options-bar">
-            <legend>"Compare by"</legend>
+            <legend>"How to compare"</legend>
             <label class="option" for="option-granularity">
-                "Unit "
+                "Mark changes in "
                 <select id="option-granularity" data-testid="diff-option-granularity" prop:value=granularity_value on:change=set_granularity>
                     <option value="word">"words"</option>
                     <option value="character">"characters"</option>
                     <option value="sentence">"sentences"</option>
                 </select>
             </label>
-            {checkbox("option-cleanup", "Join rewritten phrases", |o| o.semantic_cleanup, |o, on| o.semantic_cleanup = on)}
+            {checkbox("option-cleanup", "Show a rewritten phrase as one change", |o| o.semantic_cleanup, |o, on| o.semantic_cleanup = on)}
             {checkbox("option-case", "Ignore case", |o| o.ignore_case, |o, on| o.ignore_case = on)}
             {checkbox("option-whitespace", "Ignore spacing", |o| o.ignore_whitespace, |o, on| o.ignore_whitespace = on)}
             {checkbox("option-punctuation", "Ignore punctuation", |o| o.ignore_punctuation, |o, on| o.ignore_punctuation = on)}
-            {checkbox("option-typography", "Quotes, dashes, spaces are cosmetic", |o| o.typographic_cosmetic, |o, on| o.typographic_cosmetic = on)}
+            {checkbox("option-typography", "Set aside changes of quotes, dashes and spaces", |o| o.typographic_cosmetic, |o, on| o.typographic_cosmetic = on)}
         </fieldset>
     }
 }

@@ -37,6 +37,12 @@ pub fn ShareBar(
         drafts.track_versions();
         drafts.to_history().fingerprint()
     });
+    // Nothing to share while every box is empty: the link and the downloads wait for a text.
+    let nothing = Memo::new(move |_| {
+        drafts
+            .versions
+            .with(|slots| slots.iter().all(|slot| slot.text.with(String::is_empty)))
+    });
     // Any edit makes the last link stale.
     Effect::new(move |_| {
         drafts.options.track();
@@ -124,18 +130,19 @@ pub fn ShareBar(
 
     view! {
         <div class="share-bar">
-            <button type="button" data-testid="diff-copy-link" on:click=copy_link>"Copy link"</button>
+            <button type="button" data-testid="diff-copy-link" disabled=nothing on:click=copy_link>"Copy link"</button>
             <p class="downloads">
                 "Download: "
-                <button type="button" class="link-button" data-testid="diff-download-html" on:click=move |_| download("html")>"HTML report"</button>
+                <button type="button" class="link-button" disabled=nothing data-testid="diff-download-html" on:click=move |_| download("html")>"HTML report"</button>
                 " · "
-                <button type="button" class="link-button" data-testid="diff-download-markdown" on:click=move |_| download("markdown")>"Markdown"</button>
+                <button type="button" class="link-button" disabled=nothing data-testid="diff-download-markdown" on:click=move |_| download("markdown")>"Markdown"</button>
                 " · "
-                <button type="button" class="link-button" data-testid="diff-download-json" on:click=move |_| download("json")>"JSON"</button>
+                <button type="button" class="link-button" disabled=nothing data-testid="diff-download-json" on:click=move |_| download("json")>"JSON"</button>
                 " · "
                 <button
                     type="button"
                     class="link-button"
+                    disabled=nothing
                     data-testid="diff-download-json-ld"
                     title="The correction note as schema.org CorrectionComment"
                     on:click=move |_| download("json-ld")

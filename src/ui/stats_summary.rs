@@ -50,14 +50,18 @@ pub fn StatsSummary(
     };
     let n_cosmetic = move || comparison.with(|comparison| comparison.stats.cosmetic_changes);
     let cosmetic = move || {
+        // Said as a reader would say it: "cosmetic" was jargon.
         let n = n_cosmetic();
+        if n == 0 {
+            return "No small changes set aside".to_owned();
+        }
         let changes = if n == 1 { "change" } else { "changes" };
         let shown = if show_cosmetic.get() {
-            "shown"
+            "marked"
         } else {
-            "hidden"
+            "not marked"
         };
-        format!("{n} cosmetic {changes} {shown}")
+        format!("{n} small {changes} {shown} (spacing, quotes, or what the options ignore)")
     };
 
     view! {

@@ -103,8 +103,8 @@ pub(crate) fn shift(blocks: &mut [Block], original: usize, reworked: usize) {
     }
 }
 
-/// The blocks that hold the headline (first non-empty line) of either text, as a range of
-/// block indices; empty when both texts are blank.
+/// The blocks that hold the [headline] of either text, as a range of block indices; empty
+/// when neither text has one.
 pub(crate) fn headline_blocks(original: &str, reworked: &str, blocks: &[Block]) -> [usize; 2] {
     let line_range = |text: &str| -> Option<(usize, usize)> {
         let line = headline(text);
@@ -132,12 +132,18 @@ pub(crate) fn headline_blocks(original: &str, reworked: &str, blocks: &[Block]) 
     [start, end]
 }
 
-/// The first non-empty line, trimmed.
+/// The longest headline, in characters: a longer first line is a paragraph.
+pub const MAX_HEADLINE_CHARS: usize = 200;
+
+/// The headline: the first non-empty line, trimmed, when it reads as one, a line of at most
+/// [`MAX_HEADLINE_CHARS`] with more text after it. A text that is one paragraph, or one typed
+/// sentence, has no headline (empty).
 pub(crate) fn headline(text: &str) -> &str {
-    text.lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .unwrap_or("")
+    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    match (lines.next(), lines.next()) {
+        (Some(first), Some(_)) if first.chars().count() <= MAX_HEADLINE_CHARS => first,
+        _ => "",
+    }
 }
 
 /// The result of [`compare`](crate::compare): blocks in reading order, and their stats.

@@ -43,7 +43,9 @@ pub fn use_drafts(saved: Option<String>) -> UseDraftsReturn {
     let start_own = Callback::new(move |()| {
         drafts.set(History::from(Shared::default()));
         showing_example.set(false);
-        browser::focus_id("original");
+        // After the boxes are drawn again for the new drafts: focused now, the box the focus
+        // went to would be replaced.
+        request_animation_frame(|| browser::focus_id("original"));
     });
     UseDraftsReturn {
         drafts,

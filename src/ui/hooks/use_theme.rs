@@ -18,11 +18,11 @@ pub struct UseThemeReturn {
 /// element's `data-theme`, which style/main.css reads; without it, the stylesheet follows
 /// `prefers-color-scheme`.
 pub fn use_theme() -> UseThemeReturn {
-    let theme = RwSignal::new(browser::load_theme());
+    let theme = RwSignal::new(browser::load_setting(browser::THEME_KEY));
     Effect::new(move |_| {
         theme.with(|theme| {
             browser::set_theme_attribute(theme);
-            browser::save_theme(theme)
+            browser::save_setting(browser::THEME_KEY, theme)
         })
     });
     let next = Callback::new(move |()| {

@@ -116,13 +116,13 @@ async fn options_recompute_and_cosmetic_changes_can_be_shown() {
         &["Monday"],
     )
     .await;
-    page.wait_for_text("diff-cosmetic-stats", "1 cosmetic change hidden")
+    page.wait_for_text("diff-cosmetic-stats", "1 small change not marked")
         .await;
     page.wait_for_texts("[data-testid='diff-output'] del.diff-cosmetic", &[""])
         .await;
 
     page.click("diff-toggle-cosmetic").await;
-    page.wait_for_text("diff-cosmetic-stats", "1 cosmetic change shown")
+    page.wait_for_text("diff-cosmetic-stats", "1 small change marked")
         .await;
     page.wait_for_texts(
         "[data-testid='diff-output'] del.diff-cosmetic",
@@ -214,6 +214,29 @@ async fn the_example_loads_on_first_visit_and_keys_step_through_its_changes() {
     page.click("diff-start-own").await;
     page.wait_for_text("diff-empty", "Paste the original").await;
     page.wait_for_text("diff-counter", "No changes").await;
+    // The reader's own texts start in the Original box, and with nothing to share yet the
+    // link and the downloads wait for them.
+    page.wait_for("the focus to be in the Original box", || async {
+        page.run("return document.activeElement && document.activeElement.id;")
+            .await
+            == "original"
+    })
+    .await;
+    for button in ["diff-copy-link", "diff-download-html", "diff-download-json"] {
+        assert!(
+            !page.element(button).await.is_enabled().await.unwrap(),
+            "{button} is enabled with both boxes empty"
+        );
+    }
+    page.type_into("diff-input-original", "A").await;
+    page.wait_for("Copy link to be enabled by a text", || async {
+        page.element("diff-copy-link")
+            .await
+            .is_enabled()
+            .await
+            .unwrap()
+    })
+    .await;
     harness.stop(page).await;
 }
 
@@ -513,5 +536,66 @@ async fn a_reload_right_after_typing_keeps_the_last_edit() {
         page.value("diff-input-original").await,
         "Typed just before the reload"
     );
+    harness.stop(page).await;
+}
+
+/// How many changes' labels are drawn (not only read out), and how many changes have labels.
+async fn labels_drawn(page: &redline_e2e::Page) -> (u64, u64) {
+    let counts = page
+        .run(
+            "const pills = [...document.querySelectorAll('[data-testid=diff-output] .badge-pills')];
+             return [pills.filter(p => getComputedStyle(p).display !== 'none').length, pills.length];",
+        )
+        .await;
+    (counts[0].as_u64().unwrap(), counts[1].as_u64().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn labels_stay_out_of_the_text_until_asked_for_and_the_headline_is_drawn_once() {
+    let harness = Harness::start().await;
+    let page = harness.open_at("").await;
+    page.wait_for_text("diff-example", "This is an example")
+        .await;
+    page.wait_for_text("diff-counter", "6 changes").await;
+    // The headline is called out where it stands, once.
+    let headlines = page
+        .run("return document.querySelectorAll('[data-testid=diff-headline]').length;")
+        .await;
+    assert_eq!(headlines, 1);
+    let copies = page
+        .run(
+            "return [...document.querySelectorAll('[data-testid=diff-output] .diff-block')]
+                 .filter(b => b.textContent.includes('bridge repair')).length;",
+        )
+        .await;
+    assert_eq!(copies, 1, "the headline's paragraph is drawn once");
+    // No pill breaks a sentence until a change is current, and then only that change's.
+    let (drawn, all) = labels_drawn(&page).await;
+    assert!(all >= 5, "{all} changes with labels");
+    assert_eq!(drawn, 0);
+    // Each change's labels are still read out.
+    let spoken = page
+        .run("return document.querySelectorAll('[data-testid=diff-output] .change-badges .visually-hidden').length;")
+        .await;
+    assert_eq!(spoken.as_u64(), Some(all));
+    page.press("j").await;
+    page.wait_for_text("diff-counter", "Change 1 of").await;
+    page.wait_for("the current change's labels to be drawn", || async {
+        labels_drawn(&page).await.0 == 1
+    })
+    .await;
+    // "Show labels" draws them all, and is remembered.
+    page.click("diff-show-labels").await;
+    page.wait_for("every change's labels to be drawn", || async {
+        let (drawn, all) = labels_drawn(&page).await;
+        drawn == all
+    })
+    .await;
+    page.reload().await;
+    // The change in focus is kept with the texts, so the counter names it.
+    page.wait_for_text("diff-counter", "Change 1 of 6").await;
+    assert!(page.is_checked("diff-show-labels").await);
+    let (drawn, all) = labels_drawn(&page).await;
+    assert_eq!(drawn, all);
     harness.stop(page).await;
 }

@@ -136,11 +136,13 @@ async fn a_two_megabyte_line_is_compared_in_the_background_while_typing_goes_on(
              requestAnimationFrame(() => done([
                document.querySelector(\"[data-testid='diff-note-panel']\").textContent.includes('Typed while comparing.'),
                document.querySelector(\"[data-testid='diff-comparing']\") !== null,
+               // The count shown is the last comparison's, and says so.
+               document.querySelector(\"[data-testid='diff-updating']\") !== null,
              ]));",
             vec![],
         )
         .await;
-    assert_eq!(while_comparing, serde_json::json!([true, true]));
+    assert_eq!(while_comparing, serde_json::json!([true, true, true]));
 
     // A newer edit cancels the comparison still running: only its result is shown.
     set_built(
