@@ -189,6 +189,11 @@ pub fn App() -> impl IntoView {
                     {move || if texts_open.get() { "Fold the texts" } else { "Edit these texts" }}
                 </button>
             </Show>
+            <Show when=move || { n_changes.get() > 0 && texts_open.get() }>
+                <button type="button" class="to-differences fold" data-testid="diff-to-differences" on:click=move |_| browser::scroll_to_top_of("differences")>
+                    {move || format!("↓ To the differences ({})", if n_changes.get() == 1 { "1 change".to_owned() } else { format!("{} changes", n_changes.get()) })}
+                </button>
+            </Show>
             <div id="texts" class="texts" hidden=move || !texts_open.get()>
                 <InputActions drafts=drafts edits=edits />
                 <Show when=move || listing.get() fallback=move || view! { <PairInputs drafts=drafts on_json=edits.import /> }>
@@ -197,7 +202,7 @@ pub fn App() -> impl IntoView {
                 <SourcesForm drafts=drafts />
             </div>
             <SourcesHeader drafts=drafts />
-            <section class="result" class:stale=move || comparing.get().is_some() aria-label="Differences">
+            <section class="result" id="differences" class:stale=move || comparing.get().is_some() aria-label="Differences">
                 <aside class="note-panel" data-testid="diff-note-panel">
                     <ShareBar drafts=drafts />
                     <NoteCheck comparison=comparison reconciliation=reconciliation current=current />

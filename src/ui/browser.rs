@@ -256,12 +256,23 @@ pub fn data_attribute_of_target(event: &leptos::ev::MouseEvent, attribute: &str)
 
 /// Scrolls the element matching a CSS selector to the middle of the window, if there is one.
 fn scroll_to(selector: &str) {
+    scroll_with(selector, web_sys::ScrollLogicalPosition::Center);
+}
+
+/// Scrolls the element matching a CSS selector so that it sits at `position` in the window.
+fn scroll_with(selector: &str, position: web_sys::ScrollLogicalPosition) {
     let Ok(Some(element)) = document().query_selector(selector) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_block(position);
     element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scrolls the element with this `id` to the top of the window (a section taller than the
+/// window would otherwise be scrolled to its middle).
+pub fn scroll_to_top_of(id: &str) {
+    scroll_with(&format!("#{id}"), web_sys::ScrollLogicalPosition::Start);
 }
 
 /// Scrolls to the element with this `id`.

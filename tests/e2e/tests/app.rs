@@ -599,3 +599,43 @@ async fn labels_stay_out_of_the_text_until_asked_for_and_the_headline_is_drawn_o
     assert_eq!(drawn, all);
     harness.stop(page).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_the_differences_are_one_tap_away_and_come_before_the_panel() {
+    let harness = Harness::start().await;
+    let page = harness.open_at("").await;
+    page.resize(390, 844).await;
+    page.wait_for_text("diff-counter", "6 changes").await;
+    // The diff comes before the share bar, the note check and the stats.
+    let order = page
+        .run(
+            "const top = sel => document.querySelector(sel).getBoundingClientRect().top;
+             return top('.diff-column') < top('[data-testid=diff-note-panel]');",
+        )
+        .await;
+    assert_eq!(order, true);
+    // One tap from the top of the page takes the reader to the differences.
+    page.click("diff-to-differences").await;
+    page.wait_for("the differences to be at the top of the screen", || async {
+        let top = page
+            .run("return document.getElementById('differences').getBoundingClientRect().top;")
+            .await;
+        top.as_f64().is_some_and(|top| top.abs() < 2.0)
+    })
+    .await;
+    // Side by side is stacked: each reworked cell under its original one, as wide.
+    page.click("diff-view-side-by-side").await;
+    page.wait_for("the side-by-side cells to be stacked", || async {
+        page.run(
+            "const row = [...document.querySelectorAll('.diff-sbs .sbs-row')]
+                 .find(row => row.querySelector('.sbs-original del') && row.querySelector('.sbs-reworked ins'));
+             if (!row) return false;
+             const [a, b] = ['.sbs-original', '.sbs-reworked'].map(sel => row.querySelector(sel).getBoundingClientRect());
+             return a.bottom <= b.top + 1 && Math.abs(a.width - b.width) < 1;",
+        )
+        .await
+            == true
+    })
+    .await;
+    harness.stop(page).await;
+}
