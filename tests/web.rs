@@ -90,9 +90,10 @@ async fn typing_both_versions_shows_the_word_diff() {
         find(&app, "diff-paragraph-stats").text_content().unwrap(),
         "Paragraphs: 1 changed · 0 removed · 0 added · 0 moved"
     );
+    // A sentence alone is no headline.
     assert_eq!(
         find(&app, "diff-headline-stats").text_content().unwrap(),
-        "Headline changed"
+        "No headline"
     );
     assert_eq!(
         find(&app, "diff-counter").text_content().unwrap(),

@@ -41,13 +41,7 @@ pub fn StatsSummary(
             )
         })
     };
-    let headline = move || {
-        if comparison.with(|comparison| comparison.stats.headline_changed) {
-            "Headline changed"
-        } else {
-            "Headline unchanged"
-        }
-    };
+    let headline = move || comparison.with(Comparison::headline_summary);
     let n_cosmetic = move || comparison.with(|comparison| comparison.stats.cosmetic_changes);
     let cosmetic = move || {
         // Said as a reader would say it: "cosmetic" was jargon.

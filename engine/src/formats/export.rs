@@ -485,11 +485,7 @@ fn stats_lines(comparison: &Comparison) -> Vec<String> {
             stats.paragraphs_added,
             stats.paragraphs_moved
         ),
-        if stats.headline_changed {
-            "Headline changed".to_owned()
-        } else {
-            "Headline unchanged".to_owned()
-        },
+        comparison.headline_summary().to_owned(),
         format!(
             "{} numbered changes · {} cosmetic changes (not marked)",
             comparison.n_changes, stats.cosmetic_changes

@@ -177,6 +177,26 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// What the headline did, in a reader's words: "Headline changed", "Headline unchanged",
+    /// or "No headline" when neither text has one (a single paragraph, a sentence alone).
+    ///
+    /// ```
+    /// use redline_engine::compare;
+    ///
+    /// assert_eq!(compare("Old\n\nBody.", "New\n\nBody.").headline_summary(), "Headline changed");
+    /// assert_eq!(compare("Same\n\nBody.", "Same\n\nText.").headline_summary(), "Headline unchanged");
+    /// assert_eq!(compare("One sentence.", "One line.").headline_summary(), "No headline");
+    /// ```
+    pub fn headline_summary(&self) -> &'static str {
+        if self.stats.headline_changed {
+            "Headline changed"
+        } else if self.headline[0] == self.headline[1] {
+            "No headline"
+        } else {
+            "Headline unchanged"
+        }
+    }
+
     /// All segments of all blocks, in reading order.
     pub fn iter_segments(&self) -> impl Iterator<Item = &Segment> {
         self.blocks.iter().flat_map(|block| &block.segments)
