@@ -229,7 +229,7 @@ pub fn App() -> impl IntoView {
                             "Show labels"
                         </label>
                     </div>
-                    <ComparisonStatus comparison=comparison comparing=comparing error=compare_error options=options />
+                    <ComparisonStatus comparison=comparison comparing=comparing error=compare_error options=options listing=listing />
                     <Show when=move || listing.get()>
                         <UndoneChanges drafts=drafts summary=summary />
                     </Show>

@@ -1,4 +1,4 @@
-//! ComparisonStatus: the lines above the diff that say a comparison is running, compares the articles of whole pages, was made coarse, or failed.
+//! ComparisonStatus: the lines above the diff that say a comparison is running, compares the articles of whole pages, was made coarse, found two texts the same, or failed.
 
 use leptos::prelude::*;
 
@@ -18,7 +18,26 @@ pub fn ComparisonStatus(
     error: RwSignal<Option<String>>,
     /// The comparison options, whose `whole_pages` the page line switches.
     options: RwSignal<Options>,
+    /// Whether the page shows a version history, where a version just added starts as a copy.
+    listing: RwSignal<bool>,
 ) -> impl IntoView {
+    // Two texts that are the same say so in words, rather than as a diff that shows nothing: in
+    // a history, most often a version just added, which starts as a copy of the one before.
+    let same = move || {
+        let same = comparison.with(|comparison| {
+            comparison.n_changes == 0
+                && comparison.stats.cosmetic_changes == 0
+                && comparison.stats.original_words > 0
+        });
+        (same && comparing.with(Option::is_none)).then(|| {
+            let text = if listing.get() {
+                "The two versions compared are the same so far. A version you add starts as a copy of the one before: paste or edit its text to see what changed."
+            } else {
+                "The two texts are the same: there is nothing to mark."
+            };
+            view! { <p class="comparing" role="note" data-testid="diff-same">{text}</p> }
+        })
+    };
     let set_whole_pages = move |whole_pages: bool| {
         options.update(|options| options.whole_pages = whole_pages);
     };
@@ -52,6 +71,7 @@ pub fn ComparisonStatus(
     };
     view! {
         {pages}
+        {same}
         {move || {
             comparing
                 .get()

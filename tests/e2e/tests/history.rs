@@ -52,6 +52,9 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
         format!("{HEADLINE}The council approved 25,000 homes.")
     );
     expect_step(&page, 2).await;
+    // A copy has nothing to mark, and the page says why instead of showing an empty diff.
+    page.wait_for_text("diff-same", "A version you add starts as a copy")
+        .await;
     page.replace_text(
         "diff-input-version-3",
         &format!("{HEADLINE}The council approved 60,000 homes. It met on Monday."),
@@ -66,6 +69,12 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
     )
     .await;
     expect_diff(&page, &["25,000"], &["60,000", " It met on Monday."]).await;
+    assert!(
+        page.texts("[data-testid='diff-same']")
+            .await
+            .unwrap()
+            .is_empty()
+    );
     page.wait_for_text("diff-stop-3", "Tue 8:30").await;
     page.wait_for_text("diff-stop-3", "note").await;
     page.wait_for_text("diff-note-panel", "misstated the number of homes")
