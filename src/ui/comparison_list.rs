@@ -101,16 +101,18 @@ pub fn ComparisonList(
     let renaming = RwSignal::new(None::<String>);
     let rename = move |entry: Entry, name: String| {
         renaming.set(None);
+        let Ok(renamed) = entry.renamed(&name, browser::now()) else {
+            return;
+        };
         if current.get_untracked().as_deref() == Some(entry.id.as_str()) {
+            // The drafts are saved as any edit is; their save is debounced.
             title.set(name.trim().to_owned());
-        } else if let Ok(renamed) = entry.renamed(&name, browser::now()) {
+        } else {
             let _ = browser::save_entry(&renamed);
         }
-        // The drafts' save is debounced: the list shows the new name at once.
+        // The list shows the new name at once.
         entries.update(|entries| {
-            if let Some(shown) = entries.iter_mut().find(|shown| shown.id == entry.id)
-                && let Ok(renamed) = entry.renamed(&name, shown.updated)
-            {
+            if let Some(shown) = entries.iter_mut().find(|shown| shown.id == entry.id) {
                 shown.title = renamed.title;
             }
         });

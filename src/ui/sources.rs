@@ -121,31 +121,20 @@ pub fn SourcesForm(
     }
 }
 
-/// A source's parts as (words before, text, whether the text is an address to link), in
-/// the order the reports write them.
-fn source_parts(source: Source) -> Vec<(&'static str, String, bool)> {
-    [
-        ("", source.url, true),
-        ("archived copy ", source.archived, true),
-        ("captured ", source.captured, false),
-    ]
-    .into_iter()
-    .filter(|(_, text, _)| !text.is_empty())
-    .collect()
-}
-
-/// A source's addresses as links (http and https only: a typed `javascript:` address stays
-/// text) and its capture time, all of one view type: each different view costs download.
+/// A source's parts ([`Source::parts`], the reports' wording): the web addresses as links,
+/// all of one view type, since each different view costs download.
 fn source_view(source: Source) -> impl IntoView {
-    let parts = source_parts(source);
+    let parts: Vec<(&'static str, String, bool)> = source
+        .parts()
+        .iter()
+        .map(|part| (part.before, part.text.to_owned(), part.link))
+        .collect();
     let n = parts.len();
     parts
         .into_iter()
         .enumerate()
-        .map(|(idx, (before, text, is_address))| {
-            let is_web =
-                is_address && (text.starts_with("https://") || text.starts_with("http://"));
-            let href = is_web.then(|| text.clone());
+        .map(|(idx, (before, text, link))| {
+            let href = link.then(|| text.clone());
             view! {
                 {before}
                 <a href=href rel="noopener noreferrer" target="_blank">{text}</a>

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::formats::share::{History, Shared, Source, Version, View};
+use crate::formats::share::{History, Shared, Source, Version, View, is_web_address};
 use crate::history::{HistorySummary, summarize};
 use crate::model::{BlockKind, Comparison, Segment, SegmentKind};
 use crate::{Options, Reconciliation, carried_note, compare_with_options, reconcile};
@@ -208,14 +208,6 @@ pub fn json_ld(history: &History) -> String {
         value["datePublished"] = published.into();
     }
     serde_json::to_string_pretty(&value).unwrap_or_default()
-}
-
-/// Whether `text` is an http or https address: the only addresses a report makes a link of,
-/// so that a typed `javascript:` address stays text.
-fn is_web_address(text: &str) -> bool {
-    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !text.contains(char::is_whitespace)
 }
 
 /// What a report says of itself beyond the comparison: when it was made, and the way back to
@@ -568,44 +560,36 @@ pub fn html_report(history: &History, made: &Made) -> String {
         } else {
             title
         }),
-        if title.is_empty() {
-            "How the article changed".to_owned()
-        } else {
-            format!("How the article changed: {}", escape_html(title))
-        }
+        heading(title, escape_html)
     );
-    let made_on = if made.on.trim().is_empty() {
-        String::new()
-    } else {
-        format!(", made on {}", escape_html(made.on.trim()))
-    };
     let _ = writeln!(
         html,
-        "<p class=\"meta\">Compared with Redline{made_on} · fingerprint {}</p>",
-        history.fingerprint()
+        "<p class=\"meta\">{}</p>",
+        made_line(history, made, escape_html)
     );
     let sources = sources(history);
     if !sources.is_empty() {
         html.push_str("<ul class=\"sources\">\n");
+        let link = |url: &str| format!("<a href=\"{0}\">{0}</a>", escape_html(url));
         for (name, source) in sources {
             let _ = writeln!(
                 html,
                 "<li>{}: {}</li>",
                 escape_html(&name),
-                source_html(source)
+                source_line(source, escape_html, link)
             );
         }
         html.push_str("</ul>\n");
     }
-    match &made.link {
-        Some(link) if link.chars().count() <= MAX_REPORT_LINK_CHARS => {
+    match printed_link(made) {
+        Some(Ok(link)) => {
             let _ = writeln!(
                 html,
                 "<p class=\"meta\"><a href=\"{}\">Open this comparison in Redline</a></p>",
                 escape_html(link)
             );
         }
-        Some(_) => html.push_str(
+        Some(Err(())) => html.push_str(
             "<p class=\"meta\">The link to this comparison is too long to print here: it is kept \
              in the browser it was made in.</p>\n",
         ),
@@ -705,33 +689,59 @@ pub fn html_report(history: &History, made: &Made) -> String {
     html
 }
 
-/// A source as HTML: the addresses as links (http and https only), the capture time.
-fn source_html(source: &Source) -> String {
-    let address = |url: &str| {
-        let url = url.trim();
-        if is_web_address(url) {
-            format!("<a href=\"{0}\">{0}</a>", escape_html(url))
-        } else {
-            escape_html(url)
-        }
-    };
-    source_parts(source, address).join(", ")
+/// A source as one line of a report: each part escaped by `escape`, the web addresses written
+/// as links by `link`.
+fn source_line(
+    source: &Source,
+    escape: impl Fn(&str) -> String,
+    link: impl Fn(&str) -> String,
+) -> String {
+    source
+        .parts()
+        .iter()
+        .map(|part| {
+            let text = if part.link {
+                link(part.text)
+            } else {
+                escape(part.text)
+            };
+            format!("{}{text}", part.before)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-/// The parts of a source, each as `address` writes an address: the article's address, the
-/// archived copy, the capture time.
-fn source_parts(source: &Source, address: impl Fn(&str) -> String) -> Vec<String> {
-    let mut parts = Vec::new();
-    if !source.url.trim().is_empty() {
-        parts.push(address(&source.url));
+/// The report's heading: "How the article changed", and the title when there is one.
+fn heading(title: &str, escape: impl Fn(&str) -> String) -> String {
+    if title.is_empty() {
+        "How the article changed".to_owned()
+    } else {
+        format!("How the article changed: {}", escape(title))
     }
-    if !source.archived.trim().is_empty() {
-        parts.push(format!("archived copy {}", address(&source.archived)));
-    }
-    if !source.captured.trim().is_empty() {
-        parts.push(format!("captured {}", source.captured.trim()));
-    }
-    parts
+}
+
+/// The line under the heading: Redline, when the report was made, the fingerprint.
+fn made_line(history: &History, made: &Made, escape: impl Fn(&str) -> String) -> String {
+    let made_on = match made.on.trim() {
+        "" => String::new(),
+        on => format!(", made on {}", escape(on)),
+    };
+    format!(
+        "Compared with Redline{made_on} · fingerprint {}",
+        history.fingerprint()
+    )
+}
+
+/// The share link a report prints, unless it is longer than [`MAX_REPORT_LINK_CHARS`]
+/// (`Err(())`); `None` when there is none.
+fn printed_link(made: &Made) -> Option<Result<&str, ()>> {
+    made.link.as_deref().map(|link| {
+        if link.chars().count() <= MAX_REPORT_LINK_CHARS {
+            Ok(link)
+        } else {
+            Err(())
+        }
+    })
 }
 
 /// The report's styles: readable on screen and on paper, light and dark.
@@ -768,41 +778,20 @@ pub fn markdown(history: &History, made: &Made) -> String {
     let shared = &history.pair();
     let (comparison, reconciliation) = analyse(shared);
     let title = report_title(history, &shared.reworked, &comparison);
-    let mut md = if title.is_empty() {
-        String::from("## How the article changed\n\n")
-    } else {
-        format!("## How the article changed: {}\n\n", escape_markdown(title))
-    };
-    let made_on = if made.on.trim().is_empty() {
-        String::new()
-    } else {
-        format!(", made on {}", escape_markdown(made.on.trim()))
-    };
-    let _ = writeln!(
-        md,
-        "Compared with Redline{made_on} · fingerprint {}\n",
-        history.fingerprint()
+    let mut md = format!(
+        "## {}\n\n{}\n\n",
+        heading(title, escape_markdown),
+        made_line(history, made, escape_markdown)
     );
     let sources = sources(history);
     if !sources.is_empty() {
-        let address = |url: &str| {
-            let url = url.trim();
-            if is_web_address(url) {
-                format!("<{url}>")
-            } else {
-                escape_markdown(url)
-            }
-        };
         for (name, source) in sources {
-            let _ = writeln!(md, "- {name}: {}", source_parts(source, address).join(", "));
+            let line = source_line(source, escape_markdown, |url| format!("<{url}>"));
+            let _ = writeln!(md, "- {name}: {line}");
         }
         md.push('\n');
     }
-    if let Some(link) = made
-        .link
-        .as_ref()
-        .filter(|link| link.chars().count() <= MAX_REPORT_LINK_CHARS)
-    {
+    if let Some(Ok(link)) = printed_link(made) {
         let _ = writeln!(md, "[Open this comparison in Redline](<{link}>)\n");
     }
     if !history.is_plain_pair() {
@@ -938,6 +927,22 @@ mod tests {
         assert!(html.contains("<del>$4.2</del><ins>$2.4</ins>"));
         assert!(html.contains("Moved here (move 1)"));
         assert!(html.contains("Headline changed"));
+    }
+
+    #[test]
+    fn sources_are_escaped_and_only_web_addresses_are_links() {
+        let mut history: History = example().into();
+        history.versions[1].source = Source {
+            url: "javascript:alert(1)".into(),
+            archived: "https://web.archive.org/web/2025/x?a=1&b=\"2\"".into(),
+            captured: "<b>today</b>".into(),
+        };
+        let html = html_report(&history, &Made::default());
+        assert!(html.contains(
+            "<li>Reworked: javascript:alert(1), archived copy <a href=\"https://web.archive.org/web/2025/x?a=1&amp;b=&quot;2&quot;\">https://web.archive.org/web/2025/x?a=1&amp;b=&quot;2&quot;</a>, captured &lt;b&gt;today&lt;/b&gt;</li>"
+        ), "{html}");
+        let md = markdown(&history, &Made::default());
+        assert!(md.contains("captured \\<b\\>today\\</b\\>"), "{md}");
     }
 
     #[test]

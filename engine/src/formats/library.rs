@@ -58,10 +58,7 @@ impl Entry {
     /// The entry with `history` edited at `updated`: the title follows the history's own
     /// title, else its headline.
     pub fn edited(&self, history: &History, updated: u64) -> Self {
-        Entry {
-            updated,
-            ..Entry::new(self.id.clone(), history, updated)
-        }
+        Entry::new(self.id.clone(), history, updated)
     }
 
     /// The entry renamed `title` at `updated` (an empty title goes back to the headline), or

@@ -187,7 +187,54 @@ pub struct Source {
     pub captured: String,
 }
 
+/// One known part of a [`Source`], as the page and the reports write it: the words before it
+/// ("archived copy ", "captured "), its text, and whether the text is an address to link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourcePart<'a> {
+    /// What comes before the text.
+    pub before: &'static str,
+    /// The part, trimmed.
+    pub text: &'a str,
+    /// Whether `text` is an http or https address ([`is_web_address`]).
+    pub link: bool,
+}
+
+/// Whether `text` is an http or https address: the only addresses the page and the reports
+/// make a link of, so that a typed `javascript:` address stays text.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+}
+
 impl Source {
+    /// The parts that are known, in the order every report writes them: the address, the
+    /// archived copy, the capture time.
+    ///
+    /// ```
+    /// use redline_engine::formats::share::Source;
+    ///
+    /// let source = Source { url: "javascript:alert(1)".into(), captured: " 2025-03-14 ".into(), ..Source::default() };
+    /// let parts: Vec<(&str, &str, bool)> = source.parts().iter().map(|part| (part.before, part.text, part.link)).collect();
+    /// assert_eq!(parts, [("", "javascript:alert(1)", false), ("captured ", "2025-03-14", false)]);
+    /// ```
+    pub fn parts(&self) -> Vec<SourcePart<'_>> {
+        [
+            ("", self.url.as_str(), true),
+            ("archived copy ", self.archived.as_str(), true),
+            ("captured ", self.captured.as_str(), false),
+        ]
+        .into_iter()
+        .map(|(before, text, address)| (before, text.trim(), address))
+        .filter(|(_, text, _)| !text.is_empty())
+        .map(|(before, text, address)| SourcePart {
+            before,
+            text,
+            link: address && is_web_address(text),
+        })
+        .collect()
+    }
+
     /// Whether nothing is known of it.
     pub fn is_empty(&self) -> bool {
         self.url.is_empty() && self.archived.is_empty() && self.captured.is_empty()

@@ -318,6 +318,23 @@ impl Page {
             .expect("the script did not run");
     }
 
+    /// Clicks Copy link and returns the link: copied to the clipboard, or shown to copy by
+    /// hand where the browser refuses; either way the status gives its length, and the
+    /// address bar holds it.
+    pub async fn copy_link(&self) -> String {
+        self.click("diff-copy-link").await;
+        self.wait_for_text("diff-share-status", "characters").await;
+        self.url().await
+    }
+
+    /// Today's date as the page names its downloads (`YYYY-MM-DD`, in UTC).
+    pub async fn today(&self) -> String {
+        let today = self
+            .run("return new Date().toISOString().slice(0, 10);")
+            .await;
+        today.as_str().expect("a date").to_owned()
+    }
+
     /// Types `text` into the input with this `data-testid`, key by key.
     pub async fn type_into(&self, test_id: &str, text: &str) {
         self.reveal(test_id).await;

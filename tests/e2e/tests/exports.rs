@@ -17,12 +17,9 @@ async fn downloads_hold_the_comparison_and_json_imports_back() {
     let downloads = page.downloads().await;
     let names: Vec<&str> = downloads.iter().map(|(name, _)| name.as_str()).collect();
     // Named from the headline and the date.
-    let today = page
-        .run("return new Date().toISOString().slice(0, 10);")
-        .await;
     let stem = format!(
         "quillhaven-council-approves-2-4-million-bridge-repair-after-{}",
-        today.as_str().unwrap()
+        page.today().await
     );
     assert_eq!(
         names,

@@ -141,9 +141,7 @@ async fn a_three_version_history_is_built_stepped_through_shared_and_opened() {
     assert!(shown().await);
 
     // The link carries every version, its label and note, and the pair compared.
-    page.click("diff-copy-link").await;
-    page.wait_for_text("diff-share-status", "characters").await;
-    let link = page.url().await;
+    let link = page.copy_link().await;
     assert!(
         link.contains("#v4.Ag"),
         "a history in a version 3 link: {link}"

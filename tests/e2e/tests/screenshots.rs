@@ -127,11 +127,7 @@ async fn link_reader_screenshots() {
     sender
         .wait_for_text("diff-comparison-title", "Quillhaven bridge repair")
         .await;
-    sender.click("diff-copy-link").await;
-    sender
-        .wait_for_text("diff-share-status", "characters")
-        .await;
-    let link = sender.url().await;
+    let link = sender.copy_link().await;
     sender.close().await;
 
     let reader = harness.open_at(&link[link.find('#').unwrap()..]).await;

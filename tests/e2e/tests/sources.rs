@@ -41,13 +41,8 @@ async fn sources_travel_in_the_link_and_the_reader_of_the_link_sees_them_first()
             ],
         )
         .await;
-    // The list of comparisons calls it by its title.
     sender.wait_for_saved_drafts().await;
-    sender.click("diff-copy-link").await;
-    sender
-        .wait_for_text("diff-share-status", "characters")
-        .await;
-    let link = sender.url().await;
+    let link = sender.copy_link().await;
     assert!(link.contains("#v5."), "{link}");
     let fingerprint = sender
         .texts("[data-testid='diff-fingerprint']")
@@ -97,10 +92,7 @@ async fn sources_travel_in_the_link_and_the_reader_of_the_link_sees_them_first()
         receiver.click(&format!("diff-download-{download}")).await;
     }
     let downloads = receiver.downloads().await;
-    let today = receiver
-        .run("return new Date().toISOString().slice(0, 10);")
-        .await;
-    let today = today.as_str().unwrap();
+    let today = receiver.today().await;
     let names: Vec<&str> = downloads.iter().map(|(name, _)| name.as_str()).collect();
     let stem = format!("harbour-homes-the-correction-{today}");
     assert_eq!(

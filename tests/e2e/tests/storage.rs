@@ -28,11 +28,7 @@ async fn colleagues_link(harness: &Harness) -> String {
         )
         .await;
     sender.wait_for_saved_drafts().await;
-    sender.click("diff-copy-link").await;
-    sender
-        .wait_for_text("diff-share-status", "characters")
-        .await;
-    let link = sender.url().await;
+    let link = sender.copy_link().await;
     sender.close().await;
     link[link.find('#').expect("no fragment in the link")..].to_owned()
 }
@@ -43,6 +39,30 @@ async fn wait_for_texts_in_boxes(page: &Page, original: &str, reworked: &str) {
         page.value("diff-input-original").await == original
             && page.value("diff-input-reworked").await == reworked
     })
+    .await;
+}
+
+/// The reader's own texts kept in a tab, then a colleague's link pasted into its address
+/// bar: the page showing the link's comparison, and the link.
+async fn own_then_colleagues_link(harness: &Harness) -> (Page, String) {
+    let link = colleagues_link(harness).await;
+    let page = harness.open_app().await;
+    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
+    page.set_hash(&link).await;
+    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
+        .await;
+    (page, link)
+}
+
+/// Clicks, in the listed comparison titled `title`, the element `selector` (its title button
+/// is `.comparison-open`).
+async fn click_listed(page: &Page, title: &str, selector: &str) {
+    let title = serde_json::to_string(title).unwrap();
+    page.run(&format!(
+        "[...document.querySelectorAll('[data-testid=diff-comparison]')]\
+           .find(item => item.querySelector('.comparison-open')?.textContent === {title})\
+           .querySelector('{selector}').click();"
+    ))
     .await;
 }
 
@@ -64,14 +84,8 @@ async fn listed(page: &Page) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_link_opened_in_the_same_tab_keeps_the_readers_texts_and_back_brings_them_back() {
     let harness = Harness::start().await;
-    let link = colleagues_link(&harness).await;
-    let page = harness.open_app().await;
-    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
-
     // The link pasted into this tab's address bar shows the colleague's comparison...
-    page.set_hash(&link).await;
-    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
-        .await;
+    let (page, link) = own_then_colleagues_link(&harness).await;
     // ...as an entry of its own: the reader's comparison is still kept, untouched.
     page.wait_for("both comparisons to be listed", || async {
         let titles = listed(&page).await;
@@ -165,11 +179,7 @@ async fn two_tabs_keep_their_own_comparisons_and_say_when_they_share_one() {
         listed(&page).await.contains(&"Own draft".to_owned())
     })
     .await;
-    page.run(
-        "[...document.querySelectorAll('.comparison-open')]\
-         .find(b => b.textContent === 'Own draft').click();",
-    )
-    .await;
+    click_listed(&page, "Own draft", ".comparison-open").await;
     wait_for_texts_in_boxes(&page, OWN_ORIGINAL, &format!("{OWN_REWORKED} Crowds came.")).await;
     page.set_value(
         "diff-input-reworked",
@@ -197,12 +207,7 @@ async fn two_tabs_keep_their_own_comparisons_and_say_when_they_share_one() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_comparison_is_exported_in_one_file_and_imported_in_another_browser() {
     let harness = Harness::start().await;
-    let link = colleagues_link(&harness).await;
-    let page = harness.open_app().await;
-    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
-    page.set_hash(&link).await;
-    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
-        .await;
+    let (page, _) = own_then_colleagues_link(&harness).await;
     page.capture_downloads().await;
     open_list(&page).await;
     page.click("diff-export-comparisons").await;
@@ -250,12 +255,7 @@ async fn every_comparison_is_exported_in_one_file_and_imported_in_another_browse
                 && titles.contains(&"Harbour plan cut".to_owned())
         })
         .await;
-    other
-        .run(
-            "[...document.querySelectorAll('.comparison-open')]\
-             .find(b => b.textContent === 'Own draft').click();",
-        )
-        .await;
+    click_listed(&other, "Own draft", ".comparison-open").await;
     wait_for_texts_in_boxes(&other, OWN_ORIGINAL, OWN_REWORKED).await;
     harness.stop(other).await;
 }
@@ -263,12 +263,7 @@ async fn every_comparison_is_exported_in_one_file_and_imported_in_another_browse
 #[tokio::test(flavor = "multi_thread")]
 async fn comparisons_are_found_by_title_and_renamed_in_the_list() {
     let harness = Harness::start().await;
-    let link = colleagues_link(&harness).await;
-    let page = harness.open_app().await;
-    type_own(&page, OWN_ORIGINAL, OWN_REWORKED).await;
-    page.set_hash(&link).await;
-    page.wait_for_texts("[data-testid='diff-output'] ins", &["cut", "25,000"])
-        .await;
+    let (page, _) = own_then_colleagues_link(&harness).await;
     page.wait_for("both comparisons to be listed", || async {
         listed(&page).await.len() == 2
     })
@@ -288,21 +283,16 @@ async fn comparisons_are_found_by_title_and_renamed_in_the_list() {
     .await;
 
     // Renaming the comparison another tab could show rewrites its kept entry.
-    page.run(
-        "[...document.querySelectorAll('[data-testid=diff-comparison]')]\
-           .find(item => item.textContent.includes('Own draft'))\
-           .querySelector('[data-testid=diff-comparison-rename]').click();",
-    )
-    .await;
+    click_listed(&page, "Own draft", "[data-testid=diff-comparison-rename]").await;
     page.replace_text("diff-comparison-rename-input", "Bridge opening day")
         .await;
     page.click("diff-comparison-rename-save").await;
     // Renaming the comparison this tab shows names the drafts: the header shows it and it
     // travels in the link.
-    page.run(
-        "[...document.querySelectorAll('[data-testid=diff-comparison]')]\
-           .find(item => item.textContent.includes('Harbour plan cut'))\
-           .querySelector('[data-testid=diff-comparison-rename]').click();",
+    click_listed(
+        &page,
+        "Harbour plan cut",
+        "[data-testid=diff-comparison-rename]",
     )
     .await;
     page.replace_text("diff-comparison-rename-input", "Harbour homes, corrected")
@@ -322,11 +312,7 @@ async fn comparisons_are_found_by_title_and_renamed_in_the_list() {
     .await;
     page.wait_for_text("diff-comparison-title", "Harbour homes, corrected")
         .await;
-    page.run(
-        "[...document.querySelectorAll('.comparison-open')]\
-           .find(button => button.textContent === 'Bridge opening day').click();",
-    )
-    .await;
+    click_listed(&page, "Bridge opening day", ".comparison-open").await;
     wait_for_texts_in_boxes(&page, OWN_ORIGINAL, OWN_REWORKED).await;
     page.wait_for_text("diff-comparison-title", "Bridge opening day")
         .await;

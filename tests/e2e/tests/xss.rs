@@ -172,9 +172,7 @@ async fn no_payload_runs_and_all_show_as_text() {
     assert_nothing_ran(&page, "labelling versions").await;
 
     // The share link, opened in a fresh browser.
-    page.click("diff-copy-link").await;
-    page.wait_for_text("diff-share-status", "characters").await;
-    let link = page.url().await;
+    let link = page.copy_link().await;
     let receiver = harness.open_at(&link[link.find('#').unwrap()..]).await;
     receiver.wait_for_text("diff-stop-1", PAYLOADS[1]).await;
     receiver.wait_for_text("diff-undone", PAYLOADS[30]).await;
