@@ -4,7 +4,7 @@
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build screenshots bench bench-browser bench-pages bench-edits bench-notes fuzz
+.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build dist card screenshots bench bench-browser bench-pages bench-edits bench-notes fuzz
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
@@ -49,6 +49,20 @@ test-browser:
 ## The release build in dist/, as users get it.
 build:
 	$(WASM) trunk build --release
+
+## The release build as a static site to publish: dist/ works from any address and under any
+## folder (every address in it is relative), with no server code. REDLINE_BASE_URL names the
+## address it will be published at, for the card image link previews show
+## (`make dist REDLINE_BASE_URL=https://example.github.io/redline/`). README: "Publish your own
+## Redline".
+dist: setup-serve build
+	@node scripts/dist-size.mjs dist
+	@echo "dist/ is ready: copy everything in it to any static host, as it is."
+
+## Redraws the link-preview card (assets/card.png) from assets/card.svg in headless Chromium.
+card:
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,630 \
+		--screenshot=assets/card.png "file://$(CURDIR)/assets/card.svg"
 
 ## Layer 3: the release build served on loopback, driven through chromedriver.
 test-e2e: build

@@ -9,6 +9,7 @@ use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
@@ -36,6 +37,7 @@ const CAPTURE_DOWNLOADS: &str = "
 /// A served release build plus a running chromedriver.
 pub struct Harness {
     app_url: String,
+    site: Site,
     driver_url: String,
     chromedriver: Child,
     /// Chromedriver's and its browsers' temporary directory (`TMPDIR`), where each browser
@@ -47,24 +49,57 @@ pub struct Harness {
 impl Harness {
     /// Serves `REDLINE_DIST` (default: the repository's dist/) and starts chromedriver.
     pub async fn start() -> Harness {
-        let dist = std::env::var_os("REDLINE_DIST")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+        Harness::start_under("/").await
+    }
+
+    /// Like [`Harness::start`], with the build published under the folder `prefix` (such as
+    /// `/redline/`, a project page's address) and nothing served outside it.
+    pub async fn start_under(prefix: &str) -> Harness {
+        assert!(
+            prefix.starts_with('/') && prefix.ends_with('/'),
+            "a folder starts and ends with a slash, not {prefix}"
+        );
+        let dist = Harness::dist();
         assert!(
             dist.join("index.html").is_file(),
             "no release build in {}: run `make test-e2e`, which builds it first",
             dist.display()
         );
-        let app_port = serve_directory(dist);
+        let site = Site::start(dist, prefix);
 
         let scratch = scratch_directory();
         let (chromedriver, driver_port) = start_chromedriver(&scratch).await;
         Harness {
-            app_url: format!("http://127.0.0.1:{app_port}/"),
+            app_url: format!("http://127.0.0.1:{}{prefix}", site.port),
+            site,
             driver_url: format!("http://127.0.0.1:{driver_port}"),
             chromedriver,
             scratch,
         }
+    }
+
+    /// The release build the harness serves first: `REDLINE_DIST`, or the repository's dist/.
+    pub fn dist() -> PathBuf {
+        std::env::var_os("REDLINE_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+    }
+
+    /// From now on serves the build in `dir` at the same address, as a host does after a
+    /// new build is published.
+    pub fn publish(&self, dir: &Path) {
+        self.site.state.lock().unwrap().dir = dir.to_owned();
+    }
+
+    /// Makes the server drop every connection unanswered (`false`), as a host that cannot be
+    /// reached, or answer again (`true`).
+    pub fn set_reachable(&self, reachable: bool) {
+        self.site.state.lock().unwrap().reachable = reachable;
+    }
+
+    /// The paths of every request the server has answered since the last call, in order.
+    pub fn take_requests(&self) -> Vec<String> {
+        std::mem::take(&mut self.site.state.lock().unwrap().requests)
     }
 
     /// Opens a fresh headless Chromium (new empty profile) on the app, waits for it to mount,
@@ -245,6 +280,15 @@ impl Page {
             .await
             .expect("the browser could not open the page");
         self.element("diff-theme").await;
+    }
+
+    /// Leaves the app for an empty page, so that the next [`Page::goto`] loads it anew
+    /// instead of only changing the fragment.
+    pub async fn leave(&self) {
+        self.driver
+            .goto("about:blank")
+            .await
+            .expect("the browser could not leave the page");
     }
 
     /// Waits until the app has kept the texts as they are now in this browser's storage: the
@@ -484,6 +528,15 @@ impl Page {
             .clone()
     }
 
+    /// Sends a Chrome DevTools Protocol command to the page's browser and returns its result.
+    pub async fn devtools(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        self.driver
+            .cdp()
+            .send_raw(command, params)
+            .await
+            .unwrap_or_else(|err| panic!("the browser refused {command}: {err}"))
+    }
+
     /// Runs axe-core (from the repository's node_modules, installed by `make test`) on the page
     /// and returns the violations of `serious` or `critical` impact, one line each.
     pub async fn serious_accessibility_violations(&self) -> Vec<String> {
@@ -678,21 +731,43 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Serves the files of `dir` over HTTP/1.1 on 127.0.0.1 from a background thread and returns the
-/// port. GET only, one request per connection; enough for a static release build.
-fn serve_directory(dir: PathBuf) -> u16 {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let dir = dir.clone();
-            std::thread::spawn(move || serve_one(&dir, stream));
-        }
-    });
-    port
+/// A static host on 127.0.0.1: serves the files of a folder under one address prefix over
+/// HTTP/1.1 from background threads, GET only, one request per connection, as enough for a
+/// static release build; it keeps a log of the paths asked for.
+struct Site {
+    port: u16,
+    state: Arc<Mutex<SiteState>>,
 }
 
-fn serve_one(dir: &Path, mut stream: TcpStream) {
+struct SiteState {
+    dir: PathBuf,
+    prefix: String,
+    reachable: bool,
+    requests: Vec<String>,
+}
+
+impl Site {
+    fn start(dir: PathBuf, prefix: &str) -> Site {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let state = Arc::new(Mutex::new(SiteState {
+            dir,
+            prefix: prefix.to_owned(),
+            reachable: true,
+            requests: Vec::new(),
+        }));
+        let shared = Arc::clone(&state);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let state = Arc::clone(&shared);
+                std::thread::spawn(move || serve_one(&state, stream));
+            }
+        });
+        Site { port, state }
+    }
+}
+
+fn serve_one(state: &Mutex<SiteState>, mut stream: TcpStream) {
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -704,18 +779,44 @@ fn serve_one(dir: &Path, mut stream: TcpStream) {
     while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
         header.clear();
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let relative = if path == "/" {
-        "index.html"
-    } else {
-        path.trim_start_matches('/')
+    // Chromium opens spare connections that it closes without a request.
+    let Some(path) = request_line.split_whitespace().nth(1) else {
+        return;
     };
-    let file = dir.join(relative);
-    let inside = !relative.split('/').any(|part| part == "..");
-    let (status, body, content_type) = match std::fs::read(&file) {
-        Ok(body) if inside => ("200 OK", body, content_type(&file)),
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    let path = path.split(['?', '#']).next().unwrap_or("/").to_owned();
+    let (dir, prefix) = {
+        let mut state = state.lock().unwrap();
+        if !state.reachable {
+            return; // Dropped unanswered: the browser sees a network error.
+        }
+        state.requests.push(path.clone());
+        (state.dir.clone(), state.prefix.clone())
+    };
+    // A folder asked for without its last slash is redirected to it, as static hosts do.
+    if format!("{path}/") == prefix {
+        let header = format!(
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: {prefix}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(header.as_bytes()).ok();
+        return;
+    }
+    let found = path.strip_prefix(prefix.as_str()).and_then(|relative| {
+        let relative = if relative.is_empty() {
+            "index.html"
+        } else {
+            relative
+        };
+        let file = dir.join(relative);
+        let inside = !relative.split('/').any(|part| part == "..");
+        inside.then(|| {
+            std::fs::read(&file)
+                .ok()
+                .map(|body| (body, content_type(&file)))
+        })?
+    });
+    let (status, body, content_type) = match found {
+        Some((body, content_type)) => ("200 OK", body, content_type),
+        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -734,6 +835,7 @@ fn content_type(file: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }

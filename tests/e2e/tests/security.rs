@@ -30,6 +30,8 @@ async fn the_app_runs_under_its_policy_and_talks_to_nobody() {
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
         "require-trusted-types-for 'script'",
