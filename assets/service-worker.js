@@ -5,7 +5,10 @@
 // link's fragment, which no request carries, and stay in the browser's storage.
 const VERSION = "__REDLINE_VERSION__";
 const FILES = __REDLINE_FILES__;
-const CACHE = `redline-${VERSION}`;
+// Named by the app's folder as well: an origin may hold other apps, or other copies of Redline
+// in other folders (every project page of a GitHub account shares one), whose caches are theirs.
+const PREFIX = `redline ${self.registration.scope} `;
+const CACHE = `${PREFIX}${VERSION}`;
 
 // A development build (`trunk serve`) keeps nothing, so every reload shows the newest build.
 const KEEPS_FILES = FILES.length > 0;
@@ -24,13 +27,21 @@ self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(request))));
 });
 
+// Another tab may still run an older build, and load more of its files later (its web worker
+// starts with the first long comparison), when the host has only this build's: the older
+// builds' files stay until this build runs the only window left.
+async function dropOlderBuilds() {
+  const windows = await self.clients.matchAll({ type: "window" });
+  if (windows.length > 1) {
+    return;
+  }
+  const names = await caches.keys();
+  const older = names.filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+  await Promise.all(older.map((name) => caches.delete(name)));
+}
+
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(dropOlderBuilds().then(() => self.clients.claim()));
 });
 
 // The page's "Reload" on the update prompt (assets/loader.js).
@@ -55,11 +66,26 @@ if (KEEPS_FILES) {
       request.mode === "navigate" && (address === scope || address === `${scope}index.html`)
         ? "index.html"
         : request;
-    event.respondWith(
-      caches
-        .open(CACHE)
-        .then((cache) => cache.match(kept))
-        .then((response) => response ?? fetch(request)),
-    );
+    if (kept === "index.html") {
+      event.waitUntil(dropOlderBuilds());
+    }
+    event.respondWith(keptResponse(kept).then((response) => response ?? fetch(request)));
   });
+}
+
+// This build's file, else an older build's still kept for a tab that runs it.
+async function keptResponse(request) {
+  const current = await (await caches.open(CACHE)).match(request);
+  if (current) {
+    return current;
+  }
+  for (const name of await caches.keys()) {
+    if (name.startsWith(PREFIX)) {
+      const older = await (await caches.open(name)).match(request);
+      if (older) {
+        return older;
+      }
+    }
+  }
+  return undefined;
 }

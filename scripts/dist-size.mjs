@@ -1,10 +1,12 @@
 // Prints the size of every file in dist/ raw, gzip -9 and brotli 11, and fails when the total
-// gzip size of what a reader downloads is over the budget: every file of the build but the
+// gzip or brotli size of what a reader downloads is over its line (hosts send one or the
+// other): every file of the build but the
 // link-preview card (card.png), which only the services that draw a link's preview fetch. The
 // service worker keeps the rest but for the PNG icons, which Chromium fetches with the
 // manifest to offer the app's installation, so they count too.
 //
-// Usage: node scripts/dist-size.mjs [DIST] (budget in bytes: REDLINE_GZIP_BUDGET, default below)
+// Usage: node scripts/dist-size.mjs [DIST] (lines in bytes: REDLINE_GZIP_BUDGET and
+// REDLINE_BROTLI_BUDGET, defaults below)
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -50,12 +52,14 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // winning this back is the download work still open. Publishing as an installable site that
 // works offline added files that now count (until then only wasm, js, css and html did): the
 // PNG icons (4,649 B, drawn with a palette, a third of resvg's RGBA files), the SVG icon
-// (404 B), the manifest (365 B) and the service worker (770 B), and the update prompt and the
+// (404 B), the manifest (365 B) and the service worker (974 B), and the update prompt and the
 // page head's tags grew the loader and the page; minifying the page and the stylesheet
 // (Trunk.toml) and the comment lines left out of the app's own scripts (scripts/site.mjs) won
-// 2,079 B back from the files that were there. The total went from 466,409 to 470,518 B
-// (361,681 to 365,873 B brotli), and the line moved to 471,000 B.
+// 2,079 B back from the files that were there. The total went from 466,409 to 470,722 B
+// (361,681 to 366,033 B brotli), and the line moved to 471,000 B.
 const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 471_000);
+// Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is 345,365 B).
+const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 366_500);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };
@@ -77,8 +81,16 @@ const number = (n) => n.toLocaleString("en-US").padStart(9);
 for (const row of [...rows, { name: "total", ...total }]) {
   console.log(`${row.name.padEnd(40)} ${number(row.raw)} raw ${number(row.gzip)} gzip ${number(row.brotli)} brotli`);
 }
-if (total.gzip > budget) {
-  console.error(`dist-size: ${total.gzip.toLocaleString("en-US")} bytes gzip is over the budget of ${budget.toLocaleString("en-US")}`);
+const over = [
+  ["gzip", total.gzip, budget],
+  ["brotli", total.brotli, brotliBudget],
+].filter(([, size, line]) => size > line);
+for (const [kind, size, line] of over) {
+  console.error(`dist-size: ${size.toLocaleString("en-US")} bytes ${kind} is over the budget of ${line.toLocaleString("en-US")}`);
+}
+if (over.length > 0) {
   process.exit(1);
 }
-console.log(`dist-size: within the budget of ${budget.toLocaleString("en-US")} bytes gzip`);
+console.log(
+  `dist-size: within the budgets of ${budget.toLocaleString("en-US")} bytes gzip and ${brotliBudget.toLocaleString("en-US")} bytes brotli`,
+);

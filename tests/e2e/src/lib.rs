@@ -340,6 +340,15 @@ impl Page {
             .expect("could not switch tabs");
     }
 
+    /// Closes the tab the page drives and drives `next` from now on.
+    pub async fn close_tab(&self, next: WindowHandle) {
+        self.driver
+            .close_window()
+            .await
+            .expect("could not close the tab");
+        self.switch_to_tab(next).await;
+    }
+
     /// Goes Back, as the browser's Back button does.
     pub async fn back(&self) {
         self.driver.back().await.expect("could not go back");

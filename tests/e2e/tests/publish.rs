@@ -147,15 +147,33 @@ async fn a_new_build_is_offered_and_only_loaded_when_the_reader_asks() {
     wait_until_kept(&page).await;
     compare(&page, ORIGINAL, REWORKED).await;
     page.wait_for_saved_drafts().await;
+    // A second tab on the same build, left as it is.
+    let first_tab = page.open_tab(harness.app_url()).await;
+    wait_until_kept(&page).await;
+    let second_tab = page.current_tab().await;
+    page.switch_to_tab(first_tab.clone()).await;
 
-    // A new build: another page and, as every new build has, another service worker.
+    // A new build: another page, another service worker, and a file renamed, as a build of
+    // other code renames the wasm-bindgen glue; the host no longer has the old one.
+    let dist = Harness::dist();
+    let glue = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .find(|name| name.starts_with("redline-web-") && name.ends_with(".js"))
+        .expect("the build has its glue");
     let next = harness.scratch().join("next-build");
-    copy_build(&Harness::dist(), &next);
+    copy_build(&dist, &next);
+    let renamed = "redline-web-0123456789abcdef.js";
+    std::fs::rename(next.join(&glue), next.join(renamed)).unwrap();
     edit(
         &next.join("index.html"),
         "<title>",
         "<meta name=redline-build content=next><title>",
     );
+    for file in ["index.html", "service-worker.js"] {
+        let text = std::fs::read_to_string(next.join(file)).unwrap();
+        std::fs::write(next.join(file), text.replace(&glue, renamed)).unwrap();
+    }
     edit(
         &next.join("service-worker.js"),
         "const VERSION = \"",
@@ -204,6 +222,27 @@ async fn a_new_build_is_offered_and_only_loaded_when_the_reader_asks() {
         .run("return document.querySelectorAll('[data-testid=update-prompt]').length;")
         .await;
     assert_eq!(prompts, json!(0), "the new build is the newest: no prompt");
+
+    // The second tab still runs the old build, and still gets its files, which only the
+    // browser keeps now.
+    page.switch_to_tab(second_tab).await;
+    assert_eq!(build_of(&page).await, json!(null));
+    assert_eq!(served(&page, &glue).await, json!(200), "{glue}");
+    assert!(!next.join(&glue).exists());
+    // Once the new build runs the only window, the old build's files are dropped.
+    page.close_tab(first_tab).await;
+    page.reload().await;
+    assert_eq!(build_of(&page).await, json!("next"));
+    page.wait_for("the old build's files to be dropped", || async {
+        page.run_async(
+            "const done = arguments[arguments.length - 1];\
+             caches.keys().then((names) => done(names.length));",
+            vec![],
+        )
+        .await
+            == json!(1)
+    })
+    .await;
     harness.stop(page).await;
 }
 
