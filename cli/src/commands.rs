@@ -134,8 +134,15 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
                 let idx = version_index(&history, Some(&number), "--label-for")?;
                 history.versions[idx].label = label;
             }
-            let fragment = share::encode_any(&history);
             let base_url = base_url.split('#').next().unwrap_or_default();
+            // A link is only opened where Redline is published; an address without its
+            // scheme ("example.org/redline/") would print something no one can open.
+            if !base_url.is_empty() && !share::is_web_address(base_url) {
+                return Err(format!(
+                    "--base-url (or REDLINE_BASE_URL) must be the address of a published Redline, starting with https:// or http://, not '{base_url}'; an empty one prints the fragment alone"
+                ));
+            }
+            let fragment = share::encode_any(&history);
             write_result(writeln!(std::io::stdout(), "{base_url}#{fragment}"))?;
             Ok(ExitCode::SUCCESS)
         }

@@ -521,6 +521,22 @@ fn links_point_at_the_published_address_and_carry_options_and_view() {
         link.starts_with("https://news.example/redline/#v4."),
         "{link}"
     );
+    // An address without its scheme is refused, whether given or from the environment.
+    for (args, env) in [
+        (vec!["--base-url", "news.example/redline/"], vec![]),
+        (vec![], vec![("REDLINE_BASE_URL", "news.example/redline/")]),
+    ] {
+        let mut command = vec!["link", files[0], files[1]];
+        command.extend(args);
+        let refused = redline_with(&command, &env, None);
+        assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+        let message = String::from_utf8(refused.stderr).unwrap();
+        assert!(
+            message.contains("starting with https:// or http://, not 'news.example/redline/'"),
+            "{message}"
+        );
+        assert!(refused.stdout.is_empty());
+    }
     let output = redline(&["open", link.trim(), "--json"]);
     assert!(output.status.success(), "{output:?}");
     let opened: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

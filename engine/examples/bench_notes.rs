@@ -1,8 +1,7 @@
 //! `make bench-notes`: note detection on the labelled set of real published notes (`tests/fixtures/notes/labelled.jsonl`), precision and recall per kind for the tuning and held-out parts, and the note check's agreement with a person's reading on real cases (`tests/fixtures/notes/cases.jsonl`).
 //!
 //! Usage: `cargo run --release -p redline-engine --example bench_notes [-- --misses]`
-//! (`--misses` lists the tuning part's misses, never the held-out part's, and the cases'
-//! disagreements).
+//! (`--misses` lists the tuning part's misses and disagreements, never the held-out part's).
 
 #[path = "../tests/common/note_cases.rs"]
 mod note_cases;
@@ -59,11 +58,29 @@ fn main() {
     let (tuning, held_out, misses) = note_set::score(&set);
     print("Tuning part", &tuning);
     print("Held-out part", &held_out);
-    let cases = note_cases::read();
-    let agreement = note_cases::agreement(&cases);
+    let (held_out, tuning): (Vec<_>, Vec<_>) = note_cases::read()
+        .into_iter()
+        .partition(|case| case.held_out);
+    let tuning_agreement = check("tuning", &tuning);
+    check("held-out", &held_out);
+    if std::env::args().any(|arg| arg == "--misses") {
+        println!("\nMisses in the tuning part:");
+        for miss in misses {
+            println!("- {miss}");
+        }
+        println!("\nDisagreements on the tuning part's cases:");
+        for disagreement in tuning_agreement.misses {
+            println!("- {disagreement}");
+        }
+    }
+}
+
+/// Prints the note check's agreement on one part of the cases.
+fn check(part: &str, cases: &[note_cases::Case]) -> note_cases::Agreement {
+    let agreement = note_cases::agreement(cases);
     println!(
-        "\nThe note check on {} real (original, reworked, note) cases: Redline agrees with a \
-         person's reading on {}",
+        "\nThe note check on the {part} part, {} real (original, reworked, note) cases: Redline \
+         agrees with a person's reading on {}",
         cases.len(),
         ratio((agreement.agree, agreement.n))
     );
@@ -77,14 +94,5 @@ fn main() {
         "on the other labelled changes, those the note's count is about, Redline agrees on {}",
         ratio((agreement.counted_agree, agreement.n - agreement.note_parts))
     );
-    if std::env::args().any(|arg| arg == "--misses") {
-        println!("\nMisses in the tuning part:");
-        for miss in misses {
-            println!("- {miss}");
-        }
-        println!("\nDisagreements on the cases:");
-        for disagreement in agreement.misses {
-            println!("- {disagreement}");
-        }
-    }
+    agreement
 }

@@ -222,13 +222,18 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 }
 
 /// The note check on real (original, reworked, note) cases whose every change a person marked
-/// as explained or not (`tests/fixtures/notes/cases.jsonl`): at least the agreement measured
-/// when the rules were last changed (113 of 133), so that a change that loses agreement fails.
+/// as explained or not (`tests/fixtures/notes/cases.jsonl`): on the tuning part, at least the
+/// agreement measured when the rules were last changed (113 of 133), so that a change that
+/// loses agreement fails. The held-out part is measured by `make bench-notes`, not held to a
+/// floor here: a floor would make it a target to tune to.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
-    let cases = note_cases::read();
-    assert!(cases.len() >= 40, "{}", cases.len());
-    let agreement = note_cases::agreement(&cases);
+    let (held_out, tuning): (Vec<_>, Vec<_>) = note_cases::read()
+        .into_iter()
+        .partition(|case| case.held_out);
+    assert!(tuning.len() >= 40, "{}", tuning.len());
+    assert!(held_out.len() >= 9, "{}", held_out.len());
+    let agreement = note_cases::agreement(&tuning);
     assert!(
         agreement.agree * 100 >= agreement.n * 84,
         "{}/{}: {:#?}",
