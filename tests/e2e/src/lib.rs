@@ -503,6 +503,17 @@ impl Page {
         body.send_keys(keys).await.expect("the keys were not sent");
     }
 
+    /// Types `keys` where the caret is, in the element that has the focus, as a person's key
+    /// presses (WebDriver actions, so the browser edits the text itself).
+    pub async fn type_at_caret(&self, keys: &str) {
+        self.driver
+            .action_chain()
+            .send_keys(keys)
+            .perform()
+            .await
+            .expect("the keys were not typed");
+    }
+
     /// Runs an asynchronous script (it calls its last argument when done) and returns the
     /// value it passed.
     pub async fn run_async(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
