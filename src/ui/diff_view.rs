@@ -1,7 +1,6 @@
 //! DiffView: renders a comparison's blocks inline, side by side or as changes only, the changed headline called out where it stands.
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -325,9 +324,20 @@ pub fn DiffView(
     // draws every chunk up to it first, so navigation stays exact.
     let visible_chunks = RwSignal::new(1_usize);
     Effect::new(move |_| {
-        comparison.track();
         view.track();
         visible_chunks.set(1);
+    });
+    // A new text starts from the top again; an edit of the text shown keeps every chunk
+    // drawn, so the blocks it did not touch keep their drawing (see `keyed_chunks`). A
+    // comparison whose number of blocks changes by more than a tenth is taken for a new text.
+    let n_blocks_shown = StoredValue::new(0_usize);
+    Effect::new(move |_| {
+        let n_blocks = comparison.with(|comparison| comparison.blocks.len());
+        let before = n_blocks_shown.get_value();
+        n_blocks_shown.set_value(n_blocks);
+        if n_blocks.abs_diff(before) > (before / 10).max(CHUNK_BLOCKS / 10) {
+            visible_chunks.set(1);
+        }
     });
     Effect::new(move |_| {
         let drawn = visible_chunks.get();
@@ -354,36 +364,44 @@ pub fn DiffView(
             }
         }
     });
-    // The blocks `blocks` in chunks, each drawn once it is visible.
-    let chunks = move |blocks: Range<usize>, draw: fn(Marks, usize, &Block) -> AnyView| {
-        (0..blocks.len().div_ceil(CHUNK_BLOCKS))
-            .map(|chunk| {
-                let range = blocks.start + chunk * CHUNK_BLOCKS
-                    ..(blocks.start + (chunk + 1) * CHUNK_BLOCKS).min(blocks.end);
-                view! {
-                    <Show when=move || { chunk < visible_chunks.get() }>
-                        {
-                            let range = range.clone();
-                            move || {
-                                comparison.with_untracked(|comparison| {
-                                    comparison.blocks[range.clone()]
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(idx, block)| draw(marks, range.start + idx, block))
-                                        .collect_view()
-                                })
-                            }
-                        }
-                    </Show>
-                }
-            })
-            .collect_view()
+    // The article's blocks in chunks, each block keyed by what it shows and where the view
+    // marks it: a new comparison after an edit draws only the blocks whose key is new, and
+    // keeps the drawing of the rest, wherever they moved.
+    let n_chunks = Memo::new(move |_| {
+        comparison.with(|comparison| comparison.article_blocks().len().div_ceil(CHUNK_BLOCKS))
+    });
+    let keyed_chunks = move |draw: fn(Marks, usize, &Block) -> AnyView| {
+        // The chunks are drawn anew only when their number changes, which an edit rarely does.
+        move || {
+            (0..n_chunks.get())
+                .map(|chunk| {
+                    view! {
+                        <Show when=move || { chunk < visible_chunks.get() }>
+                            <For
+                                each=move || {
+                                    comparison.with(|comparison| {
+                                        change_marks.with(|change_marks| {
+                                            keyed_blocks(comparison, change_marks, chunk)
+                                        })
+                                    })
+                                }
+                                key=|(key, _)| *key
+                                children=move |(_, idx)| {
+                                    comparison.with_untracked(|comparison| {
+                                        comparison.blocks.get(idx).map(|block| draw(marks, idx, block))
+                                    })
+                                }
+                            />
+                        </Show>
+                    }
+                })
+                .collect_view()
+        }
     };
 
-    let article_body = move |comparison: &Comparison, view: View| match view {
-        View::Inline => chunks(comparison.article_blocks(), Marks::inline_block).into_any(),
-        View::SideBySide => chunks(comparison.article_blocks(), Marks::row).into_any(),
-        View::ChangesOnly => comparison
+    // Changes only: runs of unchanged paragraphs folded, drawn anew with each comparison.
+    let changes_only = move |comparison: &Comparison| {
+        comparison
             .sections(0, 1)
             .into_iter()
             .map(|section| {
@@ -422,7 +440,7 @@ pub fn DiffView(
                 }
             })
             .collect_view()
-            .into_any(),
+            .into_any()
     };
     // When a version is a whole page, the page around the article (above it and below it) is
     // folded away: its blocks carry no change numbers, and are drawn only when opened.
@@ -500,20 +518,22 @@ pub fn DiffView(
             View::SideBySide => Marks::row,
             View::Inline | View::ChangesOnly => Marks::inline_block,
         };
-        comparison.with(|comparison| {
-            view! {
-                {(view == View::SideBySide).then(|| view! {
-                    <div class="sbs-head" aria-hidden="true">
-                        <span>"Original"</span>
-                        <span>"Reworked"</span>
-                    </div>
-                })}
-                {frame(comparison, false, draw)}
-                {article_body(comparison, view)}
-                {frame(comparison, true, draw)}
-            }
-            .into_any()
-        })
+        let article = match view {
+            View::Inline | View::SideBySide => keyed_chunks(draw).into_any(),
+            View::ChangesOnly => (move || comparison.with(changes_only)).into_any(),
+        };
+        view! {
+            {(view == View::SideBySide).then(|| view! {
+                <div class="sbs-head" aria-hidden="true">
+                    <span>"Original"</span>
+                    <span>"Reworked"</span>
+                </div>
+            })}
+            {move || comparison.with(|comparison| frame(comparison, false, draw))}
+            {article}
+            {move || comparison.with(|comparison| frame(comparison, true, draw))}
+        }
+        .into_any()
     };
     let is_empty = move || comparison.with(|comparison| comparison.blocks.is_empty());
     let text_class = move || match view.get() {
@@ -613,4 +633,43 @@ fn block_class(kind: BlockKind) -> &'static str {
         BlockKind::MovedFrom => "moved-from",
         BlockKind::MovedTo => "moved-to",
     }
+}
+
+/// The blocks of chunk `chunk` of the article, each with the key it is drawn under: what the
+/// block shows ([`Block::view_hash`]), whether it holds the headline, and where changes start
+/// in it (their badges), with a count for blocks that show the same as one before them.
+fn keyed_blocks(
+    comparison: &Comparison,
+    change_marks: &[ChangeMark],
+    chunk: usize,
+) -> Vec<(u64, usize)> {
+    use std::hash::{Hash, Hasher};
+    let article = comparison.article_blocks();
+    let start = article.start + chunk * CHUNK_BLOCKS;
+    let range = start..(start + CHUNK_BLOCKS).min(article.end);
+    let [headline_start, headline_end] = comparison.headline;
+    let headline_changed = comparison.stats.headline_changed;
+    let in_chunk: Vec<&ChangeMark> = change_marks
+        .iter()
+        .filter(|mark| range.contains(&mark.block))
+        .collect();
+    let mut seen = std::collections::HashMap::<u64, u32>::new();
+    range
+        .map(|idx| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            comparison.blocks[idx].view_hash().hash(&mut hasher);
+            let headline = headline_changed && (headline_start..headline_end).contains(&idx);
+            (headline, headline && idx == headline_start).hash(&mut hasher);
+            for mark in in_chunk.iter().filter(|mark| mark.block == idx) {
+                mark.segment.hash(&mut hasher);
+            }
+            let key = hasher.finish();
+            let nth = seen.entry(key).or_default();
+            *nth += 1;
+            (
+                key ^ u64::from(*nth).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                idx,
+            )
+        })
+        .collect()
 }

@@ -178,6 +178,42 @@ impl Block {
         crate::direction_of(first_letter)
     }
 
+    /// A hash of what a view shows of this block: its kind, text, change numbers, move and
+    /// layout marks, leaving out where it stands in the texts (its byte ranges). An edit
+    /// moves every block after it without changing what they show, so a view keyed by this
+    /// keeps their drawing and draws only the blocks the edit touched.
+    ///
+    /// ```
+    /// use redline_engine::compare;
+    ///
+    /// let original = "Intro.\n\nThe council approved 60 homes.";
+    /// let before = compare(original, "Intro.\n\nThe council approved 25 homes.");
+    /// let after = compare(original, "Intro.\n\n\nThe council approved 25 homes.");
+    /// // A blank line more: the second paragraph moved by a byte, and shows the same.
+    /// assert_ne!(before.blocks[1].reworked, after.blocks[1].reworked);
+    /// assert_eq!(before.blocks[1].view_hash(), after.blocks[1].view_hash());
+    /// assert_ne!(before.blocks[0].view_hash(), after.blocks[0].view_hash());
+    /// // An edit that adds a change before it renumbers its change, which it shows.
+    /// let renumbered = compare(original, "Intro, longer.\n\nThe council approved 25 homes.");
+    /// assert_ne!(before.blocks[1].view_hash(), renumbered.blocks[1].view_hash());
+    /// ```
+    pub fn view_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.kind, self.move_id, self.change, self.frame, self.note).hash(&mut hasher);
+        for segment in &self.segments {
+            (
+                segment.kind,
+                &segment.text,
+                segment.change,
+                segment.cosmetic,
+                segment.layout,
+            )
+                .hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     /// The non-blank lines this block holds on the original side (on the reworked side when it
     /// has no original), at least one: in a [coarse](Comparison::coarse) comparison, how many
     /// paragraphs a joined run of unchanged ones stands for.
