@@ -118,14 +118,15 @@ if [[ $(wasm-bindgen --version 2>/dev/null) != "wasm-bindgen $bindgen_version" ]
     cargo install wasm-bindgen-cli --version "$bindgen_version" --force --quiet
 fi
 
-# 4. wasm-opt from npm's binaryen, @resvg/resvg-js (scripts/site.mjs draws the PNG icons with
-# it after every build), and axe-core for the accessibility test (all pinned in package.json). Debian's binaryen 108 breaks wasm-bindgen's externref table and leaves a
+# 4. wasm-opt from npm's binaryen, @resvg/resvg-js and esbuild (scripts/site.mjs draws the PNG
+# icons and minifies the glue with them after every build), and axe-core for the
+# accessibility test (all pinned in package.json). Debian's binaryen 108 breaks wasm-bindgen's externref table and leaves a
 # blank page, so it is never used. package-lock.json's hash stamps what was installed.
 npm_stamp="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version_132' ||
     [[ $(cat node_modules/.redline.stamp 2>/dev/null) != "$npm_stamp" ]]; then
     command -v npm >/dev/null || apt_install "npm installs binaryen's wasm-opt" nodejs npm
-    step "installing wasm-opt 132 (binaryen), resvg and axe-core from npm"
+    step "installing wasm-opt 132 (binaryen), resvg, esbuild and axe-core from npm"
     npm ci --no-audit --no-fund --silent
     echo "$npm_stamp" >node_modules/.redline.stamp
 fi

@@ -1,4 +1,4 @@
-//! Trunk's post-build step: the PNG icons drawn from assets/icon.svg, the service worker with this build's file list, and the published address in the page head.
+//! Trunk's post-build step: the PNG icons drawn from assets/icon.svg, the app's scripts made smaller, the service worker with this build's file list, and the published address in the page head.
 //
 // Trunk runs it after every build (Trunk.toml, `[[hooks]]`) with the build's staging folder in
 // TRUNK_STAGING_DIR and its profile in TRUNK_PROFILE. REDLINE_BASE_URL, when set, is the
@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
+import { transformSync } from "esbuild";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -134,6 +135,28 @@ if (release) {
     const file = join(staging, name);
     writeFileSync(file, withoutComments(readFileSync(file, "utf8")));
   }
+}
+
+// wasm-bindgen's glue, minified by esbuild in release builds (Trunk's own minifier fails on it
+// and leaves it as it is): the page's modulepreload checks it against its hash, which is
+// written again to match.
+if (release) {
+  const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const page = join(staging, "index.html");
+  let html = readFileSync(page, "utf8");
+  for (const name of readdirSync(staging).filter((name) => /^redline-web-[0-9a-f]+\.js$/.test(name))) {
+    const file = join(staging, name);
+    const code = readFileSync(file, "utf8");
+    const minified = transformSync(code, { minify: true, format: "esm", target: "es2022" }).code;
+    const [before, after] = [integrity(code), integrity(minified)];
+    if (html.split(before).length !== 2) {
+      console.error(`site.mjs: index.html does not hold the integrity of ${name} once`);
+      process.exit(1);
+    }
+    html = html.replace(before, after);
+    writeFileSync(file, minified);
+  }
+  writeFileSync(page, html);
 }
 
 // 4. The service worker: the files it keeps, and a version that changes with any of them, so
