@@ -66,7 +66,7 @@ card:
 
 ## Layer 3: the release build served on loopback, driven through chromedriver.
 test-e2e: build
-	@echo "== download size of dist/ (gzip budget: scripts/dist-size.mjs) =="
+	@echo "== download size of dist/ (gzip and brotli budgets: scripts/dist-size.mjs) =="
 	node scripts/dist-size.mjs dist
 	@echo "== end-to-end tests: release build in headless Chromium via chromedriver =="
 	cargo test --manifest-path $(E2E_MANIFEST) --target-dir target

@@ -62,14 +62,11 @@ if (KEEPS_FILES) {
     // (which the request never holds), is answered with the page kept.
     const scope = self.registration.scope;
     const address = url.origin + url.pathname;
-    const kept =
-      request.mode === "navigate" && (address === scope || address === `${scope}index.html`)
-        ? "index.html"
-        : request;
-    if (kept === "index.html") {
+    const page = request.mode === "navigate" && (address === scope || address === `${scope}index.html`);
+    if (page) {
       event.waitUntil(dropOlderBuilds());
     }
-    event.respondWith(keptResponse(kept).then((response) => response ?? fetch(request)));
+    event.respondWith(keptResponse(page ? "index.html" : request).then((response) => response ?? fetch(request)));
   });
 }
 

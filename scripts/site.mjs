@@ -122,9 +122,11 @@ if (published) {
   writeFileSync(page, withAddresses);
 }
 
-// 3. The app's own scripts without their comment lines, in release builds (1.5 KB less to
-// download, gzip): a line that starts with `//` is a comment in these files, which hold no
-// multi-line string.
+// 3. The app's scripts made smaller, in release builds. Its own lose their comment lines
+// (1.5 KB less to download, gzip): a line that starts with `//` is a comment in these files,
+// which hold no multi-line string. wasm-bindgen's glue is minified by esbuild (Trunk's own
+// minifier fails on it and leaves it as it is), and the integrity hash the page's
+// modulepreload checks it against is written again to match.
 const withoutComments = (code) =>
   code
     .split("\n")
@@ -135,12 +137,6 @@ if (release) {
     const file = join(staging, name);
     writeFileSync(file, withoutComments(readFileSync(file, "utf8")));
   }
-}
-
-// wasm-bindgen's glue, minified by esbuild in release builds (Trunk's own minifier fails on it
-// and leaves it as it is): the page's modulepreload checks it against its hash, which is
-// written again to match.
-if (release) {
   const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
   const page = join(staging, "index.html");
   let html = readFileSync(page, "utf8");

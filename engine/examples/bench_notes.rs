@@ -58,9 +58,7 @@ fn main() {
     let (tuning, held_out, misses) = note_set::score(&set);
     print("Tuning part", &tuning);
     print("Held-out part", &held_out);
-    let (held_out, tuning): (Vec<_>, Vec<_>) = note_cases::read()
-        .into_iter()
-        .partition(|case| case.held_out);
+    let (tuning, held_out) = note_cases::read_parts();
     let tuning_agreement = check("tuning", &tuning);
     check("held-out", &held_out);
     if std::env::args().any(|arg| arg == "--misses") {

@@ -228,9 +228,7 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 /// floor here: a floor would make it a target to tune to.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
-    let (held_out, tuning): (Vec<_>, Vec<_>) = note_cases::read()
-        .into_iter()
-        .partition(|case| case.held_out);
+    let (tuning, held_out) = note_cases::read_parts();
     assert!(tuning.len() >= 40, "{}", tuning.len());
     assert!(held_out.len() >= 9, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);

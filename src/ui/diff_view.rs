@@ -188,11 +188,8 @@ impl Marks {
     /// does (which carries the label). The headline is called out in place, once: drawn a
     /// second time above the diff, it read as two paragraphs.
     fn headline(self, block_idx: usize) -> (bool, bool) {
-        self.comparison.with_untracked(|comparison| {
-            let [start, end] = comparison.headline;
-            let holds = comparison.stats.headline_changed && (start..end).contains(&block_idx);
-            (holds, holds && block_idx == start)
-        })
+        self.comparison
+            .with_untracked(|comparison| headline_flags(comparison, block_idx))
     }
 
     /// A whole block, one column: the inline view and changes only.
@@ -635,6 +632,13 @@ fn block_class(kind: BlockKind) -> &'static str {
     }
 }
 
+/// Whether block `block_idx` holds a changed headline, and whether it is the first that does.
+fn headline_flags(comparison: &Comparison, block_idx: usize) -> (bool, bool) {
+    let [start, end] = comparison.headline;
+    let holds = comparison.stats.headline_changed && (start..end).contains(&block_idx);
+    (holds, holds && block_idx == start)
+}
+
 /// The blocks of chunk `chunk` of the article, each with the key it is drawn under: what the
 /// block shows ([`Block::view_hash`]), whether it holds the headline, and where changes start
 /// in it (their badges), with a count for blocks that show the same as one before them.
@@ -647,8 +651,6 @@ fn keyed_blocks(
     let article = comparison.article_blocks();
     let start = article.start + chunk * CHUNK_BLOCKS;
     let range = start..(start + CHUNK_BLOCKS).min(article.end);
-    let [headline_start, headline_end] = comparison.headline;
-    let headline_changed = comparison.stats.headline_changed;
     let in_chunk: Vec<&ChangeMark> = change_marks
         .iter()
         .filter(|mark| range.contains(&mark.block))
@@ -658,8 +660,7 @@ fn keyed_blocks(
         .map(|idx| {
             let mut hasher = std::collections::hash_map::DefaultHasher::new();
             comparison.blocks[idx].view_hash().hash(&mut hasher);
-            let headline = headline_changed && (headline_start..headline_end).contains(&idx);
-            (headline, headline && idx == headline_start).hash(&mut hasher);
+            headline_flags(comparison, idx).hash(&mut hasher);
             for mark in in_chunk.iter().filter(|mark| mark.block == idx) {
                 mark.segment.hash(&mut hasher);
             }

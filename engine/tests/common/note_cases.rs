@@ -52,6 +52,11 @@ pub fn read() -> Vec<Case> {
         .collect()
 }
 
+/// The cases in their two parts: `(tuning, held_out)`.
+pub fn read_parts() -> (Vec<Case>, Vec<Case>) {
+    read().into_iter().partition(|case| !case.held_out)
+}
+
 /// What Redline says of one of its changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
