@@ -3,16 +3,19 @@
 
 WASM := scripts/wasm.sh
 E2E_MANIFEST := tests/e2e/Cargo.toml
+PY_MANIFEST := python/Cargo.toml
+PY_VENV := target/python-venv
 
-.PHONY: serve test setup-serve setup-test lint test-native test-browser test-e2e build dist card screenshots bench bench-browser bench-pages bench-edits bench-notes fuzz
+.PHONY: serve test setup-serve setup-test lint test-native test-python test-browser test-e2e build dist card screenshots bench bench-browser bench-pages bench-edits bench-notes bench-batch fuzz
 
 ## Run the app on http://127.0.0.1:8080/ (rebuilds on every change).
 serve: setup-serve
 	$(WASM) trunk serve
 
-## Run every test layer: lint, native, browser (wasm-bindgen-test) and end-to-end.
+## Run every test layer: lint, native, the Python package, browser (wasm-bindgen-test) and
+## end-to-end.
 test: setup-test
-	$(MAKE) --no-print-directory lint test-native test-browser test-e2e
+	$(MAKE) --no-print-directory lint test-native test-python test-browser test-e2e
 
 setup-serve:
 	@scripts/bootstrap.sh serve
@@ -30,6 +33,8 @@ lint:
 	$(WASM) cargo clippy --target wasm32-unknown-unknown --package redline --lib --bins --tests --quiet -- -D warnings
 	$(WASM) cargo clippy --target wasm32-unknown-unknown --package redline-engine --lib --quiet -- -D warnings
 	cargo clippy --manifest-path $(E2E_MANIFEST) --target-dir target --all-targets --quiet -- -D warnings
+	cargo fmt --manifest-path $(PY_MANIFEST) -- --check
+	cargo clippy --manifest-path $(PY_MANIFEST) --all-targets --quiet -- -D warnings
 
 ## Layer 1, natively: the engine (unit tests, properties, corpus, fuzz seeds, doc-tests), the
 ## command line run as a process, and the tidy rules. `cargo test -p redline-engine` alone
@@ -37,6 +42,15 @@ lint:
 test-native:
 	@echo "== native tests: cargo test --workspace --all-features =="
 	cargo test --workspace --all-features
+
+## The Python package: built from the engine with maturin and installed into the test venv
+## (scripts/bootstrap.sh makes it) as a user's `pip install ./python` would, then its pytest
+## tests, the Dask example's on a local cluster among them, against `redline batch`.
+test-python:
+	@echo "== Python package: pip install ./python (maturin), pytest =="
+	cargo build --package redline-cli --quiet
+	PATH="$(abspath $(PY_VENV))/bin:$$PATH" $(PY_VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./python
+	cd python/tests && REDLINE_BIN=$(abspath target/debug/redline) ../../$(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider --doctest-modules . $$(../../$(PY_VENV)/bin/python -c 'import redline, os; print(os.path.dirname(redline.__file__))')
 
 ## Layer 2: components and the engine inside wasm, in headless Chromium. The runner's browser
 ## keeps its 80 MB profile in TMPDIR and is killed, not closed, so it never deletes it: the
@@ -112,6 +126,16 @@ bench-edits:
 ## precision and recall per kind, for the tuning part and the held-out part.
 bench-notes:
 	cargo run --release --package redline-engine --example bench_notes
+
+## `redline batch`, the Python call and the Dask example on real revision pairs: every edit of
+## a Markdown article in the git histories of REPOS (git directories; bench/revisions.py says
+## which were used and their licences), pairs a second on 1 and 2 cores.
+REPOS ?= $(wildcard /work/.mirror/*/repo)
+bench-batch: setup-test
+	cargo build --release --package redline-cli --quiet
+	python3 bench/revisions.py --out target/bench-revisions.jsonl $(REPOS)
+	PATH="$(abspath $(PY_VENV))/bin:$$PATH" $(PY_VENV)/bin/pip install --quiet --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./python
+	$(PY_VENV)/bin/python bench/batch.py target/bench-revisions.jsonl --redline target/release/redline
 
 ## Fuzz the share-link decoder, the diff core, the whole comparison, the history and note
 ## detection (cargo-fuzz, nightly), each for FUZZ_SECONDS (600 by default) or FUZZ_RUNS

@@ -137,6 +137,24 @@ if [[ $purpose == test ]]; then
         chromium chromium-driver
 fi
 
+# 6. For the Python package's tests: a venv with maturin, pytest and Dask at the versions of
+# python/requirements-test.txt (pip builds the package with that maturin, not a fresh one).
+# The file's hash stamps what was installed.
+if [[ $purpose == test ]]; then
+    venv=target/python-venv
+    py_stamp="$(sha256sum python/requirements-test.txt | cut -d' ' -f1)"
+    if [[ $(cat $venv/redline.stamp 2>/dev/null) != "$py_stamp" ]]; then
+        command -v python3 >/dev/null || apt_install "the Python package is tested with Python 3" python3
+        python3 -c 'import venv, ensurepip' 2>/dev/null ||
+            apt_install "the Python package's tests run in a venv" python3-venv
+        step "installing maturin, pytest and Dask from PyPI into $venv (the Python package's tests)"
+        rm -rf "$venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r python/requirements-test.txt
+        echo "$py_stamp" >"$venv/redline.stamp"
+    fi
+fi
+
 mkdir -p target
 cat >target/tools.env.new <<EOF
 # Written by scripts/bootstrap.sh; loaded by scripts/wasm.sh before wasm commands.
@@ -146,7 +164,7 @@ $wasm_env
 EOF
 mv target/tools.env.new target/tools.env
 
-# 6. Trunk.toml sets offline = true, so the registry crates (and, on the Debian route, build-std's
+# 7. Trunk.toml sets offline = true, so the registry crates (and, on the Debian route, build-std's
 # own) must be on disk before a build. Cargo.lock's hash stamps what was fetched.
 fetch_stamp="$route $(sha256sum Cargo.lock | cut -d' ' -f1)"
 if [[ $(cat target/fetch.stamp 2>/dev/null) != "$fetch_stamp" ]]; then

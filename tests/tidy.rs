@@ -28,10 +28,10 @@ fn src() -> PathBuf {
 }
 
 /// Every Rust file of the workspace and of the crates beside it (end-to-end tests, fuzz
-/// targets), build output left out.
+/// targets, the Python extension), build output left out.
 fn all_rust_files() -> Vec<PathBuf> {
     let mut res = Vec::new();
-    for dir in ["src", "tests", "engine", "cli", "fuzz"] {
+    for dir in ["src", "tests", "engine", "cli", "fuzz", "python"] {
         res.extend(
             rust_files(&root().join(dir))
                 .into_iter()

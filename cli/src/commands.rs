@@ -13,17 +13,12 @@ use crate::{ColourChoice, Command, CompareFormat, CompareOptions, ExportFormat, 
 
 /// Reads a page in the form asked for, and says whether it was read as HTML.
 fn read_page(text: &str, form: PageForm) -> (page::Page, bool) {
-    let is_html = match form {
-        PageForm::Auto => page::looks_like_html(text),
-        PageForm::Html => true,
-        PageForm::Text => false,
+    let html = match form {
+        PageForm::Auto => None,
+        PageForm::Html => Some(true),
+        PageForm::Text => Some(false),
     };
-    let page = if is_html {
-        page::read_html(&page::parse_html(text))
-    } else {
-        page::read_text(text)
-    };
-    (page, is_html)
+    page::read_any(text, html)
 }
 
 /// The text `compare` compares: the article, when the text is HTML or a whole page, else the
@@ -44,23 +39,7 @@ fn print_extract(text: &str, json: bool, form: PageForm) -> Result<(), String> {
     let (page, is_html) = read_page(text, form);
     let mut out = std::io::stdout().lock();
     let res = if json {
-        let range = |range: &std::ops::Range<usize>| [range.start, range.end];
-        let value = serde_json::json!({
-            "article": page.article_text(),
-            "range": range(&page.article),
-            "pieces": page.pieces.iter().map(range).collect::<Vec<_>>(),
-            "frame_before_bytes": page.frame_before(),
-            "frame_after_bytes": page.frame_after(),
-            "form": if is_html { "html" } else { "text" },
-            "page_text": if is_html { Some(&page.text) } else { None },
-            "headline": page.meta.headline,
-            "byline": page.meta.byline,
-            "published": page.meta.published,
-            "modified": page.meta.modified,
-            "url": page.meta.url,
-            "captured": page.meta.captured,
-        });
-        serde_json::to_writer_pretty(&mut out, &value)
+        serde_json::to_writer_pretty(&mut out, &page.to_json(is_html))
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
@@ -150,6 +129,27 @@ pub fn run(command: Command) -> Result<ExitCode, String> {
             open_link(&link, json)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Batch {
+            input,
+            output,
+            jobs,
+            full,
+            progress,
+            options,
+        } => crate::batch::run(crate::batch::Batch {
+            input,
+            output,
+            jobs,
+            progress: match progress {
+                ColourChoice::Auto => None,
+                ColourChoice::Always => Some(true),
+                ColourChoice::Never => Some(false),
+            },
+            settings: redline_engine::formats::batch::Settings {
+                options: options.to_options(),
+                full,
+            },
+        }),
         Command::Export {
             original,
             reworked,

@@ -9,6 +9,7 @@
 //! (a file that cannot be read, a damaged link, an unknown option) gives a one-line message on
 //! standard error and exit code 2.
 
+mod batch;
 mod commands;
 
 use std::process::ExitCode;
@@ -122,6 +123,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare many pairs: JSON Lines of records in, JSON Lines of results out, on every core.
+    ///
+    /// Each line is `{"id", "original", "reworked", "note"?}`, or `{"id", "versions": [...]}`
+    /// with each version a text or `{"text", "note"?, "label"?}` (one result step per pair of
+    /// consecutive versions); other fields are left alone. Each result is `{"id", "n_changes",
+    /// "stats", "changes", "facts", "note", "check"}`: the changes with their kinds, byte
+    /// ranges and texts, and whether the note explains each. Results come in the input's
+    /// order. A bad line is reported on standard error with its number and skipped; a summary
+    /// ends the run. Exits 0 when every line was compared, 1 when some were skipped.
+    Batch {
+        /// The records, one JSON object a line.
+        #[arg(default_value = "-", value_name = "FILE")]
+        input: String,
+        /// Where to write the results (standard output by default).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<String>,
+        /// How many comparisons run at once (every core by default).
+        #[arg(long, short, value_name = "N")]
+        jobs: Option<usize>,
+        /// Put the whole comparison in each result, as `compare --format json` prints it.
+        #[arg(long)]
+        full: bool,
+        /// When to show a progress line on standard error.
+        #[arg(long, value_enum, default_value_t = ColourChoice::Auto, value_name = "WHEN")]
+        progress: ColourChoice,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
     /// Print one of the page's downloads: the HTML report, Markdown or Redline's JSON.
     Export {
         /// The original version.
@@ -175,10 +204,10 @@ enum ExportFormat {
     Json,
 }
 
-/// When to colour the redline.
+/// When to colour the redline, or show a progress line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColourChoice {
-    /// On a terminal, unless `NO_COLOR` is set.
+    /// On a terminal (colour: unless `NO_COLOR` is set).
     Auto,
     /// Always.
     Always,

@@ -696,3 +696,230 @@ fn compare_reads_whole_pages_as_their_articles() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("{+The Quillhaven Post"), "{stdout}");
 }
+
+/// The fixtures' real revision pairs (tests/fixtures/pairs.jsonl): each line already has the
+/// `id`, `original`, `reworked` and `note` a batch record needs, and fields of its own.
+fn fixture_pairs() -> (PathBuf, Vec<serde_json::Value>) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/pairs.jsonl");
+    let records = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    (path, records)
+}
+
+fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// The text of `text` at each `[start, end]` of `ranges`, pieces apart joined as the result
+/// joins them.
+fn at_ranges(text: &str, ranges: &serde_json::Value) -> String {
+    let pieces: Vec<&str> = ranges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|range| {
+            &text[range[0].as_u64().unwrap() as usize..range[1].as_u64().unwrap() as usize]
+        })
+        .collect();
+    pieces.join(" … ")
+}
+
+#[test]
+fn batch_gives_one_result_per_real_pair_in_order_whatever_the_threads() {
+    let (path, records) = fixture_pairs();
+    let one = redline(&["batch", path.to_str().unwrap(), "--jobs", "1"]);
+    let two = redline(&["batch", path.to_str().unwrap(), "--jobs", "2"]);
+    assert_eq!(
+        one.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    assert_eq!(one.stdout, two.stdout, "the threads changed the results");
+    let results = json_lines(&one.stdout);
+    assert_eq!(results.len(), records.len());
+    let mut changes = 0;
+    for (record, result) in records.iter().zip(&results) {
+        assert_eq!(result["id"], record["id"]);
+        // Fields of the record's own are not copied.
+        assert!(result.get("license").is_none());
+        let (original, reworked) = (
+            record["original"].as_str().unwrap(),
+            record["reworked"].as_str().unwrap(),
+        );
+        for change in result["changes"].as_array().unwrap() {
+            assert_eq!(
+                at_ranges(original, &change["original"]),
+                change["old"],
+                "{}",
+                record["id"]
+            );
+            assert_eq!(
+                at_ranges(reworked, &change["reworked"]),
+                change["new"],
+                "{}",
+                record["id"]
+            );
+            changes += 1;
+        }
+        assert_eq!(
+            result["changes"].as_array().unwrap().len() as u64,
+            result["n_changes"].as_u64().unwrap()
+        );
+    }
+    assert!(changes > 100, "only {changes} changes in the real pairs");
+    let stderr = String::from_utf8(one.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "redline batch: {0} of {0} records compared, 0 skipped in ",
+            records.len()
+        )) && stderr.trim_end().ends_with("on 1 thread)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn batch_agrees_with_compare_on_the_facts_and_the_note() {
+    let (_, records) = fixture_pairs();
+    let record = records
+        .iter()
+        .find(|record| !record["note"].as_str().unwrap_or_default().is_empty())
+        .expect("a fixture pair with a note");
+    let input = format!("{record}\n");
+    let batch = redline_with(&["batch", "--full"], &[], Some(&input));
+    let result = &json_lines(&batch.stdout)[0];
+    let [original, reworked, note] = ["original", "reworked", "note"].map(|key| {
+        temp_file(
+            &format!("{key}.txt"),
+            record[key].as_str().unwrap().as_bytes(),
+        )
+    });
+    let compare = redline(&[
+        "compare",
+        original.to_str().unwrap(),
+        reworked.to_str().unwrap(),
+        "--note",
+        note.to_str().unwrap(),
+        "--json",
+    ]);
+    let mut compared: serde_json::Value = serde_json::from_slice(&compare.stdout).unwrap();
+    let reconciliation = compared
+        .as_object_mut()
+        .unwrap()
+        .remove("reconciliation")
+        .unwrap();
+    assert_eq!(result["comparison"], compared);
+    assert_eq!(result["facts"], compared["facts"]);
+    assert_eq!(result["check"]["summary"], reconciliation["summary"]);
+    assert_eq!(result["check"]["claims"], reconciliation["claims"]);
+    let explained: Vec<&serde_json::Value> = result["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| &change["explained"])
+        .collect();
+    assert_eq!(serde_json::json!(explained), reconciliation["explained"]);
+    assert_eq!(result["note"]["given"], true);
+}
+
+#[test]
+fn batch_reports_each_bad_line_skips_it_and_goes_on() {
+    let mut input = Vec::new();
+    input.extend_from_slice(
+        b"{\"id\": \"first\", \"original\": \"It cost $5.\", \"reworked\": \"It cost $6.\"}\n",
+    );
+    input
+        .extend_from_slice(b"{\"id\": \"crlf\", \"original\": \"a b\", \"reworked\": \"a c\"}\r\n");
+    input.extend_from_slice(b"{\"id\": \"cut\", \"original\": \"It cos\n");
+    input.extend_from_slice(b"{\"id\": \"one side\", \"original\": \"It cost $5.\"}\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(
+        b"{\"id\": \"latin-1\", \"original\": \"caf\xe9\", \"reworked\": \"cafe\"}\n",
+    );
+    input.extend_from_slice(
+        b"{\"id\": \"history\", \"versions\": [\"It rained.\", \"It snowed.\", {\"text\": \"It snowed a lot.\", \"note\": \"Update: how much it snowed.\"}]}",
+    );
+    let path = temp_file("mixed.jsonl", &input);
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("batch-out-{}.jsonl", std::process::id()));
+    let output = redline(&[
+        "batch",
+        path.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--progress",
+        "never",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "some lines were skipped");
+    assert!(output.stdout.is_empty());
+    let results = json_lines(&std::fs::read(&out).unwrap());
+    let ids: Vec<&serde_json::Value> = results.iter().map(|result| &result["id"]).collect();
+    assert_eq!(ids, ["first", "crlf", "history"]);
+    let steps = results[2]["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[1]["note"]["kind"], "update");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(
+        lines[0].starts_with("redline batch: line 3: not JSON: EOF while parsing a string"),
+        "{stderr}"
+    );
+    assert!(lines[0].ends_with("; skipped"), "{stderr}");
+    assert_eq!(
+        lines[1],
+        "redline batch: line 4: needs \"original\" and \"reworked\" (texts), or \"versions\" (a list of 2 or more); skipped"
+    );
+    assert_eq!(
+        lines[2],
+        "redline batch: line 6: not UTF-8 text (invalid byte at offset 34); skipped"
+    );
+    assert!(
+        lines[3].starts_with("redline batch: 3 of 6 records compared, 3 skipped in "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn batch_shows_progress_when_asked_and_refuses_what_it_cannot_open() {
+    let input = "{\"original\": \"a b\", \"reworked\": \"a c\"}\n".repeat(3);
+    let output = redline_with(&["batch", "-", "--progress", "always"], &[], Some(&input));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(json_lines(&output.stdout).len(), 3);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    // The progress line is redrawn in place: a carriage return and an erase to the line's end.
+    assert!(
+        stderr.contains("\r\x1b[Kredline batch: 3 compared, 0 skipped, "),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("\r\x1b[Kredline batch: 3 of 3 records compared, 0 skipped in "),
+        "the summary follows the cleared progress line: {stderr:?}"
+    );
+    for (args, expected) in [
+        (
+            &["batch", "/no/such/records.jsonl"][..],
+            "redline: cannot read /no/such/records.jsonl",
+        ),
+        (
+            &["batch", "-", "--jobs", "0"][..],
+            "redline: --jobs must be 1 or more",
+        ),
+        (
+            &["batch", "-", "--output", "/no/such/dir/out.jsonl"][..],
+            "redline: cannot write /no/such/dir/out.jsonl",
+        ),
+    ] {
+        let output = redline(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with(expected), "{stderr}");
+    }
+}

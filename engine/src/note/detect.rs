@@ -74,7 +74,13 @@ pub struct Note {
 /// );
 /// ```
 pub fn carried_note(reworked: &str, comparison: &crate::Comparison) -> Option<String> {
-    let article = match comparison.articles {
+    carried(reworked, comparison).map(|note| note.text)
+}
+
+/// The note [`carried_note`] reads, with its kind and its byte range in the whole reworked
+/// text.
+pub(crate) fn carried(reworked: &str, comparison: &crate::Comparison) -> Option<Note> {
+    let (offset, article) = match comparison.articles {
         // The comparison may lag behind the text (the page compares in a worker while the
         // reader types): a range that no longer fits is not used.
         Some([_, [start, end]])
@@ -82,14 +88,17 @@ pub fn carried_note(reworked: &str, comparison: &crate::Comparison) -> Option<St
                 && reworked.is_char_boundary(start)
                 && reworked.is_char_boundary(end) =>
         {
-            &reworked[start..end]
+            (start, &reworked[start..end])
         }
-        _ => reworked,
+        _ => (0, reworked),
     };
     detect_notes(article)
         .into_iter()
         .find(|note| note.kind != NoteKind::Disclaimer)
-        .map(|note| note.text)
+        .map(|note| Note {
+            range: note.range.map(|at| at + offset),
+            ..note
+        })
 }
 
 /// Marks as [the note](crate::Block::note) the inserted blocks that lie wholly inside one of

@@ -105,6 +105,44 @@ pub fn read_html(root: &Element) -> Page {
     }
 }
 
+/// Reads a page as HTML when `html` says so (`None`: when it [looks like
+/// HTML](looks_like_html)) and as plain text otherwise, and says whether it was read as HTML.
+#[cfg(feature = "parse-html")]
+pub fn read_any(text: &str, html: Option<bool>) -> (Page, bool) {
+    let is_html = html.unwrap_or_else(|| looks_like_html(text));
+    let page = if is_html {
+        read_html(&parse_html(text))
+    } else {
+        read_text(text)
+    };
+    (page, is_html)
+}
+
+impl Page {
+    /// What `redline extract --json` prints and the Python package's `extract` returns:
+    /// `{article, range, pieces, frame_before_bytes, frame_after_bytes, form, page_text,
+    /// headline, byline, published, modified, url, captured}`, byte ranges into the page's
+    /// text (`page_text` for HTML, `null` for a text page, which is its own text).
+    pub fn to_json(&self, is_html: bool) -> serde_json::Value {
+        let range = |range: &Range<usize>| [range.start, range.end];
+        serde_json::json!({
+            "article": self.article_text(),
+            "range": range(&self.article),
+            "pieces": self.pieces.iter().map(range).collect::<Vec<_>>(),
+            "frame_before_bytes": self.frame_before(),
+            "frame_after_bytes": self.frame_after(),
+            "form": if is_html { "html" } else { "text" },
+            "page_text": if is_html { Some(&self.text) } else { None },
+            "headline": self.meta.headline,
+            "byline": self.meta.byline,
+            "published": self.meta.published,
+            "modified": self.meta.modified,
+            "url": self.meta.url,
+            "captured": self.meta.captured,
+        })
+    }
+}
+
 /// Reads a page given as plain text, such as a Select-All copy of it.
 pub fn read_text(text: &str) -> Page {
     let article = text::find(text);
