@@ -46,6 +46,33 @@ fn options(
     })
 }
 
+/// The comparison options and whether to keep the whole comparison: what `compare` and
+/// `compare_line` both take.
+#[allow(clippy::too_many_arguments)]
+fn settings(
+    unit: &str,
+    ignore_case: bool,
+    ignore_whitespace: bool,
+    ignore_punctuation: bool,
+    cleanup: bool,
+    typography_is_change: bool,
+    whole_pages: bool,
+    full: bool,
+) -> PyResult<Settings> {
+    Ok(Settings {
+        options: options(
+            unit,
+            ignore_case,
+            ignore_whitespace,
+            ignore_punctuation,
+            cleanup,
+            typography_is_change,
+            whole_pages,
+        )?,
+        full,
+    })
+}
+
 /// A serde value as the Python objects `json.loads` would make of its JSON: dicts, lists
 /// (pythonize alone would make tuples of fixed-size arrays such as byte ranges), strings,
 /// numbers, booleans and None.
@@ -72,18 +99,16 @@ fn compare<'py>(
     whole_pages: bool,
     full: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let settings = Settings {
-        options: options(
-            unit,
-            ignore_case,
-            ignore_whitespace,
-            ignore_punctuation,
-            cleanup,
-            typography_is_change,
-            whole_pages,
-        )?,
+    let settings = settings(
+        unit,
+        ignore_case,
+        ignore_whitespace,
+        ignore_punctuation,
+        cleanup,
+        typography_is_change,
+        whole_pages,
         full,
-    };
+    )?;
     let result = py.detach(|| {
         batch::compare_pair(
             &original,
@@ -112,18 +137,16 @@ fn compare_line(
     whole_pages: bool,
     full: bool,
 ) -> PyResult<String> {
-    let settings = Settings {
-        options: options(
-            unit,
-            ignore_case,
-            ignore_whitespace,
-            ignore_punctuation,
-            cleanup,
-            typography_is_change,
-            whole_pages,
-        )?,
+    let settings = settings(
+        unit,
+        ignore_case,
+        ignore_whitespace,
+        ignore_punctuation,
+        cleanup,
+        typography_is_change,
+        whole_pages,
         full,
-    };
+    )?;
     py.detach(|| batch::answer_line(&line, &settings))
         .map_err(PyValueError::new_err)
 }
