@@ -6,7 +6,8 @@ mod common;
 use common::{any_options, article_text};
 use proptest::prelude::*;
 use redline_engine::{
-    BlockKind, Comparison, Layout, Options, SegmentKind, compare, compare_with_options,
+    BlockKind, Comparison, Layout, Options, SegmentKind, TextCounter, compare,
+    compare_with_options, text_counts,
 };
 
 /// Asserts that the comparison rebuilds both inputs, that each side's segment ranges tile its
@@ -223,6 +224,34 @@ proptest! {
     ) {
         let comparison = compare_with_options(&original, &reworked, &options);
         assert_exact(&original, &reworked, &comparison);
+    }
+
+    /// Counting paragraph by paragraph, remembering the last text's, gives the counts of the
+    /// whole text, before and after an edit (links, abbreviations and figures around the blank
+    /// lines included).
+    #[test]
+    fn counting_by_paragraph_counts_the_whole_text(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                article_text(),
+                Just("https://example.org/a.b?c=d\n\n".to_owned()),
+                Just("e.g. U.S. 25,000.\n\n\n".to_owned()),
+                Just("\n\nwww.example.org".to_owned()),
+                Just(" \n \n".to_owned()),
+            ],
+            0..6,
+        ),
+        typed in "\\PC{0,4}|\n\n|\n",
+        at in any::<proptest::sample::Index>(),
+    ) {
+        let text = pieces.concat();
+        let mut counter = TextCounter::default();
+        prop_assert_eq!(counter.counts(&text), text_counts(&text));
+        let boundaries: Vec<usize> = text.char_indices().map(|(idx, _)| idx).chain([text.len()]).collect();
+        let cut = boundaries[at.index(boundaries.len())];
+        let edited = format!("{}{typed}{}", &text[..cut], &text[cut..]);
+        prop_assert_eq!(counter.counts(&edited), text_counts(&edited));
+        prop_assert_eq!(counter.counts(&text), text_counts(&text));
     }
 
     #[test]

@@ -195,23 +195,26 @@ fn the_note_is_never_one_of_its_changes() {
     assert_eq!(checked.summary, "The note mentions 1 of 2 changes.");
 }
 
-/// The labelled set of real notes (`tests/fixtures/notes/labelled.jsonl`): in both parts,
-/// corrections, updates and clarifications are found as notes of a change (at least 95%), at
-/// most 1 look-alike in 20 is taken for a correction, and no note is found in the host articles.
+/// The labelled set of real notes (`tests/fixtures/notes/labelled.jsonl`): on the tuning part,
+/// corrections, updates and clarifications are found as notes of a change (at least 95%); in
+/// both parts, at most 1 look-alike in 20 is taken for a correction, and no note is found in the
+/// host articles. The held-out part's recall is measured by `make bench-notes`, not held to a
+/// floor here: notes collected later join it as they are, and a floor would make it a target
+/// to tune to.
 #[test]
 fn labelled_notes_are_found_and_look_alikes_are_not() {
     let set = note_set::read();
-    assert!(set.len() >= 280, "{}", set.len());
+    assert!(set.len() >= 291, "{}", set.len());
     let publishers: std::collections::BTreeSet<_> =
         set.iter().map(|item| &item.publisher).collect();
-    assert!(publishers.len() >= 10, "{publishers:?}");
+    assert!(publishers.len() >= 11, "{publishers:?}");
     let (tuning, held_out, misses) = note_set::score(&set);
+    let (found, of) = tuning.change_notes_found();
+    assert!(
+        found * 100 >= of * 95,
+        "tuning: {found}/{of} found; misses: {misses:#?}"
+    );
     for (name, table) in [("tuning", &tuning), ("held-out", &held_out)] {
-        let (found, of) = table.change_notes_found();
-        assert!(
-            found * 100 >= of * 95,
-            "{name}: {found}/{of} found; tuning misses: {misses:#?}"
-        );
         let (taken, of) = table.look_alikes_as_corrections();
         assert!(
             taken * 20 <= of,
@@ -223,17 +226,17 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 
 /// The note check on real (original, reworked, note) cases whose every change a person marked
 /// as explained or not (`tests/fixtures/notes/cases.jsonl`): on the tuning part, at least the
-/// agreement measured when the rules were last changed (113 of 133), so that a change that
+/// agreement measured when the rules were last changed (185 of 205), so that a change that
 /// loses agreement fails. The held-out part is measured by `make bench-notes`, not held to a
 /// floor here: a floor would make it a target to tune to.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
     let (tuning, held_out) = note_cases::read_parts();
-    assert!(tuning.len() >= 40, "{}", tuning.len());
-    assert!(held_out.len() >= 9, "{}", held_out.len());
+    assert!(tuning.len() >= 50, "{}", tuning.len());
+    assert!(held_out.len() >= 11, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);
     assert!(
-        agreement.agree * 100 >= agreement.n * 84,
+        agreement.agree * 1000 >= agreement.n * 902,
         "{}/{}: {:#?}",
         agreement.agree,
         agreement.n,

@@ -36,6 +36,32 @@ struct Marks {
     reconciliation: Memo<Reconciliation>,
 }
 
+/// What the badges of one change say, packed into a number: bit `kind as usize` for each kind
+/// of fact the change alters, then [`EXPLAINED`] and [`OF_NOTE`] for how the note check reads
+/// it.
+type BadgeBits = usize;
+const EXPLAINED: BadgeBits = 1 << 12;
+const OF_NOTE: BadgeBits = 1 << 13;
+
+/// The kinds of fact change `change` alters (the facts are in change order, so its own are
+/// found by halving).
+fn fact_bits(comparison: &Comparison, change: usize) -> BadgeBits {
+    let first = comparison
+        .facts
+        .partition_point(|fact| fact.change < change);
+    comparison.facts[first..]
+        .iter()
+        .take_while(|fact| fact.change == change)
+        .fold(0, |bits, fact| bits | 1 << fact.kind as usize)
+}
+
+/// How the note check reads change `change`.
+fn note_bits(checked: &Reconciliation, change: usize) -> BadgeBits {
+    let explained = checked.explained.get(change).copied().unwrap_or(false);
+    let of_note = checked.note_parts.get(change).copied().flatten().is_some();
+    usize::from(explained) * EXPLAINED + usize::from(of_note) * OF_NOTE
+}
+
 impl Marks {
     /// Whether change `change` is the current one, as a reactive closure for `class:`.
     fn is_current_fn(self, change: Option<usize>) -> impl Fn() -> bool + Copy + 'static {
@@ -44,8 +70,7 @@ impl Marks {
     }
 
     /// The badges of the change that starts at this segment: the facts it alters, and whether
-    /// the note explains it. Reactive on their own, so typing a note updates the badges
-    /// without drawing the diff again.
+    /// the note explains it.
     fn badges(
         self,
         block_idx: usize,
@@ -62,25 +87,22 @@ impl Marks {
         if !starts_here || segment.cosmetic {
             return None;
         }
-        let (comparison, reconciliation) = (self.comparison, self.reconciliation);
+        // The kinds of fact are drawn once (the block's key holds them, see `keyed_blocks`); how
+        // the note reads the change has a memo of its own, so a new comparison or note redraws
+        // only the badges it changes.
+        let kinds_bits = self
+            .comparison
+            .with_untracked(|comparison| fact_bits(comparison, change));
+        let reconciliation = self.reconciliation;
+        let read = Memo::new(move |_| reconciliation.with(|checked| note_bits(checked, change)));
         let current = self.is_current_fn(Some(change));
         let badges = move || {
-            let kinds: Vec<FactKind> = comparison.with(|comparison| {
-                let mut kinds: Vec<FactKind> = comparison
-                    .facts
-                    .iter()
-                    .filter(|fact| fact.change == change)
-                    .map(|fact| fact.kind)
-                    .collect();
-                kinds.dedup();
-                kinds
-            });
-            let (explained, of_note) = reconciliation.with(|checked| {
-                (
-                    checked.explained.get(change).copied().unwrap_or(false),
-                    checked.note_parts.get(change).copied().flatten().is_some(),
-                )
-            });
+            let bits = kinds_bits | read.get();
+            let (explained, of_note) = (bits & EXPLAINED != 0, bits & OF_NOTE != 0);
+            let kinds: Vec<FactKind> = FactKind::ALL
+                .into_iter()
+                .filter(|kind| bits & (1 << *kind as usize) != 0)
+                .collect();
             let words = kinds
                 .iter()
                 .map(|kind| kind.label())
@@ -641,7 +663,8 @@ fn headline_flags(comparison: &Comparison, block_idx: usize) -> (bool, bool) {
 
 /// The blocks of chunk `chunk` of the article, each with the key it is drawn under: what the
 /// block shows ([`Block::view_hash`]), whether it holds the headline, and where changes start
-/// in it (their badges), with a count for blocks that show the same as one before them.
+/// in it and the kinds of fact their badges name, with a count for blocks that show the same as
+/// one before them.
 fn keyed_blocks(
     comparison: &Comparison,
     change_marks: &[ChangeMark],
@@ -662,7 +685,7 @@ fn keyed_blocks(
             comparison.blocks[idx].view_hash().hash(&mut hasher);
             headline_flags(comparison, idx).hash(&mut hasher);
             for mark in in_chunk.iter().filter(|mark| mark.block == idx) {
-                mark.segment.hash(&mut hasher);
+                (mark.segment, fact_bits(comparison, mark.change)).hash(&mut hasher);
             }
             let key = hasher.finish();
             let nth = seen.entry(key).or_default();

@@ -212,5 +212,7 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Added => "added text",
         ClaimKind::Spelling => "spelling",
         ClaimKind::Repeated(_) => "words of a change it repeats",
+        ClaimKind::Markup(_) => "markup",
+        ClaimKind::Stated(_) => "what an earlier version said",
     }
 }

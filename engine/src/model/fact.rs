@@ -32,6 +32,19 @@ pub enum FactKind {
 }
 
 impl FactKind {
+    /// Every kind, in the order badges list them.
+    pub const ALL: [FactKind; 9] = [
+        FactKind::Headline,
+        FactKind::Subtitle,
+        FactKind::Subheading,
+        FactKind::Number,
+        FactKind::Date,
+        FactKind::Name,
+        FactKind::Quotation,
+        FactKind::Link,
+        FactKind::Paragraph,
+    ];
+
     /// The badge's words, as a reader sees them.
     pub fn label(self) -> &'static str {
         match self {

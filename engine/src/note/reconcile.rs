@@ -46,6 +46,12 @@ pub enum ClaimKind {
     /// Words of a change that the note repeats without quoting them ("this post was prepared
     /// last week" for "Last week" → "Two weeks ago").
     Repeated(String),
+    /// Markup the note names ("noscript tags"): the changes that add or remove such elements.
+    Markup(String),
+    /// What the note says an earlier version stated, in its own words rather than quoted ("an
+    /// earlier version stated that the rollout would begin in the Great Lakes Region"): the
+    /// changes inside the original's sentence that says so.
+    Stated(String),
 }
 
 /// Why a change is part of the note rather than a change the note explains. Such changes are
@@ -161,20 +167,26 @@ pub fn reconcile(
     };
     let all_changes: Vec<usize> = (0..n_changes).collect();
 
-    // Figures and quotes are looked for in what a reader reads of a change, not in the
-    // addresses of its links: "v4.4.2" in a note is not the link to `/release/v4.4.2/`.
-    let readable_changed: Vec<(String, String)> = changed
-        .iter()
-        .map(|(deleted, inserted)| {
-            (
-                normalize(&readable(deleted)),
-                normalize(&readable(inserted)),
-            )
-        })
-        .collect();
-    let mut claims = Vec::new();
     // The label and the date it carries ("Update, 14 February 2023:") say when, not what.
     let body = crate::note::detect::note_body(note);
+    // Figures and quotes are looked for in what a reader reads of a change, not in the
+    // addresses of its links: "v4.4.2" in a note is not the link to `/release/v4.4.2/`. With
+    // no words in the note there is nothing to look for: the page checks an empty note at
+    // every key press, and reading every change of a long text costs it milliseconds.
+    let readable_changed: Vec<(String, String)> = if body.trim().is_empty() {
+        Vec::new()
+    } else {
+        changed
+            .iter()
+            .map(|(deleted, inserted)| {
+                (
+                    normalize(&readable(deleted)),
+                    normalize(&readable(inserted)),
+                )
+            })
+            .collect()
+    };
+    let mut claims = Vec::new();
     for (kind, text) in find_claims(body) {
         let (changes, matched) = match &kind {
             ClaimKind::Quoted(value) | ClaimKind::Number(value) => {
@@ -272,6 +284,46 @@ pub fn reconcile(
             }
             // Made below, from the changes.
             ClaimKind::Repeated(_) => (Vec::new(), false),
+            ClaimKind::Markup(tag) => {
+                let opening = format!("<{tag}");
+                let changes: Vec<usize> = changed
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (deleted, inserted))| {
+                        deleted.to_lowercase().contains(&opening)
+                            || inserted.to_lowercase().contains(&opening)
+                    })
+                    .map(|(change, _)| change)
+                    .collect();
+                let matched = !changes.is_empty();
+                (changes, matched)
+            }
+            ClaimKind::Stated(stated) => {
+                // The changes inside the original's sentence that says what the note says
+                // it stated: most of the note's words stand in that sentence.
+                let said = content_words(stated);
+                let says_it = |sentence: &str| {
+                    let words = content_words(sentence);
+                    let shared = said.iter().filter(|word| words.contains(word)).count();
+                    shared * 5 >= said.len() * 3
+                };
+                let changes: Vec<usize> = texts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, text)| {
+                        // Where the change stands in the original: its first deletion, or where
+                        // its insertion goes.
+                        let at =
+                            text.deleted.first().cloned().or_else(|| {
+                                text.original_points.first().map(|&point| point..point)
+                            });
+                        at.is_some_and(|at| says_it(sentence_around(original, at)))
+                    })
+                    .map(|(change, _)| change)
+                    .collect();
+                let matched = !changes.is_empty();
+                (changes, matched)
+            }
             ClaimKind::Removed => {
                 let changes = block_changes(BlockKind::Deleted);
                 let matched = !changes.is_empty();
@@ -870,7 +922,30 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     );
     add(
         ClaimKind::Fact(FactKind::Link),
-        has(&["link", "links", "url", "lien"]),
+        // A link is a claim when the note speaks of it changing: "the proper links will be
+        // shown" says what a reader will see, not that a link was corrected.
+        has(&["link", "links", "url", "lien"]).filter(|_| {
+            has(&[
+                "fixed",
+                "broken",
+                "corrected",
+                "updated",
+                "changed",
+                "replaced",
+                "removed",
+                "added",
+                "wrong",
+                "incorrect",
+                "dead",
+                "moved",
+                "missing",
+                "new",
+                "points",
+                "pointed",
+                "lien",
+            ])
+            .is_some()
+        }),
     );
     add(
         ClaimKind::Shortened,
@@ -914,6 +989,8 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             .find(|phrase| lower.contains(*phrase))
             .copied(),
     );
+    let edited = post_said_edited(&words);
+    add(ClaimKind::Reworked, edited.as_deref());
     let near = |verbs: &[&str]| {
         has(verbs).filter(|_| {
             has(&[
@@ -956,7 +1033,173 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             "errata",
         ]),
     );
+    // Markup the note names by its tag: "noscript tags with the proper links will be shown".
+    if let Some(tag) = words.windows(2).find_map(|pair| {
+        (matches!(pair[1], "tag" | "tags" | "element" | "elements") && HTML_TAGS.contains(&pair[0]))
+            .then_some(pair[0])
+    }) {
+        claims.push((ClaimKind::Markup(tag.to_owned()), format!("{tag} tags")));
+    }
+    if let Some(stated) = stated_before(&lower) {
+        claims.push((ClaimKind::Stated(stated.clone()), stated));
+    }
     claims
+}
+
+/// HTML elements a note may name by their tag ("the noscript tags", "iframe elements").
+const HTML_TAGS: &[&str] = &[
+    "noscript",
+    "script",
+    "iframe",
+    "img",
+    "div",
+    "span",
+    "table",
+    "figure",
+    "figcaption",
+    "video",
+    "audio",
+    "embed",
+    "object",
+    "blockquote",
+    "details",
+    "summary",
+    "picture",
+    "svg",
+    "canvas",
+    "form",
+    "button",
+    "meta",
+    "style",
+    "abbr",
+    "anchor",
+    "heading",
+];
+
+/// "This post has been tweaked in a few places", "the article was edited": the post itself,
+/// as the subject, said to have been edited, which accounts for every change of the revision.
+/// The post as the object of a preposition ("the date for this post has been updated") is
+/// not the subject: that note speaks of the date; nor is a post updated "to fix a typo",
+/// whose note says what the update was for.
+fn post_said_edited(words: &[&str]) -> Option<String> {
+    const VERBS: &[&str] = &[
+        "tweaked", "edited", "updated", "revised", "amended", "modified", "reworded",
+    ];
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "been", "was", "were", "is", "since", "also", "now", "slightly",
+        "lightly", "just", "recently", "then",
+    ];
+    const POSTS: &[&str] = &[
+        "post",
+        "article",
+        "story",
+        "piece",
+        "page",
+        "entry",
+        "announcement",
+        "blog",
+        "it",
+        "essay",
+        "guide",
+        "tutorial",
+        "document",
+    ];
+    const PREPOSITIONS: &[&str] = &["for", "of", "in", "on", "to", "from", "about", "with"];
+    words.iter().enumerate().find_map(|(at, verb)| {
+        if !VERBS.contains(verb) || at == 0 || words.get(at + 1) == Some(&"to") {
+            return None;
+        }
+        let mut subject = at;
+        while subject > 0 && AUXILIARIES.contains(&words[subject - 1]) {
+            subject -= 1;
+        }
+        // At least one auxiliary: "has been tweaked", "was edited", not "edited by".
+        if subject == at || subject == 0 || !POSTS.contains(&words[subject - 1]) {
+            return None;
+        }
+        let before = words[..subject - 1]
+            .iter()
+            .rev()
+            .find(|word| !matches!(**word, "this" | "the" | "that" | "our" | "my" | "blog"));
+        if before.is_some_and(|word| PREPOSITIONS.contains(word)) {
+            return None;
+        }
+        Some(words[subject - 1..=at].join(" "))
+    })
+}
+
+/// What the note says an earlier version stated, in its own words: the rest of the sentence
+/// after "stated that", "said that", "reported that" or "wrote that", when the note says it
+/// was an earlier version's, or wrong ("an earlier version of this post stated that …").
+fn stated_before(lower: &str) -> Option<String> {
+    const MARKERS: &[&str] = &[
+        " stated that ",
+        " said that ",
+        " reported that ",
+        " wrote that ",
+        " suggested that ",
+        " indicated that ",
+        " claimed that ",
+    ];
+    const EARLIER: &[&str] = &[
+        "earlier version",
+        "previous version",
+        "original version",
+        "originally",
+        "incorrectly",
+        "mistakenly",
+        "erroneously",
+        "wrongly",
+    ];
+    let (at, marker) = MARKERS
+        .iter()
+        .filter_map(|marker| lower.find(marker).map(|at| (at, *marker)))
+        .min()?;
+    if !EARLIER.iter().any(|earlier| lower[..at].contains(earlier)) {
+        return None;
+    }
+    let rest = &lower[at + marker.len()..];
+    let end = [". ", ".\n", "; "]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    let stated = rest[..end].trim().trim_end_matches('.').to_owned();
+    (content_words(&stated).len() >= 4).then_some(stated)
+}
+
+/// The distinct words of three letters or more of a text, little words left out, lower-case.
+fn content_words(text: &str) -> Vec<String> {
+    const LITTLE: &[&str] = &[
+        "the", "and", "for", "that", "this", "with", "was", "were", "would", "has", "have", "had",
+        "are", "its", "our", "their", "from", "not", "but", "will", "been",
+    ];
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let word = word.to_lowercase();
+        if word.chars().count() >= 3 && !LITTLE.contains(&word.as_str()) && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// The sentence of `text` around the byte range `at`: from the end of the sentence before it
+/// to the end of its own (a full stop, a question or exclamation mark before a space, or a
+/// blank line).
+fn sentence_around(text: &str, at: Range<usize>) -> &str {
+    const ENDS: &[&str] = &[". ", "! ", "? ", ".\n", "\n\n"];
+    let start = ENDS
+        .iter()
+        .filter_map(|end| text[..at.start].rfind(end).map(|found| found + end.len()))
+        .max()
+        .unwrap_or(0);
+    let end = ENDS
+        .iter()
+        .filter_map(|end| text[at.end..].find(end).map(|found| at.end + found + 1))
+        .min()
+        .unwrap_or(text.len());
+    &text[start..end.max(start)]
 }
 
 /// Whether a change fixes a word's letters: at most three words each side, as many words, and
@@ -1065,6 +1308,77 @@ mod tests {
         assert_eq!(
             none.summary,
             "No note given: 1 change and no note to explain them."
+        );
+    }
+
+    /// The changes of `original` → `reworked` that `note` explains, by number.
+    fn explained_by(note: &str, original: &str, reworked: &str) -> Vec<bool> {
+        let comparison = compare(original, reworked);
+        reconcile(note, &comparison, original, reworked).explained
+    }
+
+    #[test]
+    fn a_post_said_to_be_tweaked_accounts_for_every_change() {
+        let original = "Plans\n\nThe library opens on Monday.\n\nThe pool stays shut.";
+        let reworked = "Plans\n\nThe library opens on Tuesday.\n\nThe pool stays closed.";
+        let note = "Note added May 2024: this guide was written in 2019, and it has been \
+                    tweaked in a few places for today's readers.";
+        assert_eq!(explained_by(note, original, reworked), [true, true]);
+        assert_eq!(
+            post_said_edited(&["this", "post", "was", "lightly", "edited"]).as_deref(),
+            Some("post was lightly edited")
+        );
+        // The post as the object of a preposition is not what was edited: the date is.
+        let date = [
+            "the", "date", "for", "this", "post", "has", "been", "updated",
+        ];
+        assert_eq!(post_said_edited(&date), None);
+        assert_eq!(post_said_edited(&["edited", "by", "the", "desk"]), None);
+        let typo = [
+            "this", "post", "has", "been", "updated", "to", "fix", "a", "typo",
+        ];
+        assert_eq!(post_said_edited(&typo), None);
+    }
+
+    #[test]
+    fn markup_named_by_its_tag_explains_the_elements_added() {
+        let original = "Watch the demo below.\n\nSee the [guide](https://example.org/guide).";
+        let reworked = "Watch the demo below.\n\n<noscript><a href=\"https://example.org/demo\">the demo</a></noscript>\n\nSee the [guide](https://example.org/v2/guide).";
+        let note = "Note: the demos need JavaScript; without it, noscript tags with the proper \
+                    links will be shown.";
+        // The `<noscript>` paragraph is explained; the guide's new address is not, since the
+        // note does not say a link was changed.
+        assert_eq!(explained_by(note, original, reworked), [true, false]);
+        let kinds: Vec<ClaimKind> = find_claims(note)
+            .into_iter()
+            .map(|(kind, _)| kind)
+            .collect();
+        assert_eq!(kinds, [ClaimKind::Markup("noscript".into())]);
+        let fixed = find_claims("Update: we fixed a broken link to the guide.");
+        assert!(
+            fixed
+                .iter()
+                .any(|(kind, _)| *kind == ClaimKind::Fact(FactKind::Link))
+        );
+    }
+
+    #[test]
+    fn what_an_earlier_version_stated_explains_the_changes_in_that_sentence() {
+        let original = "The tool is ready.\n\nIts national launch is set for this fall, starting in the Bureau of Water's Pacific region.\n\nTraining starts in June.";
+        let reworked = "The tool is ready.\n\nIts national launch is set for this fall.\n\nTraining starts in July.";
+        let note = "Correction: An earlier version of this post stated that the national launch \
+                    would begin in the Bureau of Water's Pacific Region. The first region is \
+                    still being chosen.";
+        assert_eq!(
+            stated_before(&note.to_lowercase()).as_deref(),
+            Some("the national launch would begin in the bureau of water's pacific region")
+        );
+        // The launch sentence's cut is explained; the training month is not.
+        assert_eq!(explained_by(note, original, reworked), [true, false]);
+        // Said without an earlier version or an error, it is not a claim about the text.
+        assert_eq!(
+            stated_before("the mayor said that the pool would reopen in june."),
+            None
         );
     }
 }

@@ -22,10 +22,11 @@ pub struct UseNoteCheckReturn {
 /// Checks the note against `comparison`: the texts the comparison was made from, not those in
 /// the boxes, which are ahead of it while the worker compares.
 pub fn use_note_check(drafts: Drafts, comparison: RwSignal<Comparison>) -> UseNoteCheckReturn {
+    // The note is found in the text the comparison was made from: reading the reworked box
+    // instead would look for it again at every key press, before the comparison it belongs
+    // to is in.
     let detected_note = Memo::new(move |_| {
-        drafts
-            .reworked()
-            .with(|reworked| comparison.with(|comparison| carried_note(reworked, comparison)))
+        comparison.with(|comparison| carried_note(&comparison.reworked_text(), comparison))
     });
     let typed_note = Memo::new(move |_| {
         let (from, to) = (drafts.from.get(), drafts.to.get());

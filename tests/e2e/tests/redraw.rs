@@ -1,4 +1,4 @@
-//! Typing redraws only the blocks an edit touched, and what it leaves on screen is exactly what a fresh page draws for the same texts, inline and side by side.
+//! Typing redraws only the blocks and the overview ruler marks an edit touched, and what it leaves on screen is exactly what a fresh page draws for the same texts, inline and side by side.
 
 use redline_e2e::{Harness, Page};
 use serde_json::json;
@@ -114,5 +114,85 @@ async fn typing_leaves_what_a_fresh_page_draws() {
             drawn.len()
         );
     }
+    harness.stop(page).await;
+}
+
+/// The overview ruler's marks, each with whether it was kept since `mark_ruler`, and the
+/// ruler's markup.
+async fn ruler(page: &Page) -> (Vec<(f64, bool)>, String) {
+    let marks = page
+        .run(
+            "const ruler = document.querySelector(\"[data-testid='diff-ruler']\");
+             return [[...ruler.querySelectorAll('.mark')]
+                 .map((mark) => [parseFloat(mark.style.top), mark.kept === true]), ruler.innerHTML];",
+        )
+        .await;
+    let list = marks[0]
+        .as_array()
+        .expect("the marks")
+        .iter()
+        .map(|mark| (mark[0].as_f64().unwrap(), mark[1].as_bool().unwrap()))
+        .collect();
+    (list, marks[1].as_str().unwrap().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_keeps_the_ruler_marks_it_does_not_move() {
+    let harness = Harness::start().await;
+    let page = harness.open_app().await;
+    let original = article(false);
+    page.set_value("diff-input-original", &original).await;
+    page.set_value("diff-input-reworked", &article(true)).await;
+    settled_markup(&page).await;
+    page.run(
+        "document.querySelectorAll(\"[data-testid='diff-ruler'] .mark\")
+             .forEach((mark) => { mark.kept = true; });
+         return null;",
+    )
+    .await;
+    let (before, _) = ruler(&page).await;
+    // A word typed in the middle: a change of its own, which renumbers every change after it.
+    caret_at(&page, 0.5).await;
+    for key in ["n", "e", "w", " "] {
+        page.type_at_caret(key).await;
+    }
+    page.run("document.activeElement.blur(); return null;")
+        .await;
+    settled_markup(&page).await;
+    let (after, typed) = ruler(&page).await;
+    assert_eq!(
+        after.len(),
+        before.len() + 1,
+        "one mark more, for the new change"
+    );
+    // The marks above the edit keep their numbers and, but for any that cross a tenth of a
+    // percent, their places: they are not drawn again.
+    let above: Vec<bool> = after
+        .iter()
+        .filter(|(top, _)| *top < 40.0)
+        .map(|(_, kept)| *kept)
+        .collect();
+    let kept = above.iter().filter(|kept| **kept).count();
+    assert!(
+        above.len() >= 10 && kept * 10 >= above.len() * 8,
+        "{kept} of the {} marks above the edit kept",
+        above.len()
+    );
+    assert!(
+        after
+            .iter()
+            .filter(|(top, _)| *top > 60.0)
+            .all(|(_, kept)| !kept),
+        "the marks below the edit are renumbered, so drawn again"
+    );
+    // And the ruler reads as a fresh page's for the same texts.
+    let reworked = page.value("diff-input-reworked").await;
+    let fresh = harness.open_app().await;
+    fresh.set_value("diff-input-original", &original).await;
+    fresh.set_value("diff-input-reworked", &reworked).await;
+    settled_markup(&fresh).await;
+    let (_, drawn) = ruler(&fresh).await;
+    fresh.close().await;
+    assert_eq!(typed, drawn);
     harness.stop(page).await;
 }
