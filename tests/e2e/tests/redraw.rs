@@ -43,6 +43,16 @@ async fn settled_markup(page: &Page) -> String {
         .to_owned()
 }
 
+/// A page comparing the long article with its edit, drawn in full, and the original.
+async fn open_article(harness: &Harness) -> (Page, String) {
+    let page = harness.open_app().await;
+    let original = article(false);
+    page.set_value("diff-input-original", &original).await;
+    page.set_value("diff-input-reworked", &article(true)).await;
+    settled_markup(&page).await;
+    (page, original)
+}
+
 /// Puts the caret in the reworked text at the first space after `fraction` of it.
 async fn caret_at(page: &Page, fraction: f64) {
     page.run_async(
@@ -60,11 +70,7 @@ async fn caret_at(page: &Page, fraction: f64) {
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_leaves_what_a_fresh_page_draws() {
     let harness = Harness::start().await;
-    let page = harness.open_app().await;
-    let original = article(false);
-    page.set_value("diff-input-original", &original).await;
-    page.set_value("diff-input-reworked", &article(true)).await;
-    settled_markup(&page).await;
+    let (page, original) = open_article(&harness).await;
 
     for view in ["diff-view-inline", "diff-view-side-by-side"] {
         page.click(view).await;
@@ -139,11 +145,7 @@ async fn ruler(page: &Page) -> (Vec<(f64, bool)>, String) {
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_keeps_the_ruler_marks_it_does_not_move() {
     let harness = Harness::start().await;
-    let page = harness.open_app().await;
-    let original = article(false);
-    page.set_value("diff-input-original", &original).await;
-    page.set_value("diff-input-reworked", &article(true)).await;
-    settled_markup(&page).await;
+    let (page, original) = open_article(&harness).await;
     page.run(
         "document.querySelectorAll(\"[data-testid='diff-ruler'] .mark\")
              .forEach((mark) => { mark.kept = true; });
