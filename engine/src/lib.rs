@@ -161,9 +161,9 @@ pub fn text_counts(text: &str) -> (usize, usize) {
 #[derive(Debug, Default)]
 pub struct TextCounter {
     /// The words of each paragraph of the last text counted, by a 64-bit hash of the
-    /// paragraph's text (two paragraphs of one text would share a hash about once in 10^11
-    /// texts of 10,000 paragraphs; the map's type is one the web app has already, so it costs
-    /// the download nothing more).
+    /// paragraph's text rather than the text itself, so remembering a text copies none of it
+    /// (two paragraphs of one text would share a hash about once in 10^11 texts of 10,000
+    /// paragraphs).
     paragraphs: std::collections::HashMap<u64, u32>,
 }
 

@@ -942,7 +942,11 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
                 "new",
                 "points",
                 "pointed",
-                "lien",
+                "corrigé",
+                "modifié",
+                "remplacé",
+                "supprimé",
+                "ajouté",
             ])
             .is_some()
         }),
@@ -1072,8 +1076,6 @@ const HTML_TAGS: &[&str] = &[
     "meta",
     "style",
     "abbr",
-    "anchor",
-    "heading",
 ];
 
 /// "This post has been tweaked in a few places", "the article was edited": the post itself,
