@@ -226,6 +226,46 @@ pub(crate) fn note_body(note: &str) -> &str {
     &body[at..]
 }
 
+/// Whether a note is a dated update label with a title after it and nothing more ("_(Update
+/// 28-February-2018)_ **Security releases available**"): it heads the update's text, like a
+/// heading.
+pub(crate) fn is_dated_title(note: &str) -> bool {
+    let note = note.trim();
+    let Some(lead) = leading_label(note) else {
+        return false;
+    };
+    let title = strip_markup(note_body(note));
+    let title = title.trim();
+    lead.label == Label::Update
+        && lead.dated
+        && !note.contains('\n')
+        && (1..=8).contains(&title.split_whitespace().count())
+        && !title.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// A note that is a change label and its date and nothing else ("_Updated January 26,
+/// 2026._", "**Update, June 24 2016**"), the label itself without markup; `None` for a note
+/// that says anything more. Such a note says the article changed then and names no change, so
+/// a reader takes it for every change of that version.
+pub(crate) fn bare_change_label(note: &str) -> Option<String> {
+    let lead = leading_label(note)?;
+    if !matches!(
+        lead.label,
+        Label::Update | Label::Correction | Label::Clarification
+    ) || strip_markup(note_body(note))
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let label = strip_markup(note);
+    Some(
+        label
+            .trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ')')
+            .to_owned(),
+    )
+}
+
 /// The labels a note can start with, lower case, and the kind each gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Label {
@@ -299,6 +339,9 @@ const LABELS: &[(&str, Label)] = &[
     ("anmerkung der redaktion", Label::EditorsNote),
     ("hinweis der redaktion", Label::EditorsNote),
     ("anm. d. red.", Label::EditorsNote),
+    ("disclaimer", Label::EditorsNote),
+    ("avertissement", Label::EditorsNote),
+    ("haftungsausschluss", Label::EditorsNote),
     ("note added", Label::Note),
     ("note", Label::Note),
     ("nota", Label::Note),
@@ -323,6 +366,14 @@ const SENTENCES: &[&str] = &[
     "this story has been",
     "this story was",
     "this page has been",
+    "this section has been",
+    "this section was",
+    "this guide has been",
+    "this document has been",
+    "these instructions have been",
+    // "The original version of this article has been retracted."
+    "the original version of this",
+    "the original version of the",
     "une version précédente de cet",
     "une version antérieure de cet",
     "cet article a été",
@@ -354,6 +405,9 @@ const WRONG: &[&str] = &[
     "not from an original source",
     "brought to my attention",
     "we regret the error",
+    // "this was originally reported as CVE-2016-5325, it has been updated with the correct ID"
+    "originally reported as",
+    "with the correct",
     "une version précédente",
     "une version antérieure",
     "erron",
@@ -405,6 +459,37 @@ const CHANGED: &[&str] = &[
     "fue actualizad",
     "wurde aktualisiert",
     "wurde geändert",
+    // "***(An update to this post is included below)***"
+    "an update to this",
+    "updates to this",
+];
+
+/// Words by which a plain note reports what became of its subject since publication ("Note:
+/// Sparse registry support has been stabilized for the 1.68 release", "Note: the API mentioned
+/// here has been moved out of the standard library"): a note added later, an update.
+const SINCE: &[&str] = &[
+    "has since",
+    "have since",
+    "since been",
+    "no longer current",
+    "out of date",
+    "outdated",
+    "has been moved",
+    "have been moved",
+    "has been stabilized",
+    "has been stabilised",
+    "have been stabilized",
+    "has been deprecated",
+    "has been delayed",
+    "has been postponed",
+    "has been extended",
+    "has been cancelled",
+    "has been canceled",
+    "is now available",
+    "are now available",
+    "since this post",
+    "since this article",
+    "since publication",
 ];
 
 fn says_it_was_wrong(lower: &str) -> bool {
@@ -413,6 +498,10 @@ fn says_it_was_wrong(lower: &str) -> bool {
 
 fn says_it_changed(lower: &str) -> bool {
     CHANGED.iter().any(|cue| lower.contains(cue))
+}
+
+fn says_what_became_of_it(lower: &str) -> bool {
+    SINCE.iter().any(|cue| lower.contains(cue))
 }
 
 fn says_it_was_withdrawn(lower: &str) -> bool {
@@ -636,7 +725,12 @@ fn label_at(lead: &str, lower: &str) -> Option<Lead> {
                 .trim_start_matches(is_markup_or_space)
                 .starts_with(|c: char| c.is_ascii_digit())
                 || after.trim_start().strip_prefix("on ").is_some_and(|rest| {
-                    rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    let rest = rest.trim_start();
+                    rest.starts_with(|c: char| c.is_ascii_digit())
+                        || MONTHS_AND_WEEKDAYS.iter().any(|name| {
+                            rest.strip_prefix(name)
+                                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+                        })
                 }));
         // "**[Update]** Some readers asked …": a label in brackets needs no colon.
         let bracketed = raw_line.trim_start_matches(['*', '_']).starts_with(']');
@@ -752,9 +846,17 @@ const SEASONS: &[&str] = &[
 
 /// Whether `text` names a day, month, season or year: a dated label, not just a colon.
 fn has_date(text: &str) -> bool {
+    let numbers = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
     text.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        word.chars().any(|c| c.is_ascii_digit())
-            && word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        // A year ("2016", "20200618"), or a day with its month ("6/30", "1-10"): a number
+        // alone is a count or a footnote ("Note 1:").
+        let digits = word.chars().take_while(char::is_ascii_digit).count();
+        digits >= 4
+            || digits > 0 && numbers >= 2
+            || digits > 0 && is_ordinal(word)
             || MONTHS_AND_WEEKDAYS.contains(&word)
             || SEASONS.contains(&word)
     })
@@ -766,8 +868,9 @@ fn has_date(text: &str) -> bool {
 fn is_date_like(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "on", "at", "am", "pm", "utc", "gmt", "bst", "cet", "cest", "et", "pt", "est", "edt",
-        "pst", "pdt", "le", "du", "à", "de", "del", "el", "vom", "um", "uhr", "h", "added", "jan",
-        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "pst", "pdt", "from", "as", "of", "le", "du", "à", "de", "del", "el", "vom", "um", "uhr",
+        "h", "added", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec",
     ];
     text.chars().count() <= 48
         && text
@@ -805,11 +908,31 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "edited",
     "condensed",
     "originally published",
+    "original blog post",
+    "original post",
+    "original article",
+    "cross-posted",
     "opinions expressed",
     "views expressed",
     "endorsement",
     "translations",
     "snapshot",
+];
+
+/// Phrases that say where an article first appeared.
+const PROVENANCE: &[&str] = &[
+    "originally published",
+    "first published on",
+    "first published in",
+    "originally appeared",
+    "first appeared",
+    "cross-posted",
+    "crossposted",
+    "republished",
+    "publié initialement",
+    "publicado originalmente",
+    "ursprünglich veröffentlicht",
+    "zuerst erschienen",
 ];
 
 /// The kind of a labelled note, from its label and body; `None` when the note does not count.
@@ -838,10 +961,17 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
         }
         Label::Edition => Some(NoteKind::Update),
         Label::Sentence if says_it_changed(&lower) || says_it_clarifies(&lower) => Some(changed()),
+        // "This post was originally published on …": where it comes from.
+        Label::Sentence if PROVENANCE.iter().any(|phrase| lower.contains(phrase)) => {
+            Some(NoteKind::Disclaimer)
+        }
         // "This article was written by …" reports no change.
         Label::Sentence => None,
         Label::EditorsNote | Label::Note
-            if lead.dated || says_it_changed(&lower) || starts_with_a_change(&lower) =>
+            if lead.dated
+                || says_it_changed(&lower)
+                || starts_with_a_change(&lower)
+                || says_what_became_of_it(&lower) =>
         {
             Some(changed())
         }
@@ -863,7 +993,10 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
 fn self_note(paragraph: &str) -> Option<NoteKind> {
     let trimmed = paragraph.trim();
     let mark = trimmed.chars().next().filter(|&c| c == '_' || c == '*')?;
-    if trimmed.len() > 400 || !trimmed.ends_with(mark) || trimmed.starts_with("**") {
+    // Set in italics, bold italics or parentheses inside them ("***(An update to this post is
+    // included below)***"); bold alone sets off a heading or a lead, not a note.
+    let bold_only = trimmed.starts_with("**") && !trimmed.starts_with("***");
+    if trimmed.len() > 400 || !trimmed.ends_with(mark) || bold_only {
         return None;
     }
     let lower = trimmed.to_lowercase();
@@ -1195,6 +1328,151 @@ mod tests {
             NoteKind::Update
         );
         assert_eq!(kinds("_This post is about the release process._"), []);
+        // Bold italics around a parenthesis: a pointer to the update further down.
+        assert_eq!(
+            kinds("***(An update to this article is included at the end)***")[0].0,
+            NoteKind::Update
+        );
+        // Bold alone sets off a lead sentence, not a note.
+        assert_eq!(kinds("**This post has been long in the making.**"), []);
+    }
+
+    #[test]
+    fn a_plain_note_that_says_what_became_of_its_subject_is_an_update() {
+        assert_eq!(
+            kinds(
+                "_Note: The endpoint described here has since been moved to version 2 of the API._"
+            )[0]
+            .0,
+            NoteKind::Update
+        );
+        assert_eq!(
+            kinds("> Note: Offline maps have been stabilized for the 3.2 release.")[0].0,
+            NoteKind::Update
+        );
+        assert_eq!(
+            kinds("Note: the flag is required on older kernels.")[0..],
+            []
+        );
+    }
+
+    #[test]
+    fn a_note_dated_with_from_or_as_of() {
+        assert_eq!(
+            kinds("> Note from 2024-05-02: an earlier version of this post gave the wrong port.")
+                [0]
+            .0,
+            NoteKind::Correction
+        );
+        assert_eq!(
+            kinds("Update as of May 2021: the service now runs in two regions.")[0].0,
+            NoteKind::Update
+        );
+        assert_eq!(kinds("Note of caution: the pass closes at dusk."), []);
+    }
+
+    #[test]
+    fn sentences_about_instructions_and_the_original_version() {
+        assert_eq!(
+            kinds("These instructions have been updated to cover version 2 of the installer.")[0].0,
+            NoteKind::Update
+        );
+        assert_eq!(
+            kinds(
+                "The original version of this essay has been retracted. We regret publishing it."
+            )[0]
+            .0,
+            NoteKind::Retraction
+        );
+        assert_eq!(kinds("These instructions have been tested on Linux."), []);
+        assert_eq!(
+            kinds("The original version of this game came out in 1981."),
+            []
+        );
+    }
+
+    #[test]
+    fn an_update_that_gives_the_correct_value_is_a_correction() {
+        assert_eq!(
+            kinds("**Update 3 May 2021: this was first reported as ticket 4411; it has been updated with the correct number, 4412.**")[0].0,
+            NoteKind::Correction
+        );
+        assert_eq!(
+            kinds("Update, 3 May 2021: the advisory was originally reported as low severity.")[0].0,
+            NoteKind::Correction
+        );
+    }
+
+    #[test]
+    fn updated_on_a_named_day() {
+        assert_eq!(
+            kinds("*Updated on March 4, 2022 to include the new mirror in Lyon.*")[0].0,
+            NoteKind::Update
+        );
+        assert_eq!(kinds("Updated on schedule, the mirrors sync hourly."), []);
+    }
+
+    #[test]
+    fn disclaimers_and_where_a_post_first_appeared() {
+        assert_eq!(
+            kinds(
+                "*Disclaimer: The packages are built by volunteers and are not official releases.*"
+            )[0]
+            .0,
+            NoteKind::Disclaimer
+        );
+        assert_eq!(
+            kinds("_This blog post was originally published on [the author's site](https://example.org/post)._")[0].0,
+            NoteKind::Disclaimer
+        );
+        assert_eq!(
+            kinds("(This post was first published on the team's wiki.)")[0].0,
+            NoteKind::Disclaimer
+        );
+        assert_eq!(kinds("This post was written on a train."), []);
+    }
+
+    #[test]
+    fn a_numbered_note_is_not_a_dated_one() {
+        // "Note 1:" is a footnote; "Note 2024-05-02:" and "Note 6/30:" carry dates.
+        assert_eq!(
+            kinds("_Note 1: technically, the installer creates the folder for you._"),
+            []
+        );
+        assert!(!has_date(" 1"));
+        assert!(has_date(" 2024-05-02"));
+        assert!(has_date(" 6/30"));
+        assert!(has_date(" 3rd"));
+        assert!(has_date(" june"));
+    }
+
+    #[test]
+    fn a_dated_update_with_a_title_heads_its_text() {
+        assert!(is_dated_title(
+            "_(Update 28-February-2018)_ **Security releases available**"
+        ));
+        assert!(is_dated_title("Update, May 3 2021: New mirrors"));
+        assert!(!is_dated_title(
+            "Update, May 3 2021: the mirrors moved to Lyon."
+        ));
+        assert!(!is_dated_title("Update: New mirrors"));
+    }
+
+    #[test]
+    fn a_bare_change_label_is_its_label_and_date() {
+        assert_eq!(
+            bare_change_label("_Updated January 26, 2026._ </Note>").as_deref(),
+            Some("Updated January 26, 2026.")
+        );
+        assert_eq!(
+            bare_change_label("**Update, June 24 2016**").as_deref(),
+            Some("Update, June 24 2016")
+        );
+        assert_eq!(
+            bare_change_label("Update, June 24 2016: the talk moved."),
+            None
+        );
+        assert_eq!(bare_change_label("Editor's note, May 2020"), None);
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub enum NotePart {
     /// Strike-through marks (`~~`, `<del>`) put around words the reworked version keeps:
     /// the correction shown in place.
     Struck,
+    /// A flag put on words the reworked version keeps, saying they are out of date ("**[This
+    /// section out of date]**"), where a note says what is no longer accurate.
+    Flag,
 }
 
 impl NotePart {
@@ -83,6 +86,7 @@ impl NotePart {
             NotePart::Section => "the update's own text, under its heading",
             NotePart::Reference => "a link the note refers to",
             NotePart::Struck => "old words struck out in place, as the correction shows them",
+            NotePart::Flag => "a flag on old words, as the note says they are out of date",
         }
     }
 }
@@ -187,7 +191,13 @@ pub fn reconcile(
             .collect()
     };
     let mut claims = Vec::new();
-    for (kind, text) in find_claims(body) {
+    let mut found = find_claims(body);
+    if found.is_empty()
+        && let Some(label) = crate::note::detect::bare_change_label(note)
+    {
+        found.push((ClaimKind::Reworked, label));
+    }
+    for (kind, text) in found {
         let (changes, matched) = match &kind {
             ClaimKind::Quoted(value) | ClaimKind::Number(value) => {
                 let value = normalize(value);
@@ -474,6 +484,12 @@ fn note_parts(
         .map(|range| range.start..section_end(comparison, reworked, range))
         .collect();
     let note_words = normalize(note);
+    // A note that says some of the post is no longer accurate ("We flagged the content of
+    // this blog post that is no longer accurate") accounts for the flags put on it.
+    let flags_notes = reworked_notes
+        .iter()
+        .any(|range| is_flag(&reworked[range.clone()]))
+        || is_flag(note);
     texts
         .iter()
         .zip(changed)
@@ -530,12 +546,38 @@ fn note_parts(
             let unmarked = marks
                 .iter()
                 .fold(inserted.to_owned(), |rest, mark| rest.replace(mark, ""));
-            (!reworked_notes.is_empty()
-                && marks.iter().any(|mark| inserted.contains(mark))
-                && !has_words(&unmarked))
-            .then_some(NotePart::Struck)
+            if reworked_notes.is_empty() {
+                return None;
+            }
+            if marks.iter().any(|mark| inserted.contains(mark)) && !has_words(&unmarked) {
+                return Some(NotePart::Struck);
+            }
+            // A flag is set apart from the words it flags: in brackets or emphasis.
+            let set_apart = inserted.trim_start().starts_with(['[', '(', '*', '_', '<']);
+            (flags_notes && set_apart && n_words(inserted) <= 8 && is_flag(inserted))
+                .then_some(NotePart::Flag)
         })
         .collect()
+}
+
+/// Whether a text says words are out of date: the flag itself when it is short ("[This section
+/// out of date]"), or a note that speaks of such words.
+fn is_flag(text: &str) -> bool {
+    const STALE: &[&str] = &[
+        "out of date",
+        "out-of-date",
+        "outdated",
+        "no longer accurate",
+        "no longer current",
+        "no longer valid",
+        "obsolete",
+        "superseded",
+        "plus à jour",
+        "obsoleto",
+        "veraltet",
+    ];
+    let lower = text.to_lowercase();
+    STALE.iter().any(|word| lower.contains(word))
 }
 
 /// Where the text under a note ends: for a note that is a heading ("## (Update 6-Apr-2021)
@@ -573,7 +615,12 @@ fn heading_level(text: &str) -> Option<usize> {
         return Some(hashes);
     }
     let body = crate::note::detect::note_body(first);
-    (body.len() < first.len() && !body.chars().any(char::is_alphanumeric)).then_some(7)
+    if body.len() < first.len() && !body.chars().any(char::is_alphanumeric) {
+        return Some(7);
+    }
+    // A dated update with a title ("_(Update 28-February-2018)_ Security releases
+    // available") heads what follows it, under whatever headings that has.
+    crate::note::detect::is_dated_title(first).then_some(1)
 }
 
 /// Whether `inserted` is only Markdown link definitions (`[label]: https://…`) whose every
@@ -982,6 +1029,11 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         "significantly revised",
         "has changed since",
         "have changed since",
+        // A retraction withdraws the whole earlier version.
+        "has been retracted",
+        "retract the post",
+        "retract the article",
+        "in its entirety",
         "for clarity",
         "pour plus de clarté",
         "para mayor claridad",
@@ -1317,6 +1369,71 @@ mod tests {
     fn explained_by(note: &str, original: &str, reworked: &str) -> Vec<bool> {
         let comparison = compare(original, reworked);
         reconcile(note, &comparison, original, reworked).explained
+    }
+
+    #[test]
+    fn a_dated_update_that_names_no_change_accounts_for_every_change() {
+        let original = "Ferry times\n\nThe ferry leaves at 9:00.\n\nTickets cost $4.";
+        let reworked = "Ferry times\n\nThe ferry leaves at 9:30.\n\nTickets cost $5.";
+        let note = "_Updated March 3, 2025._";
+        assert_eq!(explained_by(note, original, reworked), [true, true]);
+        let comparison = compare(original, reworked);
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert_eq!(checked.claims[0].kind, ClaimKind::Reworked);
+        assert_eq!(checked.claims[0].text, "Updated March 3, 2025.");
+        // An update that says what it is about is read for that.
+        assert_eq!(
+            explained_by(
+                "Update, March 3 2025: the ferry now leaves at 9:30.",
+                original,
+                reworked
+            ),
+            [true, false]
+        );
+    }
+
+    /// How `note` reads each change of `original` → `reworked`: part of the note, or not.
+    fn parts_of(note: &str, original: &str, reworked: &str) -> Vec<Option<NotePart>> {
+        let comparison = compare(original, reworked);
+        reconcile(note, &comparison, original, reworked).note_parts
+    }
+
+    #[test]
+    fn a_dated_update_with_a_title_heads_the_text_under_it() {
+        let original = "# Mirrors\n\nThe mirrors sync daily.";
+        let note = "_(Update 4-May-2021)_ **New mirrors available**";
+        let reworked = "# Mirrors\n\n_(Update 4-May-2021)_ **New mirrors available**\n\n\
+                        Two mirrors now serve Lyon and Porto.\n\nThe mirrors sync daily.";
+        assert_eq!(
+            parts_of(note, original, reworked),
+            [Some(NotePart::Section)]
+        );
+        // Without a date the label and title are a plain note: the text after it is a change.
+        let note = "**Update: New mirrors available**";
+        let reworked = reworked.replace("_(Update 4-May-2021)_ **New mirrors available**", note);
+        assert_eq!(parts_of(note, original, &reworked), [None]);
+    }
+
+    #[test]
+    fn flags_on_words_out_of_date_are_part_of_the_note() {
+        let original =
+            "# Roots\n\nWe will stop using the old root in May.\n\nNothing else changes.";
+        let reworked = "# Roots\n\n> **Update, June 2021:** We flagged the parts of this post that \
+                        are no longer accurate.\n\n**[Out of date]** We will stop using the old \
+                        root in May.\n\nNothing else changes.";
+        let note = "> **Update, June 2021:** We flagged the parts of this post that are no longer accurate.";
+        assert_eq!(parts_of(note, original, reworked), [Some(NotePart::Flag)]);
+        // A sentence that speaks of old software is no flag.
+        let reworked = reworked.replace("**[Out of date]** ", "Outdated clients will fail. ");
+        assert_eq!(parts_of(note, original, &reworked), [None]);
+    }
+
+    #[test]
+    fn a_retraction_of_the_whole_version_accounts_for_every_change() {
+        let original = "Ferry times\n\nThe ferry leaves at 9:00.\n\nTickets cost $4.";
+        let reworked = "Ferry times\n\nThe ferry leaves at 9:30.\n\nTickets cost $5.";
+        let note = "The original version of this article has been retracted; this one replaces it.";
+        assert_eq!(explained_by(note, original, reworked), [true, true]);
     }
 
     #[test]

@@ -75,11 +75,23 @@ pub fn redline_marks(case: &Case) -> BTreeMap<(String, String), Vec<Mark>> {
     let comparison = compare(&case.original, &case.reworked);
     let checked = reconcile(&case.note, &comparison, &case.original, &case.reworked);
     let mut texts: BTreeMap<usize, (String, String)> = BTreeMap::new();
-    for block in comparison
-        .blocks
-        .iter()
-        .filter(|block| !block.frame && !block.note)
-    {
+    let mut marks: BTreeMap<(String, String), Vec<Mark>> = BTreeMap::new();
+    for block in comparison.blocks.iter().filter(|block| !block.frame) {
+        // The block Redline shows as the note itself is numbered as no change; a person
+        // reading a case where Redline finds no note marks its insertion explained, so it
+        // counts as part of the note.
+        if block.note {
+            let mut text = (String::new(), String::new());
+            for segment in &block.segments {
+                match segment.kind {
+                    redline_engine::SegmentKind::Delete => text.0.push_str(&segment.text),
+                    redline_engine::SegmentKind::Insert => text.1.push_str(&segment.text),
+                    _ => {}
+                }
+            }
+            marks.entry(text).or_default().push(Mark::NotePart);
+            continue;
+        }
         for segment in &block.segments {
             let Some(change) = segment.change.or(block.change) else {
                 continue;
@@ -92,7 +104,6 @@ pub fn redline_marks(case: &Case) -> BTreeMap<(String, String), Vec<Mark>> {
             }
         }
     }
-    let mut marks: BTreeMap<(String, String), Vec<Mark>> = BTreeMap::new();
     for (change, text) in texts {
         let mark = if checked.note_parts.get(change).copied().flatten().is_some() {
             Mark::NotePart
