@@ -74,10 +74,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // the lines moved to 471,500 and 366,500 B. The note check's rules read from two rounds of
 // held-out notes (notes that say what became of their subject, dated and titled updates, bare
 // dated labels, provenance lines, flags on words out of date: their word lists and matching)
-// took it to 472,615 B (367,357 B brotli), and the lines moved to 473,000 and 367,500 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 473_000);
+// took it to 472,615 B (367,357 B brotli), and the lines moved to 473,000 and 367,500 B. A
+// third round (list items, admonitions, negated changes, inline code, referred-to wording,
+// figures moved on a line) took it to 474,426 B (369,335 B brotli), and the lines moved to
+// 475,000 and 370,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 475_000);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
-const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 367_500);
+const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 370_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -217,7 +217,9 @@ pub(crate) fn note_body(note: &str) -> &str {
         let rest = &body[at..];
         let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
         let word = rest[..word_end].to_lowercase();
-        if word.is_empty() || !is_date_like(&word) {
+        // "Added" goes with a label's date only as "Note added January 2022", which is a
+        // label of its own; after a date it is what the note says ("Added section on …").
+        if word.is_empty() || !is_date_like(&word) || word.starts_with("added") {
             break;
         }
         at += word_end;
@@ -405,6 +407,13 @@ const WRONG: &[&str] = &[
     "not from an original source",
     "brought to my attention",
     "we regret the error",
+    // "We revised how our financials were reported to correct for errors in our initial
+    // calculation"
+    "to correct for",
+    "correct errors",
+    "correct an error",
+    "errors in our",
+    "error in our",
     // "this was originally reported as CVE-2016-5325, it has been updated with the correct ID"
     "originally reported as",
     "with the correct",
@@ -493,11 +502,34 @@ const SINCE: &[&str] = &[
 ];
 
 fn says_it_was_wrong(lower: &str) -> bool {
-    WRONG.iter().any(|cue| lower.contains(cue))
+    // "previously the talk was scheduled at 17:25. 11:55 is correct."
+    let gives_the_right_value = ["previously", "earlier", "originally"]
+        .iter()
+        .any(|word| lower.contains(word))
+        && [
+            " is correct",
+            " are correct",
+            "is the correct",
+            "are the correct",
+        ]
+        .iter()
+        .any(|cue| lower.contains(cue));
+    WRONG.iter().any(|cue| lower.contains(cue)) || gives_the_right_value
 }
 
+/// Whether a note says the article changed, and not that something has not changed yet ("Not
+/// all integrations have been updated yet").
 fn says_it_changed(lower: &str) -> bool {
-    CHANGED.iter().any(|cue| lower.contains(cue))
+    CHANGED.iter().any(|cue| {
+        lower.match_indices(cue).any(|(at, _)| {
+            let mut from = at.saturating_sub(30);
+            while !lower.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = &lower[from..at];
+            !(before.contains("not ") || before.contains("n't "))
+        })
+    })
 }
 
 fn says_what_became_of_it(lower: &str) -> bool {
@@ -598,6 +630,46 @@ struct Lead {
 /// The label a paragraph starts with, after markup, HTML tags, a pictograph or a date
 /// ("October 1, 2019, Update:", "Summer 2017 Update:").
 fn leading_label(paragraph: &str) -> Option<Lead> {
+    // A list item ("* Update: simplify the parser (fixes #1562)") is a line of a changelog, not
+    // a note about the article.
+    let start = paragraph.trim_start();
+    let digits = start.len() - start.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if ["* ", "- ", "+ "]
+        .iter()
+        .any(|bullet| start.starts_with(bullet))
+        || digits > 0
+            && [". ", ") "]
+                .iter()
+                .any(|end| start[digits..].starts_with(end))
+    {
+        return None;
+    }
+    // An admonition's opener ("::: info UPDATE 18 Nov 2025", ":::tip") is no part of the label.
+    if let Some(rest) = start.strip_prefix(":::") {
+        let rest = rest.trim_start();
+        let kind_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let kind = &rest[..kind_end];
+        let admonitions = [
+            "note",
+            "tip",
+            "info",
+            "warning",
+            "caution",
+            "important",
+            "danger",
+        ];
+        if admonitions.contains(&kind.to_ascii_lowercase().as_str()) {
+            let rest = &rest[kind_end..];
+            let rest = rest.strip_prefix(['\n', ' ']).unwrap_or(rest);
+            let offset = paragraph.len() - rest.len();
+            return leading_label(rest).map(|lead| Lead {
+                body_start: offset + lead.body_start,
+                ..lead
+            });
+        }
+    }
     let lead_start = lead_len(paragraph);
     let lead = &paragraph[lead_start..];
     let lower = fold_case(
@@ -620,11 +692,23 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
             dated: false,
         });
     }
-    if let Some(lead) = label_at(lead, &lower) {
-        return Some(Lead {
-            body_start: lead_start + lead.body_start,
-            ..lead
-        });
+    if let Some(found) = label_at(lead, &lower) {
+        // A plain word alone on the first line of a hard-wrapped paragraph ("Edit\n[this file]
+        // in the repository") begins a sentence; a label alone on its line is set off by
+        // markup ("**Update**", "### Errata") or stands for the whole paragraph.
+        let first_line = lead.lines().next().unwrap_or("").trim_end();
+        let continues = lead
+            .lines()
+            .nth(1)
+            .is_some_and(|line| !line.trim().is_empty());
+        let plain_alone =
+            lead_start == 0 && !found.dated && first_line.len() <= found.body_start && continues;
+        if !plain_alone {
+            return Some(Lead {
+                body_start: lead_start + found.body_start,
+                ..found
+            });
+        }
     }
     // A date, or a publisher's name before "Editor's note" ("EPA Editor's Note:"), then a label.
     let mut words = lower.char_indices().filter(|&(idx, c)| {
@@ -912,6 +996,10 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "original post",
     "original article",
     "cross-posted",
+    "not official",
+    "best of their knowledge",
+    "best of our knowledge",
+    "subject to change",
     "opinions expressed",
     "views expressed",
     "endorsement",
@@ -1456,6 +1544,84 @@ mod tests {
             "Update, May 3 2021: the mirrors moved to Lyon."
         ));
         assert!(!is_dated_title("Update: New mirrors"));
+    }
+
+    #[test]
+    fn list_items_and_plain_words_alone_are_not_labels() {
+        assert_eq!(
+            kinds(
+                "* **Update:** You can now use comments to turn rules off ([#305](https://example.org/305))"
+            ),
+            []
+        );
+        assert_eq!(kinds("- Update: simplify the parser (fixes #12)"), []);
+        assert_eq!(kinds("3. Update: the mirror list"), []);
+        // A plain word alone on the first line of a hard-wrapped sentence.
+        assert_eq!(
+            kinds("Edit\n[this file](https://example.org/f) in the repository and run make."),
+            []
+        );
+        // Set off by markup, a label alone still heads what follows.
+        assert_eq!(
+            kinds("**Update**\nThe mirrors moved to Lyon.")[0].0,
+            NoteKind::Update
+        );
+    }
+
+    #[test]
+    fn admonitions_open_with_their_kind() {
+        assert_eq!(
+            kinds(":::tip\nThis article was originally published on [the author's site](https://example.org).")[0].0,
+            NoteKind::Disclaimer
+        );
+        assert_eq!(
+            kinds("::: info UPDATE 18 Nov 2025\nThe mirrors moved to Lyon.")[0].0,
+            NoteKind::Update
+        );
+        assert_eq!(kinds(":::tip\nRun the tests twice."), []);
+    }
+
+    #[test]
+    fn what_has_not_changed_yet_is_no_update() {
+        assert_eq!(
+            kinds("> **NOTE:** Not all plugins have been updated yet, so bear with us."),
+            []
+        );
+        assert_eq!(
+            kinds("> **Note:** The plugins have been updated for version 3.")[0].0,
+            NoteKind::Update
+        );
+    }
+
+    #[test]
+    fn corrections_that_fix_errors_or_give_the_right_value() {
+        assert_eq!(
+            kinds("**Updated (2024-02-29):** We revised the totals to correct for errors in our first count.")[0].0,
+            NoteKind::Correction
+        );
+        assert_eq!(
+            kinds("**Update:** previously the talk was listed at 17:25. 11:55 is correct.")[0].0,
+            NoteKind::Correction
+        );
+        assert_eq!(
+            kinds("**Update:** the talk is at 11:55; the room is correct as listed.")[0].0,
+            NoteKind::Update
+        );
+    }
+
+    #[test]
+    fn disclaimers_about_how_sure_or_final_a_post_is() {
+        assert_eq!(
+            kinds(
+                "<i>Note: The answers are given by volunteers to the best of their knowledge.</i>"
+            )[0]
+            .0,
+            NoteKind::Disclaimer
+        );
+        assert_eq!(
+            kinds("*Note: Times and rooms are subject to change.*")[0].0,
+            NoteKind::Disclaimer
+        );
     }
 
     #[test]

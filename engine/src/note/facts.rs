@@ -784,14 +784,18 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 /// Whether token `idx` of a paragraph's tokens starts a sentence: nothing but spaces before
-/// it, or the end of a sentence, an opening quotation mark or a Markdown mark.
+/// it, or the end of a sentence, an opening quotation mark, bracket or parenthesis ("**[This
+/// section out of date]**"), or a Markdown mark.
 fn starts_sentence_at(tokens: &[(Range<usize>, &str)], idx: usize) -> bool {
     tokens[..idx]
         .iter()
         .rev()
         .find(|(_, token)| !token.trim().is_empty())
         .is_none_or(|(_, token)| {
-            matches!(*token, "." | "!" | "?" | "\"" | "“" | "#" | "*" | "_" | ":")
+            matches!(
+                *token,
+                "." | "!" | "?" | "\"" | "“" | "«" | "#" | "*" | "**" | "_" | ":" | "[" | "(" | ">"
+            )
         })
 }
 
@@ -1036,6 +1040,19 @@ mod tests {
             )
             .is_empty(),
             "a capitalized word that starts a sentence is not a name"
+        );
+        assert!(
+            facts(
+                "The crossing moves to 18:30.",
+                "**[This section out of date]** The crossing moves to 18:30."
+            )
+            .iter()
+            .all(|fact| fact.0 != FactKind::Name),
+            "nor is one that opens a bracket: {:?}",
+            facts(
+                "The crossing moves to 18:30.",
+                "**[This section out of date]** The crossing moves to 18:30."
+            )
         );
     }
 

@@ -231,6 +231,29 @@ pub fn reconcile(
                     .map(|(change, _)| change)
                     .collect();
                 let matched = !changes.is_empty();
+                // A time or figure moved with the one the note gives, on its line: "the panel
+                // was 16:55, it has been moved to 14:55" explains "17:30" → "15:30" after it.
+                let mut changes = changes;
+                if matches!(kind, ClaimKind::Number(_)) {
+                    let lines: Vec<Range<usize>> = changes
+                        .iter()
+                        .filter_map(|&change| texts[change].inserted.first())
+                        .map(|range| line_around(reworked, range.start))
+                        .collect();
+                    for (change, (deleted, inserted)) in changed.iter().enumerate() {
+                        let on_a_line = texts[change].inserted.first().is_some_and(|range| {
+                            lines.iter().any(|line| line.contains(&range.start))
+                        });
+                        if !changes.contains(&change)
+                            && on_a_line
+                            && is_figure(deleted)
+                            && is_figure(inserted)
+                        {
+                            changes.push(change);
+                        }
+                    }
+                    changes.sort_unstable();
+                }
                 (changes, matched)
             }
             ClaimKind::Fact(fact) => {
@@ -580,6 +603,24 @@ fn is_flag(text: &str) -> bool {
     STALE.iter().any(|word| lower.contains(word))
 }
 
+/// The byte range of the line of `text` around `at`.
+fn line_around(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |idx| idx + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |idx| at + idx);
+    start..end
+}
+
+/// Whether a changed text is a figure alone: digits with their separators and units ("17",
+/// "4.55pm", "$1,200").
+fn is_figure(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().count() <= 12
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,:$€£%-/ apmh".contains(c))
+}
+
 /// Where the text under a note ends: for a note that is a heading ("## (Update 6-Apr-2021)
 /// Security releases available", or a label alone on its line), the end of the inserted
 /// paragraphs that follow it, up to the next heading of its level or above; for any other
@@ -815,9 +856,18 @@ fn subtitle_changes(comparison: &Comparison) -> Vec<usize> {
 
 /// The claims of a note, in the order they appear, each with the words that make it.
 pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
+    let mut claims = Vec::new();
+    // Inline code names what it quotes: "We previously planned on removing
+    // `parserOptions.globalReturn`" speaks of the text that names that option. A short span
+    // (`try`, `number()`) is a word of the language the note speaks of, found in many places.
+    for (idx, span) in note.split('`').enumerate() {
+        let span = span.trim();
+        if idx % 2 == 1 && span.chars().filter(|c| c.is_alphanumeric()).count() >= 8 {
+            claims.push((ClaimKind::Quoted(span.to_owned()), format!("`{span}`")));
+        }
+    }
     // Claims are read from what a reader reads: no figure comes out of a link's address.
     let note = &readable(note);
-    let mut claims = Vec::new();
     // Quoted values: “…”, «…», "…", and '…' when it opens after a space.
     let mut quoted_ranges = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -1194,6 +1244,9 @@ fn stated_before(lower: &str) -> Option<String> {
         " suggested that ",
         " indicated that ",
         " claimed that ",
+        " referred to ",
+        " mentioned ",
+        " announced ",
     ];
     const EARLIER: &[&str] = &[
         "earlier version",
@@ -1426,6 +1479,48 @@ mod tests {
         // A sentence that speaks of old software is no flag.
         let reworked = reworked.replace("**[Out of date]** ", "Outdated clients will fail. ");
         assert_eq!(parts_of(note, original, &reworked), [None]);
+    }
+
+    #[test]
+    fn inline_code_in_the_note_explains_the_changes_that_name_it() {
+        let original = "# Plans\n\n### Removal of `config.legacyMode`\n\nThe option goes away in 3.0.\n\nThe rest stays.";
+        let reworked = "# Plans\n\nThe rest stays.";
+        let note = "**Update (2025-11-07)**: We previously planned on removing `config.legacyMode` but decided to keep it.";
+        assert_eq!(explained_by(note, original, reworked), [true]);
+        // A short span is a word of the language, found in many places.
+        assert_eq!(
+            explained_by(
+                "Update: `try` blocks are now stable.",
+                "Use try here.",
+                "Use Try here."
+            ),
+            [false]
+        );
+    }
+
+    #[test]
+    fn a_dated_note_that_added_a_section_explains_it() {
+        let original = "# Mirrors\n\nThe mirrors sync daily.";
+        let reworked = "# Mirrors\n\n## Running your own\n\nStart a mirror with one command.\n\nThe mirrors sync daily.";
+        let note = "**Update (2024-06-06):** Added section on running your own mirror.";
+        assert_eq!(explained_by(note, original, reworked), [true]);
+    }
+
+    #[test]
+    fn what_earlier_versions_referred_to_explains_the_changes_there() {
+        let original = "# Spring\n\nBefore the conference, the Lyon hackathon runs for two weeks online.\n\nSee you there.";
+        let reworked = "# Spring\n\nWe will not run the hackathon this year.\n\nSee you there.";
+        let note = "**Update:** Earlier versions of this post referred to the Lyon hackathon before the conference. We had to cancel it.";
+        assert_eq!(explained_by(note, original, reworked), [true]);
+    }
+
+    #[test]
+    fn figures_moved_with_the_one_the_note_gives_on_its_line() {
+        let original = "# Schedule\n\n- 16:55 - 17:30: The panel\n- 18:00 - 18:30: Closing";
+        let reworked = "# Schedule\n\n- 14:55 - 15:30: The panel\n- 18:00 - 18:45: Closing";
+        let note = "**Update:** previously the panel was at 16:55, it has been moved to 14:55.";
+        // The end time on the panel's line moves with it; the closing's does not.
+        assert_eq!(explained_by(note, original, reworked), [true, true, false]);
     }
 
     #[test]
