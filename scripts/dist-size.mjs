@@ -77,7 +77,9 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // took it to 472,615 B (367,357 B brotli), and the lines moved to 473,000 and 367,500 B. A
 // third round (list items, admonitions, negated changes, inline code, referred-to wording,
 // figures moved on a line) took it to 474,426 B (369,335 B brotli), and the lines moved to
-// 475,000 and 370,000 B.
+// 475,000 and 370,000 B; a fourth ("Editor note", "Last updated", what was shut down or
+// renamed) and a capital after a bracket read as a sentence start took it to 474,680 B
+// (369,792 B brotli).
 const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 475_000);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
 const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 370_000);

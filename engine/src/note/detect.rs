@@ -311,6 +311,8 @@ const LABELS: &[(&str, Label)] = &[
     ("rétractation", Label::Retraction),
     ("retractación", Label::Retraction),
     ("widerruf", Label::Retraction),
+    ("last updated", Label::Update),
+    ("last update", Label::Update),
     ("updated", Label::Update),
     ("updates", Label::Update),
     ("update", Label::Update),
@@ -330,6 +332,7 @@ const LABELS: &[(&str, Label)] = &[
     ("editors' note", Label::EditorsNote),
     ("editors’ note", Label::EditorsNote),
     ("editors note", Label::EditorsNote),
+    ("editor note", Label::EditorsNote),
     ("editor&#8217;s note", Label::EditorsNote),
     ("editor&rsquo;s note", Label::EditorsNote),
     ("note de la rédaction", Label::EditorsNote),
@@ -368,6 +371,13 @@ const SENTENCES: &[&str] = &[
     "this story has been",
     "this story was",
     "this page has been",
+    "this letter was",
+    "this letter has been",
+    "this essay was",
+    "this essay has been",
+    "this piece was",
+    "this piece has been",
+    "this interview was",
     "this section has been",
     "this section was",
     "this guide has been",
@@ -410,6 +420,12 @@ const WRONG: &[&str] = &[
     // "We revised how our financials were reported to correct for errors in our initial
     // calculation"
     "to correct for",
+    // "EDIT: Turns out this is not entirely correct"
+    "not entirely correct",
+    "was not correct",
+    "wasn't correct",
+    "turns out this",
+    "turns out that",
     "correct errors",
     "correct an error",
     "errors in our",
@@ -492,6 +508,14 @@ const SINCE: &[&str] = &[
     "has been delayed",
     "has been postponed",
     "has been extended",
+    "has been shut down",
+    "have been shut down",
+    "has been replaced",
+    "have been replaced",
+    "has been archived",
+    "has been renamed",
+    "was renamed",
+    "has been retired",
     "has been cancelled",
     "has been canceled",
     "is now available",
@@ -527,7 +551,10 @@ fn says_it_changed(lower: &str) -> bool {
                 from -= 1;
             }
             let before = &lower[from..at];
-            !(before.contains("not ") || before.contains("n't "))
+            !(before.contains("not ")
+                || before.contains("n't ")
+                || before.trim_end().ends_with("will be")
+                || before.trim_end().ends_with("will"))
         })
     })
 }
@@ -1000,6 +1027,8 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "best of their knowledge",
     "best of our knowledge",
     "subject to change",
+    "not to be construed",
+    "official statement",
     "opinions expressed",
     "views expressed",
     "endorsement",
@@ -1620,6 +1649,57 @@ mod tests {
         );
         assert_eq!(
             kinds("*Note: Times and rooms are subject to change.*")[0].0,
+            NoteKind::Disclaimer
+        );
+    }
+
+    #[test]
+    fn editor_notes_and_last_updated_stamps() {
+        assert_eq!(
+            kinds(
+                "> Editor note: The team was renamed. The link in this article has been updated."
+            )[0]
+            .0,
+            NoteKind::Update
+        );
+        assert_eq!(
+            kinds(
+                "*Last updated: 2017/07/21 12:00 UTC. This page will be updated as news arrives.*"
+            )[0]
+            .0,
+            NoteKind::Update
+        );
+        assert_eq!(kinds("Last updated versions are listed below."), []);
+    }
+
+    #[test]
+    fn what_became_of_the_subject_and_what_will_be_done() {
+        assert_eq!(
+            kinds("> Note: The mailing lists have been shut down and replaced with forums.")[0].0,
+            NoteKind::Update
+        );
+        // A post that "will be updated" has not been yet.
+        assert_eq!(
+            kinds("*Note:* if that happens, the schedule will be\nupdated with details."),
+            []
+        );
+    }
+
+    #[test]
+    fn an_edit_that_says_the_text_turned_out_wrong_is_a_correction() {
+        assert_eq!(
+            kinds(
+                "EDIT: Turns out this is not entirely correct, as the rule applies to blocks only."
+            )[0]
+            .0,
+            NoteKind::Correction
+        );
+    }
+
+    #[test]
+    fn a_letter_first_published_elsewhere_is_provenance() {
+        assert_eq!(
+            kinds("_This letter was originally published in our 2020 annual report._")[0].0,
             NoteKind::Disclaimer
         );
     }
