@@ -1209,6 +1209,11 @@ mod tests {
             .collect()
     }
 
+    /// The kind of the first note found in `text` (the test fails if there is none).
+    fn first_kind(text: &str) -> NoteKind {
+        kinds(text)[0].0
+    }
+
     #[test]
     fn labelled_paragraphs() {
         let text = "Body text.\n\nCorrection: The vote was on Tuesday.\n\nMore body.";
@@ -1220,19 +1225,19 @@ mod tests {
             )]
         );
         assert_eq!(
-            kinds("Clarification: The plan covers two towns.")[0].0,
+            first_kind("Clarification: The plan covers two towns."),
             NoteKind::Clarification
         );
         assert_eq!(
-            kinds("Update: The council will vote again in May.")[0].0,
+            first_kind("Update: The council will vote again in May."),
             NoteKind::Update
         );
         assert_eq!(
-            kinds("Rectificatif : le vote a eu lieu mardi.")[0].0,
+            first_kind("Rectificatif : le vote a eu lieu mardi."),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("Mise à jour : la mairie a répondu.")[0].0,
+            first_kind("Mise à jour : la mairie a répondu."),
             NoteKind::Update
         );
     }
@@ -1261,21 +1266,21 @@ mod tests {
     #[test]
     fn an_update_that_fixes_an_error_is_a_correction() {
         let text = "**Update:** An earlier version of this article credited the wrong office.";
-        assert_eq!(kinds(text)[0].0, NoteKind::Correction);
+        assert_eq!(first_kind(text), NoteKind::Correction);
     }
 
     #[test]
     fn stock_sentences_without_a_label() {
         assert_eq!(
-            kinds("An earlier version of this article misstated the date.")[0].0,
+            first_kind("An earlier version of this article misstated the date."),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("This article has been updated with the council's response.")[0].0,
+            first_kind("This article has been updated with the council's response."),
             NoteKind::Update
         );
         assert_eq!(
-            kinds("Une version précédente de cet article indiquait un mauvais chiffre.")[0].0,
+            first_kind("Une version précédente de cet article indiquait un mauvais chiffre."),
             NoteKind::Correction
         );
     }
@@ -1283,11 +1288,11 @@ mod tests {
     #[test]
     fn disclaimers_are_told_apart() {
         let opinion = "Editor's Note: The opinions expressed here by the authors are their own.";
-        assert_eq!(kinds(opinion)[0].0, NoteKind::Disclaimer);
+        assert_eq!(first_kind(opinion), NoteKind::Disclaimer);
         let condensed = "Note: This interview has been edited and condensed.";
-        assert_eq!(kinds(condensed)[0].0, NoteKind::Disclaimer);
+        assert_eq!(first_kind(condensed), NoteKind::Disclaimer);
         let wrong = "Editor's note: An earlier version of this story misidentified the mayor.";
-        assert_eq!(kinds(wrong)[0].0, NoteKind::Correction);
+        assert_eq!(first_kind(wrong), NoteKind::Correction);
     }
 
     #[test]
@@ -1310,10 +1315,10 @@ mod tests {
             "_Editor’s Note: This blog was updated 5/3/2016 at 3 p.m._",
             "**Note:** This post has been updated to work with version 2 (the original used version 1).",
         ] {
-            assert_eq!(kinds(text)[0].0, NoteKind::Update, "{text}");
+            assert_eq!(first_kind(text), NoteKind::Update, "{text}");
         }
         assert_eq!(
-            kinds("**Note: updated April 2020 for clarity**")[0].0,
+            first_kind("**Note: updated April 2020 for clarity**"),
             NoteKind::Clarification
         );
     }
@@ -1370,22 +1375,27 @@ mod tests {
     #[test]
     fn retractions_and_later_editions() {
         assert_eq!(
-            kinds("Retraction: This article has been retracted. The original version remains available for the record.")[0].0,
+            first_kind(
+                "Retraction: This article has been retracted. The original version remains available for the record."
+            ),
             NoteKind::Retraction
         );
         assert_eq!(
-            kinds(
+            first_kind(
                 "Editor's note: We have retracted this story, which should not have been published."
-            )[0]
-            .0,
+            ),
             NoteKind::Retraction
         );
         assert_eq!(
-            kinds("In yesterday's edition I wrote that the bridge cost $4 million. It cost $40 million.")[0].0,
+            first_kind(
+                "In yesterday's edition I wrote that the bridge cost $4 million. It cost $40 million."
+            ),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("In last week’s newsletter, we said the library closes on Sundays; it opens from noon.")[0].0,
+            first_kind(
+                "In last week’s newsletter, we said the library closes on Sundays; it opens from noon."
+            ),
             NoteKind::Correction
         );
         assert_eq!(kinds("In yesterday's match the home side won 2-0."), []);
@@ -1439,15 +1449,15 @@ mod tests {
     #[test]
     fn an_italic_line_about_the_post_is_a_note() {
         assert_eq!(
-            kinds("_The date for this post has been updated to reflect the stable release date._")
-                [0]
-            .0,
+            first_kind(
+                "_The date for this post has been updated to reflect the stable release date._"
+            ),
             NoteKind::Update
         );
         assert_eq!(kinds("_This post is about the release process._"), []);
         // Bold italics around a parenthesis: a pointer to the update further down.
         assert_eq!(
-            kinds("***(An update to this article is included at the end)***")[0].0,
+            first_kind("***(An update to this article is included at the end)***"),
             NoteKind::Update
         );
         // Bold alone sets off a lead sentence, not a note.
@@ -1457,14 +1467,13 @@ mod tests {
     #[test]
     fn a_plain_note_that_says_what_became_of_its_subject_is_an_update() {
         assert_eq!(
-            kinds(
+            first_kind(
                 "_Note: The endpoint described here has since been moved to version 2 of the API._"
-            )[0]
-            .0,
+            ),
             NoteKind::Update
         );
         assert_eq!(
-            kinds("> Note: Offline maps have been stabilized for the 3.2 release.")[0].0,
+            first_kind("> Note: Offline maps have been stabilized for the 3.2 release."),
             NoteKind::Update
         );
         assert_eq!(
@@ -1476,13 +1485,13 @@ mod tests {
     #[test]
     fn a_note_dated_with_from_or_as_of() {
         assert_eq!(
-            kinds("> Note from 2024-05-02: an earlier version of this post gave the wrong port.")
-                [0]
-            .0,
+            first_kind(
+                "> Note from 2024-05-02: an earlier version of this post gave the wrong port."
+            ),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("Update as of May 2021: the service now runs in two regions.")[0].0,
+            first_kind("Update as of May 2021: the service now runs in two regions."),
             NoteKind::Update
         );
         assert_eq!(kinds("Note of caution: the pass closes at dusk."), []);
@@ -1491,14 +1500,13 @@ mod tests {
     #[test]
     fn sentences_about_instructions_and_the_original_version() {
         assert_eq!(
-            kinds("These instructions have been updated to cover version 2 of the installer.")[0].0,
+            first_kind("These instructions have been updated to cover version 2 of the installer."),
             NoteKind::Update
         );
         assert_eq!(
-            kinds(
+            first_kind(
                 "The original version of this essay has been retracted. We regret publishing it."
-            )[0]
-            .0,
+            ),
             NoteKind::Retraction
         );
         assert_eq!(kinds("These instructions have been tested on Linux."), []);
@@ -1511,11 +1519,13 @@ mod tests {
     #[test]
     fn an_update_that_gives_the_correct_value_is_a_correction() {
         assert_eq!(
-            kinds("**Update 3 May 2021: this was first reported as ticket 4411; it has been updated with the correct number, 4412.**")[0].0,
+            first_kind(
+                "**Update 3 May 2021: this was first reported as ticket 4411; it has been updated with the correct number, 4412.**"
+            ),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("Update, 3 May 2021: the advisory was originally reported as low severity.")[0].0,
+            first_kind("Update, 3 May 2021: the advisory was originally reported as low severity."),
             NoteKind::Correction
         );
     }
@@ -1523,7 +1533,7 @@ mod tests {
     #[test]
     fn updated_on_a_named_day() {
         assert_eq!(
-            kinds("*Updated on March 4, 2022 to include the new mirror in Lyon.*")[0].0,
+            first_kind("*Updated on March 4, 2022 to include the new mirror in Lyon.*"),
             NoteKind::Update
         );
         assert_eq!(kinds("Updated on schedule, the mirrors sync hourly."), []);
@@ -1532,18 +1542,19 @@ mod tests {
     #[test]
     fn disclaimers_and_where_a_post_first_appeared() {
         assert_eq!(
-            kinds(
+            first_kind(
                 "*Disclaimer: The packages are built by volunteers and are not official releases.*"
-            )[0]
-            .0,
+            ),
             NoteKind::Disclaimer
         );
         assert_eq!(
-            kinds("_This blog post was originally published on [the author's site](https://example.org/post)._")[0].0,
+            first_kind(
+                "_This blog post was originally published on [the author's site](https://example.org/post)._"
+            ),
             NoteKind::Disclaimer
         );
         assert_eq!(
-            kinds("(This post was first published on the team's wiki.)")[0].0,
+            first_kind("(This post was first published on the team's wiki.)"),
             NoteKind::Disclaimer
         );
         assert_eq!(kinds("This post was written on a train."), []);
@@ -1592,7 +1603,7 @@ mod tests {
         );
         // Set off by markup, a label alone still heads what follows.
         assert_eq!(
-            kinds("**Update**\nThe mirrors moved to Lyon.")[0].0,
+            first_kind("**Update**\nThe mirrors moved to Lyon."),
             NoteKind::Update
         );
     }
@@ -1600,11 +1611,13 @@ mod tests {
     #[test]
     fn admonitions_open_with_their_kind() {
         assert_eq!(
-            kinds(":::tip\nThis article was originally published on [the author's site](https://example.org).")[0].0,
+            first_kind(
+                ":::tip\nThis article was originally published on [the author's site](https://example.org)."
+            ),
             NoteKind::Disclaimer
         );
         assert_eq!(
-            kinds("::: info UPDATE 18 Nov 2025\nThe mirrors moved to Lyon.")[0].0,
+            first_kind("::: info UPDATE 18 Nov 2025\nThe mirrors moved to Lyon."),
             NoteKind::Update
         );
         assert_eq!(kinds(":::tip\nRun the tests twice."), []);
@@ -1617,7 +1630,7 @@ mod tests {
             []
         );
         assert_eq!(
-            kinds("> **Note:** The plugins have been updated for version 3.")[0].0,
+            first_kind("> **Note:** The plugins have been updated for version 3."),
             NoteKind::Update
         );
     }
@@ -1625,15 +1638,17 @@ mod tests {
     #[test]
     fn corrections_that_fix_errors_or_give_the_right_value() {
         assert_eq!(
-            kinds("**Updated (2024-02-29):** We revised the totals to correct for errors in our first count.")[0].0,
+            first_kind(
+                "**Updated (2024-02-29):** We revised the totals to correct for errors in our first count."
+            ),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("**Update:** previously the talk was listed at 17:25. 11:55 is correct.")[0].0,
+            first_kind("**Update:** previously the talk was listed at 17:25. 11:55 is correct."),
             NoteKind::Correction
         );
         assert_eq!(
-            kinds("**Update:** the talk is at 11:55; the room is correct as listed.")[0].0,
+            first_kind("**Update:** the talk is at 11:55; the room is correct as listed."),
             NoteKind::Update
         );
     }
@@ -1641,14 +1656,13 @@ mod tests {
     #[test]
     fn disclaimers_about_how_sure_or_final_a_post_is() {
         assert_eq!(
-            kinds(
+            first_kind(
                 "<i>Note: The answers are given by volunteers to the best of their knowledge.</i>"
-            )[0]
-            .0,
+            ),
             NoteKind::Disclaimer
         );
         assert_eq!(
-            kinds("*Note: Times and rooms are subject to change.*")[0].0,
+            first_kind("*Note: Times and rooms are subject to change.*"),
             NoteKind::Disclaimer
         );
     }
@@ -1656,17 +1670,15 @@ mod tests {
     #[test]
     fn editor_notes_and_last_updated_stamps() {
         assert_eq!(
-            kinds(
+            first_kind(
                 "> Editor note: The team was renamed. The link in this article has been updated."
-            )[0]
-            .0,
+            ),
             NoteKind::Update
         );
         assert_eq!(
-            kinds(
+            first_kind(
                 "*Last updated: 2017/07/21 12:00 UTC. This page will be updated as news arrives.*"
-            )[0]
-            .0,
+            ),
             NoteKind::Update
         );
         assert_eq!(kinds("Last updated versions are listed below."), []);
@@ -1675,7 +1687,7 @@ mod tests {
     #[test]
     fn what_became_of_the_subject_and_what_will_be_done() {
         assert_eq!(
-            kinds("> Note: The mailing lists have been shut down and replaced with forums.")[0].0,
+            first_kind("> Note: The mailing lists have been shut down and replaced with forums."),
             NoteKind::Update
         );
         // A post that "will be updated" has not been yet.
@@ -1688,10 +1700,9 @@ mod tests {
     #[test]
     fn an_edit_that_says_the_text_turned_out_wrong_is_a_correction() {
         assert_eq!(
-            kinds(
+            first_kind(
                 "EDIT: Turns out this is not entirely correct, as the rule applies to blocks only."
-            )[0]
-            .0,
+            ),
             NoteKind::Correction
         );
     }
@@ -1699,7 +1710,7 @@ mod tests {
     #[test]
     fn a_letter_first_published_elsewhere_is_provenance() {
         assert_eq!(
-            kinds("_This letter was originally published in our 2020 annual report._")[0].0,
+            first_kind("_This letter was originally published in our 2020 annual report._"),
             NoteKind::Disclaimer
         );
     }
