@@ -4,8 +4,9 @@
 //! inserted text, and the paragraph around it on each side) and says, by explicit and modest
 //! rules, whether it touches:
 //!
-//! - a **number**: a figure (a token with a digit, with a `%` or a magnitude word after it:
-//!   `60,000`, `$3 million`, `25%`) any part of which changed, shown whole on both sides,
+//! - a **number**: a figure (a token with a digit, with the numbers a colon joins it to and a
+//!   `%` or a magnitude word after it: `60,000`, `$3 million`, `25%`, `9:30`) any part of
+//!   which changed, shown whole on both sides,
 //!   including an unchanged number a magnitude was added to (`$70` → `$70 billion`); the
 //!   digits of a link are the link's;
 //! - a **date**: a date phrase (a month or weekday name with its day and year: `10 June`,
@@ -375,16 +376,29 @@ pub(crate) fn is_magnitude(word: &str) -> bool {
     word.len() <= 10 && MAGNITUDES.contains(&word.to_lowercase().as_str())
 }
 
-/// A figure's span: the number token at `idx` of `tokens`, with a `%` right after it or a
-/// magnitude word one space after it.
+/// A figure's span: the number token at `idx` of `tokens`, with the numbers a colon joins it
+/// to (a time, `9:30`; a ratio, `3:2`), and a `%` right after it or a magnitude word one space
+/// after it.
 fn figure_span(tokens: &[(Range<usize>, &str)], idx: usize) -> Range<usize> {
-    let mut end = tokens[idx].0.end;
-    match (tokens.get(idx + 1), tokens.get(idx + 2)) {
+    let joined = |at: usize| tokens.get(at).is_some_and(|(_, token)| *token == ":");
+    let (mut first, mut last) = (idx, idx);
+    while first >= 2 && joined(first - 1) && is_number(tokens[first - 2].1) {
+        first -= 2;
+    }
+    while joined(last + 1)
+        && tokens
+            .get(last + 2)
+            .is_some_and(|(_, token)| is_number(token))
+    {
+        last += 2;
+    }
+    let mut end = tokens[last].0.end;
+    match (tokens.get(last + 1), tokens.get(last + 2)) {
         (Some((range, "%")), _) => end = range.end,
         (Some((_, " ")), Some((range, word))) if is_magnitude(word) => end = range.end,
         _ => {}
     }
-    tokens[idx].0.start..end
+    tokens[first].0.start..end
 }
 
 /// Whether a token is a number of a figure (a digit in it; links are links).
@@ -959,6 +973,17 @@ mod tests {
 
     fn fact(kind: FactKind, old: &str, new: &str) -> (FactKind, String, String) {
         (kind, old.to_owned(), new.to_owned())
+    }
+
+    #[test]
+    fn a_time_is_one_figure() {
+        assert_eq!(
+            facts(
+                "The ferry leaves at 9:00 from pier 4.",
+                "The ferry leaves at 9:30 from pier 4."
+            ),
+            [fact(FactKind::Number, "9:00", "9:30")]
+        );
     }
 
     #[test]
