@@ -530,7 +530,21 @@ fn note_parts(
                 return Some(NotePart::Edited);
             }
             if text.is_move {
-                return None;
+                // Old text moved under an update's heading ("The previous text was:" and the
+                // old section quoted below it) is the update's own text, at both ends.
+                let moved_under_note = comparison.blocks[text.block].move_id.is_some_and(|id| {
+                    comparison.blocks.iter().any(|other| {
+                        other.move_id == Some(id)
+                            && other.kind == BlockKind::MovedTo
+                            && other.reworked.is_some_and(|[start, _]| {
+                                scopes
+                                    .iter()
+                                    .zip(&reworked_notes)
+                                    .any(|(scope, note)| note.end <= start && start < scope.end)
+                            })
+                    })
+                });
+                return moved_under_note.then_some(NotePart::Section);
             }
             // The old text of a note rewritten, or words added inside a note both carry.
             if text.inserted.is_empty() && all_inside(&text.deleted, &continued, original)
@@ -638,7 +652,8 @@ fn section_end(comparison: &Comparison, reworked: &str, note: &Range<usize>) -> 
             continue;
         }
         let text = &reworked[start..block_end];
-        let is_inserted = block.kind == BlockKind::Inserted;
+        // Text moved under the heading belongs to it as text inserted there does.
+        let is_inserted = matches!(block.kind, BlockKind::Inserted | BlockKind::MovedTo);
         if !is_inserted || heading_level(text).is_some_and(|other| other <= level) {
             break;
         }
@@ -1521,6 +1536,25 @@ mod tests {
         let note = "**Update:** previously the panel was at 16:55, it has been moved to 14:55.";
         // The end time on the panel's line moves with it; the closing's does not.
         assert_eq!(explained_by(note, original, reworked), [true, true, false]);
+    }
+
+    #[test]
+    fn old_text_moved_under_a_correction_is_part_of_it() {
+        let original = "# Benefits\n\n## Faster sync\n\nMirrors sync every hour, which makes reads fresh.\n\n## Smaller files\n\nFiles shrink by half.";
+        let reworked = "# Benefits\n\n## Smaller files\n\nFiles shrink by half.\n\n## Update 2021-05-04\n\n\
+                        Earlier versions of this page listed faster sync as a benefit. The previous \
+                        text was:\n\nMirrors sync every hour, which makes reads fresh.";
+        let note = "## Update 2021-05-04";
+        let parts = parts_of(note, original, reworked);
+        // The old paragraph, moved under the update, is the update's own text at both ends.
+        assert!(
+            parts
+                .iter()
+                .filter(|part| **part == Some(NotePart::Section))
+                .count()
+                >= 3,
+            "{parts:?}"
+        );
     }
 
     #[test]
