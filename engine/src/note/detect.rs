@@ -697,6 +697,17 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
             });
         }
     }
+    // A note box's own heading ("<div class=\"note\">\n<h5>Hint</h5>\n<p>Update 29th of September:
+    // …") names the box, not the note: the label is read after it.
+    if let Some(rest) = after_box_heading(paragraph) {
+        let offset = paragraph.len() - rest.len();
+        if let Some(lead) = leading_label(rest) {
+            return Some(Lead {
+                body_start: offset + lead.body_start,
+                ..lead
+            });
+        }
+    }
     let lead_start = lead_len(paragraph);
     let lead = &paragraph[lead_start..];
     let lower = fold_case(
@@ -757,6 +768,33 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
                 dated: found.dated || dated,
                 ..found
             });
+        }
+    }
+    None
+}
+
+/// What follows a short HTML heading that opens a paragraph, after tags and spaces
+/// (`<h5>Hint</h5>` of a note box): `None` when the paragraph opens otherwise.
+fn after_box_heading(paragraph: &str) -> Option<&str> {
+    let mut at = 0;
+    while let Some(len) = tag_len(paragraph[at..].trim_start()) {
+        let skipped = paragraph[at..].len() - paragraph[at..].trim_start().len();
+        let tag = &paragraph[at + skipped..at + skipped + len];
+        at += skipped + len;
+        let lower = tag.to_ascii_lowercase();
+        if lower.len() == 4 && lower.starts_with("<h") && lower.as_bytes()[2].is_ascii_digit() {
+            let close = paragraph[at..].find("</")?;
+            let heading = &paragraph[at..at + close];
+            // A heading that is itself a label ("<h2>Corrections</h2>") heads the note.
+            if heading.contains('<')
+                || heading.split_whitespace().count() > 3
+                || leading_label(heading).is_some()
+            {
+                return None;
+            }
+            let rest = &paragraph[at + close..];
+            let rest = &rest[tag_len(rest)?..];
+            return Some(rest);
         }
     }
     None
@@ -1712,6 +1750,20 @@ mod tests {
         assert_eq!(
             first_kind("_This letter was originally published in our 2020 annual report._"),
             NoteKind::Disclaimer
+        );
+    }
+
+    #[test]
+    fn a_note_box_with_a_heading_of_its_own() {
+        assert_eq!(
+            first_kind(
+                "<div class=\"note\">\n  <h5>Hint</h5>\n  <p>\n    Update 3rd of May: the mirror is back.\n  </p>\n</div>"
+            ),
+            NoteKind::Update
+        );
+        assert_eq!(
+            kinds("<div class=\"note\">\n  <h5>Hint</h5>\n  <p>Run the tests twice.</p>\n</div>"),
+            []
         );
     }
 
