@@ -226,17 +226,17 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 
 /// The note check on real (original, reworked, note) cases whose every change a person marked
 /// as explained or not (`tests/fixtures/notes/cases.jsonl`): on the tuning part, at least the
-/// agreement measured when the rules were last changed (448 of 532), so that a change that
+/// agreement measured when the rules were last changed (447 of 531), so that a change that
 /// loses agreement fails. The held-out part is measured by `make bench-notes`, not held to a
 /// floor here: a floor would make it a target to tune to.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
     let (tuning, held_out) = note_cases::read_parts();
-    assert!(tuning.len() >= 97, "{}", tuning.len());
+    assert!(tuning.len() >= 96, "{}", tuning.len());
     assert!(held_out.len() >= 5, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);
     assert!(
-        agreement.agree * 1000 >= agreement.n * 842,
+        agreement.agree * 1000 >= agreement.n * 841,
         "{}/{}: {:#?}",
         agreement.agree,
         agreement.n,

@@ -690,23 +690,14 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
         if admonitions.contains(&kind.to_ascii_lowercase().as_str()) {
             let rest = &rest[kind_end..];
             let rest = rest.strip_prefix(['\n', ' ']).unwrap_or(rest);
-            let offset = paragraph.len() - rest.len();
-            return leading_label(rest).map(|lead| Lead {
-                body_start: offset + lead.body_start,
-                ..lead
-            });
+            return label_in_tail(paragraph, rest);
         }
     }
     // A note box's own heading ("<div class=\"note\">\n<h5>Hint</h5>\n<p>Update 29th of September:
     // …") names the box, not the note: the label is read after it.
-    if let Some(rest) = after_box_heading(paragraph) {
-        let offset = paragraph.len() - rest.len();
-        if let Some(lead) = leading_label(rest) {
-            return Some(Lead {
-                body_start: offset + lead.body_start,
-                ..lead
-            });
-        }
+    if let Some(lead) = after_box_heading(paragraph).and_then(|rest| label_in_tail(paragraph, rest))
+    {
+        return Some(lead);
     }
     let lead_start = lead_len(paragraph);
     let lead = &paragraph[lead_start..];
@@ -771,6 +762,16 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
         }
     }
     None
+}
+
+/// The label `rest` starts with, `rest` being the end of `paragraph`, with its offsets into
+/// `paragraph`.
+fn label_in_tail(paragraph: &str, rest: &str) -> Option<Lead> {
+    let offset = paragraph.len() - rest.len();
+    leading_label(rest).map(|lead| Lead {
+        body_start: offset + lead.body_start,
+        ..lead
+    })
 }
 
 /// What follows a short HTML heading that opens a paragraph, after tags and spaces
@@ -1040,7 +1041,8 @@ fn is_ordinal(word: &str) -> bool {
     digits > 0 && ["st", "nd", "rd", "th", "er"].contains(&&word[digits..])
 }
 
-/// Phrases that show a note is about the article itself, its origin or its editing.
+/// Phrases that show a note is about the article itself or its editing (with [`PROVENANCE`],
+/// where it first appeared).
 const ABOUT_THE_ARTICLE: &[&str] = &[
     "this article",
     "this post",
@@ -1056,11 +1058,9 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "guest blog",
     "edited",
     "condensed",
-    "originally published",
     "original blog post",
     "original post",
     "original article",
-    "cross-posted",
     "not official",
     "best of their knowledge",
     "best of our knowledge",
@@ -1134,6 +1134,7 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
         Label::Note
             if ABOUT_THE_ARTICLE
                 .iter()
+                .chain(PROVENANCE)
                 .any(|phrase| lower.contains(phrase)) =>
         {
             Some(NoteKind::Disclaimer)
