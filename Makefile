@@ -122,7 +122,7 @@ bench-edits:
 	@test -d node_modules/diff || npm ci --no-audit --no-fund --silent
 	cargo run --release --package redline-engine --example bench_edits
 
-## Note detection on the labelled set of real notes (tests/fixtures/notes/labelled.jsonl):
+## Note detection on the labelled set of real notes (tests/fixtures/notes/labelled*.jsonl):
 ## precision and recall per kind, for the tuning part and the held-out part.
 bench-notes:
 	cargo run --release --package redline-engine --example bench_notes

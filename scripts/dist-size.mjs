@@ -80,10 +80,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // 475,000 and 370,000 B; a fourth ("Editor note", "Last updated", what was shut down or
 // renamed) and a capital after a bracket read as a sentence start took it to 474,680 B
 // (369,792 B brotli); times read whole, old text moved under an update and a note box's own
-// heading to 475,322 B (370,056 B brotli), and the lines moved to 475,500 and 370,500 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 475_500);
+// heading to 475,322 B (370,056 B brotli), and the lines moved to 475,500 and 370,500 B. A
+// fifth round ("Please note", "NB", version lines; the check's swaps named on both sides, topics
+// in the note's own words, the numbers of a post, times and dates read whole) took it to
+// 478,564 B (372,099 B brotli), and the lines moved to 479,000 and 372,500 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 479_000);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
-const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 370_500);
+const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 372_500);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

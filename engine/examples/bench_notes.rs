@@ -1,4 +1,4 @@
-//! `make bench-notes`: note detection on the labelled set of real published notes (`tests/fixtures/notes/labelled.jsonl`), precision and recall per kind for the tuning and held-out parts, and the note check's agreement with a person's reading on real cases (`tests/fixtures/notes/cases.jsonl`).
+//! `make bench-notes`: note detection on the labelled set of real published notes (`tests/fixtures/notes/labelled*.jsonl`), precision and recall per kind for the tuning and held-out parts, and the note check's agreement with a person's reading on real cases (`tests/fixtures/notes/cases*.jsonl`).
 //!
 //! Usage: `cargo run --release -p redline-engine --example bench_notes [-- --misses]`
 //! (`--misses` lists the tuning part's misses and disagreements, never the held-out part's).

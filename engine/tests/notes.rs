@@ -195,7 +195,7 @@ fn the_note_is_never_one_of_its_changes() {
     assert_eq!(checked.summary, "The note mentions 1 of 2 changes.");
 }
 
-/// The labelled set of real notes (`tests/fixtures/notes/labelled.jsonl`): on the tuning part,
+/// The labelled set of real notes (`tests/fixtures/notes/labelled*.jsonl`): on the tuning part,
 /// corrections, updates and clarifications are found as notes of a change (at least 95%); in
 /// both parts, at most 1 look-alike in 20 is taken for a correction, and no note is found in the
 /// host articles. The held-out part's recall is measured by `make bench-notes`, not held to a
@@ -204,10 +204,10 @@ fn the_note_is_never_one_of_its_changes() {
 #[test]
 fn labelled_notes_are_found_and_look_alikes_are_not() {
     let set = note_set::read();
-    assert!(set.len() >= 721, "{}", set.len());
+    assert!(set.len() >= 895, "{}", set.len());
     let publishers: std::collections::BTreeSet<_> =
         set.iter().map(|item| &item.publisher).collect();
-    assert!(publishers.len() >= 33, "{publishers:?}");
+    assert!(publishers.len() >= 36, "{publishers:?}");
     let (tuning, held_out, misses) = note_set::score(&set);
     let (found, of) = tuning.change_notes_found();
     assert!(
@@ -225,18 +225,18 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 }
 
 /// The note check on real (original, reworked, note) cases whose every change a person marked
-/// as explained or not (`tests/fixtures/notes/cases.jsonl`): on the tuning part, at least the
-/// agreement measured when the rules were last changed (447 of 531), so that a change that
+/// as explained or not (`tests/fixtures/notes/cases*.jsonl`): on the tuning part, at least the
+/// agreement measured when the rules were last changed (469 of 552), so that a change that
 /// loses agreement fails. The held-out part is measured by `make bench-notes`, not held to a
 /// floor here: a floor would make it a target to tune to.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
     let (tuning, held_out) = note_cases::read_parts();
-    assert!(tuning.len() >= 96, "{}", tuning.len());
-    assert!(held_out.len() >= 5, "{}", held_out.len());
+    assert!(tuning.len() >= 101, "{}", tuning.len());
+    assert!(held_out.len() >= 16, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);
     assert!(
-        agreement.agree * 1000 >= agreement.n * 841,
+        agreement.agree * 1000 >= agreement.n * 847,
         "{}/{}: {:#?}",
         agreement.agree,
         agreement.n,

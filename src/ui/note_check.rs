@@ -214,5 +214,6 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Repeated(_) => "words of a change it repeats",
         ClaimKind::Markup(_) => "markup",
         ClaimKind::Stated(_) => "what an earlier version said",
+        ClaimKind::Topic(_) => "what it says it changed",
     }
 }

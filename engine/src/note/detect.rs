@@ -149,7 +149,9 @@ pub fn detect_notes(text: &str) -> Vec<Note> {
     while idx < paragraphs.len() {
         let paragraph = paragraphs[idx].clone();
         let Some(lead) = leading_label(&text[paragraph.clone()]) else {
-            if let Some(kind) = self_note(&text[paragraph.clone()]) {
+            if let Some(kind) = self_note(&text[paragraph.clone()])
+                .or_else(|| version_line(&text[paragraph.clone()]))
+            {
                 notes.push(note(text, kind, paragraph));
             } else {
                 find_inline_notes(text, paragraph, &mut notes);
@@ -348,7 +350,11 @@ const LABELS: &[(&str, Label)] = &[
     ("avertissement", Label::EditorsNote),
     ("haftungsausschluss", Label::EditorsNote),
     ("note added", Label::Note),
+    ("please note", Label::Note),
     ("note", Label::Note),
+    // "_NB_: An earlier version of the post labeled the directive type incorrectly."
+    ("n.b.", Label::Note),
+    ("nb", Label::Note),
     ("nota", Label::Note),
     ("remarque", Label::Note),
     ("hinweis", Label::Note),
@@ -1183,6 +1189,44 @@ fn self_note(paragraph: &str) -> Option<NoteKind> {
     }
 }
 
+/// The kind of a line that gives an article's versions and what the later one changed
+/// ("Version information: Originally published 2021-11-15, updated 2023-06-12 to clarify PMO
+/// guidance on notifications."): a note without a label, under whatever heading a publisher
+/// gives it. Body text that says something was updated on a date ("The app was updated on
+/// May 3 to fix …") says nothing of the article's publication, so the line must.
+fn version_line(paragraph: &str) -> Option<NoteKind> {
+    let lower = strip_markup(paragraph).to_lowercase();
+    if lower.len() > 300 || !lower.contains("published") {
+        return None;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let dated_change = words.iter().enumerate().any(|(at, word)| {
+        let verb = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !["updated", "revised", "corrected", "amended"].contains(&verb) {
+            return false;
+        }
+        // The date after the verb, then what the change was for.
+        let mut next = at + 1;
+        while next < words.len() && next <= at + 4 && is_date_like(words[next]) {
+            next += 1;
+        }
+        next > at + 1
+            && has_date(&words[at + 1..next].join(" "))
+            && words
+                .get(next)
+                .is_some_and(|word| ["to", "for", "with"].contains(word))
+    });
+    if !dated_change {
+        None
+    } else if says_it_was_wrong(&lower) || lower.contains("to correct") {
+        Some(NoteKind::Correction)
+    } else if says_it_clarifies(&lower) {
+        Some(NoteKind::Clarification)
+    } else {
+        Some(NoteKind::Update)
+    }
+}
+
 /// Finds `(Correction: …)`-style notes inside a paragraph that does not start with a label.
 fn find_inline_notes(text: &str, paragraph: Range<usize>, notes: &mut Vec<Note>) {
     let mut from = paragraph.start;
@@ -1801,8 +1845,43 @@ mod tests {
             "Hinweis: Es wird empfohlen, immer einen einfachen HTTP-Zugriff zuzulassen.",
             "Nota: Recomendamos siempre permitir el acceso HTTP simple.",
             "Note: Be sure to keep your database credentials out of your source.",
+            "NBA finals: the series is tied.",
+            "The app was updated on May 3 to fix a crash.",
+            "Published by the council; updated figures follow.",
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn short_labels_and_version_lines() {
+        assert_eq!(
+            first_kind(
+                "> **Please note:** AWS has updated the end of support to February 2024. A \
+                 previous version of this post said that support was ending December 2023."
+            ),
+            NoteKind::Correction
+        );
+        assert_eq!(
+            first_kind(
+                "_NB_: An earlier verion of the post labeled the directive type incorrectly."
+            ),
+            NoteKind::Correction
+        );
+        assert_eq!(
+            first_kind(
+                "Version information: Originally published 2021-11-15, updated 2023-06-12 to \
+                 clarify PMO guidance on notifications."
+            ),
+            NoteKind::Clarification
+        );
+        assert_eq!(
+            first_kind("First published March 3; updated March 5 to correct a name."),
+            NoteKind::Correction
+        );
+        assert_eq!(
+            first_kind("Originally published 2020-01-02, updated 2020-02-03 for the new API."),
+            NoteKind::Update
+        );
     }
 }

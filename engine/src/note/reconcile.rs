@@ -52,6 +52,10 @@ pub enum ClaimKind {
     /// earlier version stated that the rollout would begin in the Great Lakes Region"): the
     /// changes inside the original's sentence that says so.
     Stated(String),
+    /// What the note says it changed, in its own words, when it names no part or value ("to
+    /// clarify PMO guidance on notifications", "updated the details of the project meeting"):
+    /// the changes in the paragraphs whose changed words name it.
+    Topic(String),
 }
 
 /// Why a change is part of the note rather than a change the note explains. Such changes are
@@ -219,12 +223,21 @@ pub fn reconcile(
                         && deleted.chars().filter(|c| c.is_alphanumeric()).count() >= 3
                         && value.contains(deleted)
                 };
+                // A time or a date the note gives is matched by its parts: "2015-07-15 13:00"
+                // explains "06" → "15".
+                let parts: Vec<&str> =
+                    if matches!(kind, ClaimKind::Number(_)) && text.contains([':', '-', '/']) {
+                        value.split(' ').collect()
+                    } else {
+                        vec![value.as_str()]
+                    };
                 let changes: Vec<usize> = readable_changed
                     .iter()
                     .enumerate()
                     .filter(|(change, (deleted, inserted))| {
-                        deleted.contains(&value)
-                            || inserted.contains(&value)
+                        parts
+                            .iter()
+                            .any(|part| deleted.contains(part) || inserted.contains(part))
                             || inside_quote(deleted)
                             || in_facts(*change)
                     })
@@ -260,6 +273,22 @@ pub fn reconcile(
                 // "the number of homes" names what the number is of: the changes of that kind
                 // whose paragraph speaks of homes, when there are any.
                 let mut changes = facts_of(*fact);
+                // "The numbers in this post" speaks of every change that alters a figure, rows
+                // added and removed whole too.
+                if *fact == FactKind::Number && ["numbers", "figures"].contains(&text.as_str()) {
+                    for (change, (deleted, inserted)) in readable_changed.iter().enumerate() {
+                        let has_figure = |text: &str| {
+                            text.split(' ')
+                                .any(|word| word.chars().any(|c| c.is_ascii_digit()))
+                        };
+                        if !changes.contains(&change)
+                            && (has_figure(deleted) || has_figure(inserted))
+                        {
+                            changes.push(change);
+                        }
+                    }
+                    changes.sort_unstable();
+                }
                 // "The name was changed" speaks of a name replaced, not of the names in a
                 // paragraph added whole: replacements first, when there are any.
                 let replaced: Vec<usize> = changes
@@ -269,7 +298,7 @@ pub fn reconcile(
                         !changed[change].0.trim().is_empty() && !changed[change].1.trim().is_empty()
                     })
                     .collect();
-                if !replaced.is_empty() {
+                if !replaced.is_empty() && !["numbers", "figures"].contains(&text.as_str()) {
                     changes = replaced;
                 }
                 if let Some(subject) = subject_of(&text) {
@@ -357,6 +386,26 @@ pub fn reconcile(
                 let matched = !changes.is_empty();
                 (changes, matched)
             }
+            ClaimKind::Topic(topic) => {
+                // A paragraph is about the topic when one change's words name most of it, and
+                // then each change of that paragraph is part of what the note describes.
+                let stems = topic_stems(topic);
+                let needed = stems.len().min(2);
+                let blocks: Vec<usize> = changed
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (deleted, inserted))| {
+                        let said = topic_stems(&format!("{deleted} {inserted}"));
+                        stems.iter().filter(|stem| said.contains(stem)).count() >= needed
+                    })
+                    .map(|(change, _)| texts[change].block)
+                    .collect();
+                let changes: Vec<usize> = (0..n_changes)
+                    .filter(|&change| blocks.contains(&texts[change].block))
+                    .collect();
+                let matched = !changes.is_empty();
+                (changes, matched)
+            }
             ClaimKind::Removed => {
                 let changes = block_changes(BlockKind::Deleted);
                 let matched = !changes.is_empty();
@@ -368,6 +417,11 @@ pub fn reconcile(
                 (changes, matched)
             }
         };
+        // A topic is Redline's reading of the note's words, not a claim the note spells out:
+        // one no change names says nothing of the note.
+        if matches!(kind, ClaimKind::Topic(_)) && !matched {
+            continue;
+        }
         claims.push(ClaimCheck {
             kind,
             text,
@@ -394,6 +448,16 @@ pub fn reconcile(
             claims.push(ClaimCheck {
                 kind: ClaimKind::Repeated(words.clone()),
                 text: words.clone(),
+                changes: vec![change],
+                matched: true,
+            });
+        } else if names_both_sides(&said, deleted, inserted) {
+            // A swap whose old and new words the note both names, however short: "CISA has
+            // issued an ED (Emergency Directive), not a BOD" explains "BOD" → "ED".
+            let words = format!("{deleted} → {inserted}");
+            claims.push(ClaimCheck {
+                kind: ClaimKind::Repeated(words.clone()),
+                text: words,
                 changes: vec![change],
                 matched: true,
             });
@@ -716,6 +780,25 @@ fn is_telling(words: &str) -> bool {
         && split.iter().map(|word| word.len()).sum::<usize>() >= 8
 }
 
+/// Whether a note names both sides of a replacement: a few words deleted and a few inserted,
+/// each standing in the note as whole words and neither a little word alone ("a" → "the"
+/// says nothing, whatever the note).
+fn names_both_sides(said: &str, deleted: &str, inserted: &str) -> bool {
+    const LITTLE: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "is", "was", "for", "it",
+        "this", "that", "with", "by", "as", "be", "are", "we", "our", "not",
+    ];
+    let names = |words: &str| {
+        let split: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
+        (1..=3).contains(&split.len())
+            && split
+                .iter()
+                .any(|word| !LITTLE.contains(word) && word.chars().count() >= 2)
+            && contains_words(said, words)
+    };
+    deleted != inserted && names(deleted) && names(inserted)
+}
+
 /// Whether the normalized `words` stand in `text` as whole words.
 fn contains_words(text: &str, words: &str) -> bool {
     format!(" {text} ").contains(&format!(" {words} "))
@@ -909,23 +992,38 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             _ => {}
         }
     }
-    // Numbers outside the quotes, with the magnitude that follows them ("$70 BILLION").
+    // Numbers outside the quotes, with the magnitude that follows them ("$70 BILLION"). A time
+    // or a date written with digits is one figure ("16:55", "2021-11-15"), as in the facts.
     let tokens = tokenize(note);
+    let is_number = |token: &str| token.chars().any(|c| c.is_ascii_digit());
     let mut offset = 0;
-    for (idx, token) in tokens.iter().enumerate() {
-        let range = offset..offset + token.len();
-        offset = range.end;
-        if token.chars().any(|c| c.is_ascii_digit())
-            && !quoted_ranges
-                .iter()
-                .any(|quote| quote.contains(&range.start))
-        {
-            let figure = match (tokens.get(idx + 1), tokens.get(idx + 2)) {
-                (Some(&" "), Some(word)) if is_magnitude(word) => format!("{token} {word}"),
-                _ => (*token).to_owned(),
-            };
-            claims.push((ClaimKind::Number(figure.clone()), figure));
+    let mut idx = 0;
+    while idx < tokens.len() {
+        let start = offset;
+        let mut figure = tokens[idx].to_owned();
+        offset += tokens[idx].len();
+        idx += 1;
+        if !is_number(&figure) {
+            continue;
         }
+        while let (Some(&joiner), Some(next)) = (tokens.get(idx), tokens.get(idx + 1))
+            && matches!(joiner, ":" | "-" | "/")
+            && is_number(next)
+        {
+            figure.push_str(joiner);
+            figure.push_str(next);
+            offset += joiner.len() + next.len();
+            idx += 2;
+        }
+        if quoted_ranges.iter().any(|quote| quote.contains(&start)) {
+            continue;
+        }
+        if let (Some(&" "), Some(word)) = (tokens.get(idx), tokens.get(idx + 1))
+            && is_magnitude(word)
+        {
+            figure = format!("{figure} {word}");
+        }
+        claims.push((ClaimKind::Number(figure.clone()), figure));
     }
     // Named parts, kinds of fact, and size words.
     let lower = note.to_lowercase();
@@ -1164,7 +1262,167 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     if let Some(stated) = stated_before(&lower) {
         claims.push((ClaimKind::Stated(stated.clone()), stated));
     }
+    if let Some(topic) = topic_of(&lower) {
+        claims.push((ClaimKind::Topic(topic.clone()), topic));
+    }
     claims
+}
+
+/// What a note says it changed when it says so in its own words: the clause after "to
+/// clarify", "updated", "revised" and the like, its generic words ("the details of", "the
+/// information on") left out, up to the clause's end. `None` when nothing telling is left.
+fn topic_of(lower: &str) -> Option<String> {
+    const VERBS: &[&str] = &[
+        "to clarify ",
+        "clarified ",
+        "clarifies ",
+        "to reflect ",
+        "to correct ",
+        "updated ",
+        "revised ",
+        "corrected ",
+        "amended ",
+        "changed ",
+        "fixed ",
+    ];
+    const ENDS: &[&str] = &[
+        ". ",
+        ".\n",
+        ", ",
+        "; ",
+        ": ",
+        " to ",
+        " because ",
+        " after ",
+        " since ",
+        " as ",
+        " so ",
+        " which ",
+        " that ",
+        " in order ",
+        " and added ",
+        " and removed ",
+    ];
+    VERBS
+        .iter()
+        .flat_map(|verb| lower.match_indices(verb))
+        .filter(|&(at, _)| {
+            let mut from = at.saturating_sub(20);
+            while !lower.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = &lower[from..at];
+            // "has not been updated" changes nothing; "for updated information" is no verb.
+            let word_before = before.split_whitespace().last().unwrap_or("");
+            !(before.contains("not ")
+                || before.contains("n't ")
+                || ["for", "the", "an", "a", "with", "of", "see", "our", "most"]
+                    .contains(&word_before))
+        })
+        .find_map(|(at, verb)| {
+            let rest = &lower[at + verb.len()..];
+            // "updated to reflect …" and "updated on 2023-06-12 …" say it after the verb; a
+            // label's date ("Updated September 24th", "Updated (2024-08-12):") is no topic.
+            let first = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !rest.starts_with(char::is_alphabetic)
+                || [
+                    "to",
+                    "on",
+                    "in",
+                    "at",
+                    "for",
+                    "with",
+                    "by",
+                    "since",
+                    "as",
+                    "throughout",
+                    "again",
+                    "accordingly",
+                    "or",
+                    "and",
+                ]
+                .contains(&first)
+                || crate::note::detect::MONTHS_AND_WEEKDAYS.contains(&first)
+            {
+                return None;
+            }
+            let end = ENDS
+                .iter()
+                .filter_map(|end| rest.find(end))
+                .min()
+                .unwrap_or(rest.len());
+            let topic = rest[..end].trim().trim_end_matches(['.', ')', '*', '_']);
+            let n = topic_stems(topic).len();
+            (1..=6).contains(&n).then(|| topic.to_owned())
+        })
+}
+
+/// The telling words of a topic as stems (their first five letters, so that "meeting" and
+/// "meetings" are one), generic words and numbers left out.
+fn topic_stems(text: &str) -> Vec<String> {
+    const GENERIC: &[&str] = &[
+        "details",
+        "detail",
+        "information",
+        "info",
+        "post",
+        "article",
+        "page",
+        "blog",
+        "story",
+        "piece",
+        "section",
+        "version",
+        "text",
+        "wording",
+        "language",
+        "content",
+        "some",
+        "few",
+        "several",
+        "also",
+        "new",
+        "latest",
+        "current",
+        "how",
+        "what",
+        "more",
+        "about",
+        "this",
+        "these",
+        "those",
+        "which",
+        "all",
+        "any",
+        "other",
+        "data",
+        "things",
+        "them",
+        "they",
+        "typo",
+        "typos",
+        "error",
+        "errors",
+        "mistake",
+        "mistakes",
+        "yet",
+        "once",
+        "twice",
+    ];
+    let mut stems: Vec<String> = Vec::new();
+    for word in content_words(text) {
+        if GENERIC.contains(&word.as_str()) || word.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let stem: String = word.chars().take(5).collect();
+        if !stems.contains(&stem) {
+            stems.push(stem);
+        }
+    }
+    stems
 }
 
 /// HTML elements a note may name by their tag ("the noscript tags", "iframe elements").
@@ -1628,5 +1886,57 @@ mod tests {
             stated_before("the mayor said that the pool would reopen in june."),
             None
         );
+    }
+
+    #[test]
+    fn a_swap_whose_both_sides_the_note_names() {
+        let original = "Agencies\n\nCISA issued a BOD to agencies on Friday. It is the second one.";
+        let reworked = "Agencies\n\nCISA issued an ED to agencies on Friday. It is the second one.";
+        let note = "_NB_: An earlier version labeled the directive type incorrectly. CISA has \
+                    issued an ED (Emergency Directive), not a BOD.";
+        assert_eq!(explained_by(note, original, reworked), [true]);
+        // Little words alone are no swap the note names, even when it has them.
+        let original = "Agencies\n\nCISA issued a directive on Friday.";
+        let reworked = "Agencies\n\nCISA issued the directive on Friday.";
+        assert_eq!(explained_by(note, original, reworked), [false]);
+    }
+
+    #[test]
+    fn a_topic_in_the_notes_own_words() {
+        let original = "Notices\n\nWe publish a report every month.\n\nOur platform is \
+                        scanned daily, but you can ask us for the results.";
+        let reworked = "Notices\n\nWe publish a report every month.\n\nOur platform is \
+                        scanned daily, nor can we send notifications about it (per PMO guidance).";
+        let note = "Originally published 2021-11-15, updated 2023-06-12 to clarify PMO guidance \
+                    on notifications.";
+        let comparison = compare(original, reworked);
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert!(checked.explained.iter().all(|&explained| explained));
+        assert!(checked.claims.iter().any(|claim| claim.kind
+            == ClaimKind::Topic("pmo guidance on notifications".into())));
+        // A topic no change names is no claim, and explains nothing.
+        let note = "Updated 2023-06-12 to clarify the refund policy.";
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert!(checked.explained.iter().all(|&explained| !explained));
+        assert!(checked.claims.is_empty());
+        assert_eq!(topic_of("updated september 24th, 2025"), None);
+        assert_eq!(topic_of("this has not been updated the guide"), None);
+        assert_eq!(
+            topic_of("we updated the details of the project meeting."),
+            Some("the details of the project meeting".into())
+        );
+    }
+
+    #[test]
+    fn the_numbers_of_a_post_are_all_its_figures() {
+        let original = "Income\n\nWe received $197,345 in all.\n\nDonations came to $29,088.";
+        let reworked = "Income\n\nWe received $211,656 in all.\n\nDonations came to $29,088.\n\n\
+                        Payment fees came to -$2,942.";
+        let note = "We revised how our financials were reported, to bring the numbers in this \
+                    post in line with our approach.";
+        assert_eq!(explained_by(note, original, reworked), [true, true]);
+        // "The figure" speaks of one figure replaced, not of a paragraph added.
+        let note = "We misstated the figure.";
+        assert_eq!(explained_by(note, original, reworked), [true, false]);
     }
 }

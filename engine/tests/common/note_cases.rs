@@ -1,4 +1,4 @@
-//! The labelled note cases (`tests/fixtures/notes/cases.jsonl`): real (original, reworked, note) triples whose every change a person marked as explained by the note or not, in a tuning and a held-out part, and Redline's agreement with those marks.
+//! The labelled note cases (`tests/fixtures/notes/cases*.jsonl`): real (original, reworked, note) triples whose every change a person marked as explained by the note or not, in a tuning and a held-out part, and Redline's agreement with those marks.
 //!
 //! A labelled change is matched to Redline's change by what it deletes and inserts; a change
 //! Redline no longer makes counts as a disagreement, so the figure cannot rise by the diff
@@ -22,9 +22,12 @@ pub struct Case {
     pub labels: Vec<((String, String), bool)>,
 }
 
+/// The cases: `cases.jsonl`, then `cases-cc-by-sa.jsonl`, which holds the cases whose licence
+/// (CC BY-SA 4.0) its adaptation must carry, apart from the rest.
 pub fn read() -> Vec<Case> {
     crate::note_set::jsonl("notes/cases.jsonl")
         .into_iter()
+        .chain(crate::note_set::jsonl("notes/cases-cc-by-sa.jsonl"))
         .map(|value| {
             let field = |name: &str| value[name].as_str().unwrap().to_owned();
             Case {
@@ -76,32 +79,49 @@ pub fn redline_marks(case: &Case) -> BTreeMap<(String, String), Vec<Mark>> {
     let checked = reconcile(&case.note, &comparison, &case.original, &case.reworked);
     let mut texts: BTreeMap<usize, (String, String)> = BTreeMap::new();
     let mut marks: BTreeMap<(String, String), Vec<Mark>> = BTreeMap::new();
-    for block in comparison.blocks.iter().filter(|block| !block.frame) {
-        // The block Redline shows as the note itself is numbered as no change; a person
-        // reading a case where Redline finds no note marks its insertion explained, so it
-        // counts as part of the note.
-        if block.note {
-            let mut text = (String::new(), String::new());
-            for segment in &block.segments {
-                match segment.kind {
-                    redline_engine::SegmentKind::Delete => text.0.push_str(&segment.text),
-                    redline_engine::SegmentKind::Insert => text.1.push_str(&segment.text),
-                    _ => {}
-                }
-            }
-            marks.entry(text).or_default().push(Mark::NotePart);
-            continue;
-        }
-        for segment in &block.segments {
-            let Some(change) = segment.change.or(block.change) else {
-                continue;
-            };
-            let entry = texts.entry(change).or_default();
+    // The blocks Redline shows as the note itself are numbered as no change; a person reading
+    // a case where Redline finds no note marks its insertion explained, so they count as part
+    // of the note. A note's lines in a row are blocks of their own, which a person may have
+    // marked one by one or as one change: both are kept.
+    let mut runs: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    let text_of = |segments: &mut dyn Iterator<Item = &redline_engine::Segment>,
+                   text: &mut (String, String)| {
+        for segment in segments {
             match segment.kind {
-                redline_engine::SegmentKind::Delete => entry.0.push_str(&segment.text),
-                redline_engine::SegmentKind::Insert => entry.1.push_str(&segment.text),
+                redline_engine::SegmentKind::Delete => text.0.push_str(&segment.text),
+                redline_engine::SegmentKind::Insert => text.1.push_str(&segment.text),
                 _ => {}
             }
+        }
+    };
+    for block in comparison.blocks.iter().filter(|block| !block.frame) {
+        if block.note {
+            let mut text = Default::default();
+            text_of(&mut block.segments.iter(), &mut text);
+            runs.last_mut().unwrap().push(text);
+            continue;
+        }
+        if !runs.last().unwrap().is_empty() {
+            runs.push(Vec::new());
+        }
+        for segment in &block.segments {
+            if let Some(change) = segment.change.or(block.change) {
+                text_of(
+                    &mut std::iter::once(segment),
+                    texts.entry(change).or_default(),
+                );
+            }
+        }
+    }
+    for run in runs {
+        if run.len() > 1 {
+            let joined = run.iter().fold(<(String, String)>::default(), |acc, text| {
+                (acc.0 + &text.0 + "\n", acc.1 + &text.1 + "\n")
+            });
+            marks.entry(joined).or_default().push(Mark::NotePart);
+        }
+        for text in run {
+            marks.entry(text).or_default().push(Mark::NotePart);
         }
     }
     for (change, text) in texts {
@@ -141,8 +161,26 @@ pub fn agreement(cases: &[Case]) -> Agreement {
         let mut marks = redline_marks(case);
         for ((deleted, inserted), expected) in &case.labels {
             res.n += 1;
+            // The same change with other white space (a note block ends where its text does
+            // and its lines are blocks of their own; a labelled insertion took the line breaks)
+            // is that change.
+            let key = (deleted.clone(), inserted.clone());
+            let trimmed = |(deleted, inserted): &(String, String)| {
+                let bare = |text: &str| text.split_whitespace().collect::<String>();
+                (bare(deleted), bare(inserted))
+            };
+            let key = if marks.get(&key).is_some_and(|marks| !marks.is_empty())
+                || trimmed(&key) == (String::new(), String::new())
+            {
+                key
+            } else {
+                marks
+                    .iter()
+                    .find(|(other, marks)| !marks.is_empty() && trimmed(other) == trimmed(&key))
+                    .map_or(key, |(other, _)| other.clone())
+            };
             let got = marks
-                .get_mut(&(deleted.clone(), inserted.clone()))
+                .get_mut(&key)
                 .and_then(|marks| (!marks.is_empty()).then(|| marks.remove(0)));
             if got == Some(Mark::NotePart) {
                 res.note_parts += 1;

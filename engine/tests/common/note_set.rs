@@ -1,4 +1,4 @@
-//! The labelled note set (`tests/fixtures/notes/labelled.jsonl`) and how Redline is scored on it, shared by the tests and `make bench-notes`.
+//! The labelled note set (`tests/fixtures/notes/labelled*.jsonl`) and how Redline is scored on it, shared by the tests and `make bench-notes`.
 //!
 //! Each published note (and each look-alike paragraph: a "Note:" that explains code, a heading
 //! that starts with "Update") is read the way a reader pastes it: inside an article, at its
@@ -45,9 +45,12 @@ pub fn jsonl(name: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The set's paragraphs: `labelled.jsonl`, then `labelled-cc-by-sa.jsonl`, which holds the
+/// paragraphs whose licence (CC BY-SA 4.0) its adaptation must carry, apart from the rest.
 pub fn read() -> Vec<Labelled> {
     jsonl("notes/labelled.jsonl")
         .into_iter()
+        .chain(jsonl("notes/labelled-cc-by-sa.jsonl"))
         .map(|value| {
             let field = |name: &str| value[name].as_str().unwrap_or_default().to_owned();
             Labelled {
