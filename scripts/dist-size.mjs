@@ -83,10 +83,14 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // heading to 475,322 B (370,056 B brotli), and the lines moved to 475,500 and 370,500 B. A
 // fifth round ("Please note", "NB", version lines; the check's swaps named on both sides, topics
 // in the note's own words, the numbers of a post, times and dates read whole) took it to
-// 478,564 B (372,099 B brotli), and the lines moved to 479,000 and 372,500 B.
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 479_000);
+// 478,564 B (372,099 B brotli), and the lines moved to 479,000 and 372,500 B. A sixth (template
+// boxes, acknowledgements; the check's own-words runs, linked titles, dates of update, a new
+// note's box) took it to 481,370 B (374,683 B brotli), a hash set of word runs swapped for a
+// plain search and the box test for the text reader among them, and the lines moved to
+// 481,500 and 375,000 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 481_500);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
-const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 372_500);
+const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 375_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -31,7 +31,7 @@ class _ChangeRequired(TypedDict):
 
 class Change(_ChangeRequired, total=False):
     explained_by: list[str]
-    note_part: Literal["note", "edited", "section", "reference", "struck", "flag"]
+    note_part: Literal["note", "edited", "section", "reference", "struck", "flag", "stamp"]
 
 class Fact(TypedDict):
     kind: Literal["headline", "subtitle", "subheading", "number", "date", "name", "quotation", "link", "paragraph"]

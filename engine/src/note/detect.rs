@@ -403,6 +403,57 @@ const SENTENCES: &[&str] = &[
     "dieser artikel wurde",
 ];
 
+/// Whether a stock sentence that ends in "of the" goes on to name the article or a part of it
+/// ("An earlier version of the story …"), not something else that had versions ("A previous
+/// version of the CSS Flexible Box Layout specification set …").
+fn speaks_of_the_article(sentence: &str, lower: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "post",
+        "article",
+        "story",
+        "page",
+        "blog",
+        "piece",
+        "report",
+        "text",
+        "essay",
+        "interview",
+        "guide",
+        "document",
+        "announcement",
+        "newsletter",
+        "column",
+        "headline",
+        "title",
+        "video",
+        "podcast",
+        "graphic",
+        "chart",
+        "map",
+        "caption",
+        "photo",
+        "table",
+        "tutorial",
+        "letter",
+        "section",
+        "list",
+        "timeline",
+        "schedule",
+        "release",
+        "above",
+        "following",
+        "original",
+    ];
+    if !sentence.ends_with(" of the") && !sentence.ends_with(" de") {
+        return true;
+    }
+    let next = lower[sentence.len()..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("");
+    !sentence.ends_with(" of the") || PARTS.iter().any(|part| next.starts_with(part))
+}
+
 /// Words that say an earlier version was wrong.
 const WRONG: &[&str] = &[
     "an earlier version",
@@ -420,6 +471,10 @@ const WRONG: &[&str] = &[
     "amended to correct",
     "was wrong",
     "were wrong",
+    // "The original version of this article suggested that … This is inaccurate"
+    "this is inaccurate",
+    "was inaccurate",
+    "were inaccurate",
     "not from an original source",
     "brought to my attention",
     "we regret the error",
@@ -438,7 +493,7 @@ const WRONG: &[&str] = &[
     "error in our",
     // "this was originally reported as CVE-2016-5325, it has been updated with the correct ID"
     "originally reported as",
-    "with the correct",
+    "updated with the correct",
     "une version précédente",
     "une version antérieure",
     "erron",
@@ -699,6 +754,11 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
             return label_in_tail(paragraph, rest);
         }
     }
+    // A template's box ("{% Aside 'update' %}", "{{< note >}}", "{{% alert title=\"Update\" %}}"):
+    // a box named for a change is that note's label, any other is read past.
+    if let Some(lead) = after_template_box(paragraph) {
+        return Some(lead);
+    }
     // A note box's own heading ("<div class=\"note\">\n<h5>Hint</h5>\n<p>Update 29th of September:
     // …") names the box, not the note: the label is read after it.
     if let Some(lead) = after_box_heading(paragraph).and_then(|rest| label_in_tail(paragraph, rest))
@@ -713,7 +773,10 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
             .nth(120)
             .map_or(lead.len(), |(idx, _)| idx)],
     );
-    if SENTENCES.iter().any(|sentence| lower.starts_with(sentence)) {
+    if SENTENCES
+        .iter()
+        .any(|sentence| lower.starts_with(sentence) && speaks_of_the_article(sentence, &lower))
+    {
         return Some(Lead {
             label: Label::Sentence,
             body_start: lead_start,
@@ -768,6 +831,56 @@ fn leading_label(paragraph: &str) -> Option<Lead> {
         }
     }
     None
+}
+
+/// The label of a paragraph that opens with a template's box tag (Liquid, Nunjucks, Hugo): the
+/// box's own kind when it is a change label ("{% Aside 'update' %}"), else the label after the
+/// tag; `None` for a paragraph that opens otherwise or with another template tag.
+fn after_template_box(paragraph: &str) -> Option<Lead> {
+    let start = paragraph.trim_start();
+    let (open, close) = [("{%", "%}"), ("{{<", ">}}"), ("{{%", "%}}")]
+        .into_iter()
+        .find(|(open, _)| start.starts_with(open))?;
+    let end = start.find(close)?;
+    let inner = start[open.len()..end].to_lowercase();
+    let mut words = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty());
+    const BOXES: &[&str] = &[
+        "aside",
+        "callout",
+        "note",
+        "alert",
+        "admonition",
+        "notice",
+        "box",
+        "info",
+        "warning",
+        "tip",
+        "important",
+        "caution",
+    ];
+    if !words.next().is_some_and(|name| BOXES.contains(&name)) {
+        return None;
+    }
+    let rest = &start[end + close.len()..];
+    let body_start = paragraph.len() - rest.len();
+    let kind = words.find_map(|word| {
+        LABELS
+            .iter()
+            .find(|(label, _)| *label == word)
+            .map(|&(_, label)| label)
+    });
+    match kind {
+        Some(
+            label @ (Label::Update | Label::Correction | Label::Clarification | Label::Retraction),
+        ) => Some(Lead {
+            label,
+            body_start,
+            dated: false,
+        }),
+        _ => label_in_tail(paragraph, rest.trim_start()),
+    }
 }
 
 /// The label `rest` starts with, `rest` being the end of `paragraph`, with its offsets into
@@ -1080,6 +1193,16 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "snapshot",
 ];
 
+/// Phrases by which an article thanks those who helped make it ("This article was reviewed by
+/// …"), a note about its making that reports no change.
+const ACKNOWLEDGEMENTS: &[&str] = &[
+    "reviewed by",
+    "fact-checked by",
+    "proofread by",
+    "thanks to",
+    "hero image by",
+];
+
 /// Phrases that say where an article first appeared.
 const PROVENANCE: &[&str] = &[
     "originally published",
@@ -1124,6 +1247,10 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
         Label::Sentence if says_it_changed(&lower) || says_it_clarifies(&lower) => Some(changed()),
         // "This post was originally published on …": where it comes from.
         Label::Sentence if PROVENANCE.iter().any(|phrase| lower.contains(phrase)) => {
+            Some(NoteKind::Disclaimer)
+        }
+        // "This article was reviewed by …" thanks those who helped make it.
+        Label::Sentence if ACKNOWLEDGEMENTS.iter().any(|phrase| lower.contains(phrase)) => {
             Some(NoteKind::Disclaimer)
         }
         // "This article was written by …" reports no change.
@@ -1883,5 +2010,40 @@ mod tests {
             first_kind("Originally published 2020-01-02, updated 2020-02-03 for the new API."),
             NoteKind::Update
         );
+    }
+
+    #[test]
+    fn template_boxes_acknowledgements_and_other_versions() {
+        assert_eq!(
+            first_kind(
+                "{% Aside 'update' %}\nFLEDGE has been renamed to Protected Audience API.\n{% endAside %}"
+            ),
+            NoteKind::Update
+        );
+        assert_eq!(
+            first_kind("{{< note >}}\n**Correction:** The vote was on Tuesday.\n{{< /note >}}"),
+            NoteKind::Correction
+        );
+        assert_eq!(
+            first_kind("This article was reviewed by Joe Medley and Rachel Andrew."),
+            NoteKind::Disclaimer
+        );
+        assert_eq!(
+            first_kind(
+                "**Updated Oct 1, 2012:** The original version of this article suggested that \
+                 the specification had changed. This is inaccurate."
+            ),
+            NoteKind::Correction
+        );
+        for text in [
+            "{% Aside 'caution' %}\nChrome DevTools experiments may be unstable.\n{% endAside %}",
+            "{% include 'footer.html' %}",
+            "A previous version of the CSS Flexible Box Layout specification set the static \
+             position of absolute-positioned children.",
+            "Note: It may be needed to force close Chrome so it restarts with the correct \
+             command line.",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
     }
 }

@@ -79,6 +79,9 @@ pub enum NotePart {
     /// A flag put on words the reworked version keeps, saying they are out of date ("**[This
     /// section out of date]**"), where a note says what is no longer accurate.
     Flag,
+    /// The article's own date of update, changed with it ("Updated 9:00 AM" → "Updated 11:30
+    /// AM", a front matter's `updated: 2023-04-21`).
+    Stamp,
 }
 
 impl NotePart {
@@ -91,6 +94,7 @@ impl NotePart {
             NotePart::Reference => "a link the note refers to",
             NotePart::Struck => "old words struck out in place, as the correction shows them",
             NotePart::Flag => "a flag on old words, as the note says they are out of date",
+            NotePart::Stamp => "the article's date of update",
         }
     }
 }
@@ -388,7 +392,8 @@ pub fn reconcile(
             }
             ClaimKind::Topic(topic) => {
                 // A paragraph is about the topic when one change's words name most of it, and
-                // then each change of that paragraph is part of what the note describes.
+                // then each change of that paragraph is part of what the note describes, a
+                // respelling aside: a typo fixed beside it is no part of the topic.
                 let stems = topic_stems(topic);
                 let needed = stems.len().min(2);
                 let blocks: Vec<usize> = changed
@@ -401,7 +406,10 @@ pub fn reconcile(
                     .map(|(change, _)| texts[change].block)
                     .collect();
                 let changes: Vec<usize> = (0..n_changes)
-                    .filter(|&change| blocks.contains(&texts[change].block))
+                    .filter(|&change| {
+                        blocks.contains(&texts[change].block)
+                            && !is_respelling(&changed[change].0, &changed[change].1)
+                    })
                     .collect();
                 let matched = !changes.is_empty();
                 (changes, matched)
@@ -448,6 +456,28 @@ pub fn reconcile(
             claims.push(ClaimCheck {
                 kind: ClaimKind::Repeated(words.clone()),
                 text: words.clone(),
+                changes: vec![change],
+                matched: true,
+            });
+        } else if let Some(title) = linked_titles(body)
+            .into_iter()
+            .find(|title| contains_words(inserted, title) || contains_words(deleted, title))
+        {
+            // What the note links to, named in the change: "see the [Debugging speculation
+            // rules post]" explains an added section "Debugging speculation rules".
+            claims.push(ClaimCheck {
+                kind: ClaimKind::Repeated(title.clone()),
+                text: title,
+                changes: vec![change],
+                matched: true,
+            });
+        } else if let Some(words) = shared_run(&said, inserted) {
+            // Text added in the note's own words: "It may take several weeks for this
+            // requirement to be enforced" added where the note says "It may take several weeks
+            // for the Two Step Verification requirement to be enforced".
+            claims.push(ClaimCheck {
+                kind: ClaimKind::Repeated(words.clone()),
+                text: words,
                 changes: vec![change],
                 matched: true,
             });
@@ -593,6 +623,9 @@ fn note_parts(
             if edits_note(text) {
                 return Some(NotePart::Edited);
             }
+            if is_stamp(text, original, reworked) {
+                return Some(NotePart::Stamp);
+            }
             if text.is_move {
                 // Old text moved under an update's heading ("The previous text was:" and the
                 // old section quoted below it) is the update's own text, at both ends.
@@ -619,6 +652,24 @@ fn note_parts(
                         .is_some_and(|range| overlaps(range, &original_notes))
             {
                 return Some(NotePart::Edited);
+            }
+            // Words of the note added inside it, where the original has no note: the note's
+            // own text (another note's words are that note's).
+            if text.deleted.is_empty()
+                && note.contains(inserted.trim())
+                && all_inside(&text.inserted, &reworked_notes, reworked)
+            {
+                return Some(NotePart::Note);
+            }
+            // The box a note is set in ("{% Aside %}", "<div class=\"note\">"), added with it.
+            if inserted.contains(['<', '{'])
+                && !has_words(&readable(inserted))
+                && text
+                    .inserted
+                    .iter()
+                    .all(|range| beside(range, &reworked_notes, reworked))
+            {
+                return Some(NotePart::Note);
             }
             let first = text.inserted.first()?;
             // What an update heading introduces may replace what the article said there.
@@ -768,6 +819,58 @@ fn is_reference_to(inserted: &str, scopes: &[Range<usize>], reworked: &str) -> b
     any && all
 }
 
+/// Whether a change edits the article's date of update: its line starts with a word that
+/// stamps one ("Updated", "Last modified", "updated:" in a front matter, "Mis à jour") and its
+/// changed text, the stamp word aside, is a date or a time.
+fn is_stamp(text: &ChangeText, original: &str, reworked: &str) -> bool {
+    const STAMPS: &[&str] = &[
+        "updated",
+        "last updated",
+        "last modified",
+        "modified",
+        "lastmod",
+        "last_modified",
+        "update:",
+        "mis à jour",
+        "mise à jour",
+        "actualizado",
+        "aktualisiert",
+    ];
+    let on_stamp_line = |ranges: &[Range<usize>], text: &str| {
+        ranges.iter().all(|range| {
+            let line = &text[line_around(text, range.start)];
+            let lower = line
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let Some(stamp) = STAMPS.iter().find(|stamp| lower.starts_with(*stamp)) else {
+                return false;
+            };
+            let changed = text[range.clone()].to_lowercase();
+            let rest = changed.strip_prefix(stamp).unwrap_or(&changed);
+            rest.split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .all(|word| {
+                    word.chars().all(|c| c.is_ascii_digit())
+                        || crate::note::detect::MONTHS_AND_WEEKDAYS.contains(&word)
+                        || ["am", "pm", "utc", "gmt", "at", "on", "h"].contains(&word)
+                })
+                && rest.chars().any(|c| c.is_ascii_digit())
+        })
+    };
+    (!text.deleted.is_empty() || !text.inserted.is_empty())
+        && on_stamp_line(&text.deleted, original)
+        && on_stamp_line(&text.inserted, reworked)
+}
+
+/// Whether a range of the reworked text stands right before or after one of its notes, only
+/// white space between.
+fn beside(range: &Range<usize>, notes: &[Range<usize>], reworked: &str) -> bool {
+    notes.iter().any(|note| {
+        let gap = |from: usize, to: usize| from <= to && reworked[from..to].trim().is_empty();
+        gap(range.end, note.start) || gap(note.end, range.start)
+    })
+}
+
 /// Whether a change's words are telling enough to count as repeated by a note: two words or
 /// more that are not little words ("the repairs" is not telling), eight letters in all.
 fn is_telling(words: &str) -> bool {
@@ -778,6 +881,57 @@ fn is_telling(words: &str) -> bool {
     let split: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
     split.iter().filter(|word| !LITTLE.contains(word)).count() >= 2
         && split.iter().map(|word| word.len()).sum::<usize>() >= 8
+}
+
+/// The titles a note links to (`[Debugging speculation rules post](…)`), normalized, a generic
+/// last word ("post", "article") left out; only titles of two telling words or more, which
+/// name something rather than point ("[here]", "[blog post]").
+fn linked_titles(note: &str) -> Vec<String> {
+    const GENERIC: &[&str] = &[
+        "post",
+        "article",
+        "blog",
+        "page",
+        "guide",
+        "documentation",
+        "docs",
+        "here",
+        "announcement",
+    ];
+    note.split('[')
+        .skip(1)
+        .filter_map(|part| part.split_once("]("))
+        .filter_map(|(title, _)| {
+            let mut words: Vec<String> = normalize(title).split(' ').map(str::to_owned).collect();
+            while words
+                .last()
+                .is_some_and(|word| GENERIC.contains(&word.as_str()))
+            {
+                words.pop();
+            }
+            let title = words.join(" ");
+            (content_words(&title).len() >= 2).then_some(title)
+        })
+        .collect()
+}
+
+/// Six words in a row that the normalized note and an inserted text share, when there are
+/// any: the note says what was added in the words it was added with.
+fn shared_run(said: &str, inserted: &str) -> Option<String> {
+    const RUN: usize = 6;
+    let note: Vec<&str> = said.split(' ').collect();
+    let added: Vec<&str> = inserted
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .collect();
+    if note.len() < RUN || added.len() < RUN {
+        return None;
+    }
+    // Notes are short: a plain search costs less download than a hash set of runs.
+    added
+        .windows(RUN)
+        .find(|run| note.windows(RUN).any(|other| other == *run))
+        .map(|run| run.join(" "))
 }
 
 /// Whether a note names both sides of a replacement: a few words deleted and a few inserted,
@@ -804,8 +958,9 @@ fn contains_words(text: &str, words: &str) -> bool {
     format!(" {text} ").contains(&format!(" {words} "))
 }
 
-/// What a reader reads of a text written in Markdown or HTML: link addresses, template tags,
-/// HTML tags and bare web addresses are left out (each becomes a space), the words kept.
+/// What a reader reads of a text written in Markdown or HTML: link addresses, template tags
+/// (`{{ … }}`, `{% … %}`), HTML tags and bare web addresses are left out (each becomes a
+/// space), the words kept.
 pub(crate) fn readable(text: &str) -> String {
     let mut res = String::with_capacity(text.len());
     let mut rest = text;
@@ -815,6 +970,8 @@ pub(crate) fn readable(text: &str) -> String {
             rest[2..].find(close).map(|end| end + 3)
         } else if rest.starts_with("{{") {
             rest.find("}}").map(|end| end + 2)
+        } else if rest.starts_with("{%") {
+            rest.find("%}").map(|end| end + 2)
         } else if c == '<' && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
             rest.find('>').map(|end| end + 1)
         } else if rest.starts_with("http://")
@@ -1938,5 +2095,55 @@ mod tests {
         // "The figure" speaks of one figure replaced, not of a paragraph added.
         let note = "We misstated the figure.";
         assert_eq!(explained_by(note, original, reworked), [true, false]);
+    }
+
+    #[test]
+    fn the_notes_own_words_box_and_date_of_update() {
+        // Text added in the note's own words.
+        let original = "Policy\n\nThe policies go into effect on August 2.\n\nWe thank you.";
+        let reworked = "Policy\n\nThe policies go into effect on August 2.\n\nIt may take \
+                        several weeks for this requirement to be enforced.\n\nWe thank you.";
+        let note = "Update: It may take several weeks for the requirement to be enforced.";
+        assert_eq!(explained_by(note, original, reworked), [true]);
+        // The article's date of update, changed with the note, is part of the note.
+        let original = "Trial\n\nupdated: 2022-11-29\n\nThe trial runs until Chrome 113.";
+        let reworked = "Trial\n\nupdated: 2023-04-21\n\nThe trial runs until Chrome 121.";
+        let note = "Update, Apr 2023: the trial will be extended until Chrome 121.";
+        let comparison = compare(original, reworked);
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert_eq!(checked.note_parts, [Some(NotePart::Stamp), None]);
+        assert_eq!(checked.explained, [true, true]);
+        // A date that is no stamp is no part of the note.
+        let original = "Trial\n\nThe trial started 2022-11-29.";
+        let reworked = "Trial\n\nThe trial started 2023-04-21.";
+        let comparison = compare(original, reworked);
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert_eq!(checked.note_parts, [None]);
+        // The box a new note is set in is the note's, as is a word added inside it.
+        let original = "Trial\n\nThe trial runs until Chrome 113.";
+        let reworked = "Trial\n\n{% Aside %}\n\nUpdate: the trial is extended.\n\n{% endAside %}\n\n\
+                        The trial runs until Chrome 113.";
+        let comparison = compare(original, reworked);
+        let checked = reconcile(
+            "Update: the trial is extended.",
+            &comparison,
+            original,
+            reworked,
+        );
+        assert!(
+            checked.note_parts.iter().all(Option::is_some),
+            "{checked:?}"
+        );
+    }
+
+    #[test]
+    fn what_the_note_links_to() {
+        let original = "Prerender\n\nPages can be prerendered.";
+        let reworked = "Prerender\n\nPages can be prerendered.\n\n### Debugging speculation \
+                        rules\n\nSee the dedicated post.";
+        let note = "Update: see the [Debugging speculation rules post](/blog/debugging/).";
+        assert_eq!(explained_by(note, original, reworked), [true]);
+        let note = "Update: see [the blog post](/blog/debugging/).";
+        assert_eq!(explained_by(note, original, reworked), [false]);
     }
 }
