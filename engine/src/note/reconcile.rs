@@ -1172,7 +1172,14 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             offset += joiner.len() + next.len();
             idx += 2;
         }
-        if quoted_ranges.iter().any(|quote| quote.contains(&start)) {
+        // The note's own dates ("Originally published 2021-11-15, updated 2023-06-12") say when
+        // it was written, not what changed.
+        let before = note[..start].trim_end().to_lowercase();
+        let before = before.strip_suffix(" on").unwrap_or(&before);
+        let dates_the_note = ["published", "updated", "posted", "revised", "edited"]
+            .iter()
+            .any(|verb| before.ends_with(verb));
+        if dates_the_note || quoted_ranges.iter().any(|quote| quote.contains(&start)) {
             continue;
         }
         if let (Some(&" "), Some(word)) = (tokens.get(idx), tokens.get(idx + 1))
@@ -1420,7 +1427,14 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         claims.push((ClaimKind::Stated(stated.clone()), stated));
     }
     if let Some(topic) = topic_of(&lower) {
-        claims.push((ClaimKind::Topic(topic.clone()), topic));
+        // Shown in the note's own case ("PMO guidance"), where lower-casing kept its length.
+        let shown = lower
+            .find(&topic)
+            .filter(|_| lower.len() == note.len())
+            .and_then(|at| note.get(at..at + topic.len()))
+            .unwrap_or(&topic)
+            .to_owned();
+        claims.push((ClaimKind::Topic(topic), shown));
     }
     claims
 }
@@ -2145,5 +2159,24 @@ mod tests {
         assert_eq!(explained_by(note, original, reworked), [true]);
         let note = "Update: see [the blog post](/blog/debugging/).";
         assert_eq!(explained_by(note, original, reworked), [false]);
+    }
+
+    #[test]
+    fn the_notes_own_dates_are_no_claims() {
+        let numbers = |note: &str| -> Vec<String> {
+            find_claims(note)
+                .into_iter()
+                .filter(|(kind, _)| matches!(kind, ClaimKind::Number(_)))
+                .map(|(_, text)| text)
+                .collect()
+        };
+        assert_eq!(
+            numbers("Originally published 2021-11-15, updated 2023-06-12 to clarify the rules."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            numbers("The meeting is on 2021-11-15, not 2021-11-08."),
+            ["2021-11-15", "2021-11-08"]
+        );
     }
 }
