@@ -871,13 +871,15 @@ fn beside(range: &Range<usize>, notes: &[Range<usize>], reworked: &str) -> bool 
     })
 }
 
+/// Little words, which say nothing of a change on their own (normalized, lower case).
+const LITTLE: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "is", "was", "for", "it", "this",
+    "that", "with", "by", "as", "be", "are", "we", "our", "not",
+];
+
 /// Whether a change's words are telling enough to count as repeated by a note: two words or
 /// more that are not little words ("the repairs" is not telling), eight letters in all.
 fn is_telling(words: &str) -> bool {
-    const LITTLE: &[&str] = &[
-        "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "is", "was", "for", "it",
-        "this", "that", "with", "by", "as", "be", "are", "we", "our",
-    ];
     let split: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
     split.iter().filter(|word| !LITTLE.contains(word)).count() >= 2
         && split.iter().map(|word| word.len()).sum::<usize>() >= 8
@@ -938,10 +940,6 @@ fn shared_run(said: &str, inserted: &str) -> Option<String> {
 /// each standing in the note as whole words and neither a little word alone ("a" → "the"
 /// says nothing, whatever the note).
 fn names_both_sides(said: &str, deleted: &str, inserted: &str) -> bool {
-    const LITTLE: &[&str] = &[
-        "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "is", "was", "for", "it",
-        "this", "that", "with", "by", "as", "be", "are", "we", "our", "not",
-    ];
     let names = |words: &str| {
         let split: Vec<&str> = words.split(' ').filter(|word| !word.is_empty()).collect();
         (1..=3).contains(&split.len())
