@@ -444,14 +444,14 @@ fn speaks_of_the_article(sentence: &str, lower: &str) -> bool {
         "following",
         "original",
     ];
-    if !sentence.ends_with(" of the") && !sentence.ends_with(" de") {
+    if !sentence.ends_with(" of the") {
         return true;
     }
     let next = lower[sentence.len()..]
         .split(|c: char| !c.is_alphanumeric())
         .find(|word| !word.is_empty())
         .unwrap_or("");
-    !sentence.ends_with(" of the") || PARTS.iter().any(|part| next.starts_with(part))
+    PARTS.iter().any(|part| next.starts_with(part))
 }
 
 /// Words that say an earlier version was wrong.

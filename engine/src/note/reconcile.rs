@@ -442,6 +442,8 @@ pub fn reconcile(
     // Wording of a change that the note repeats, as a reader would notice it: "this post was
     // prepared last week" explains "Last week" → "Two weeks ago".
     let said = normalize(&readable(body));
+    let note_words: Vec<&str> = said.split(' ').collect();
+    let titles = linked_titles(body);
     for (change, (deleted, inserted)) in readable_changed.iter().enumerate() {
         let explained_already = claims
             .iter()
@@ -459,9 +461,10 @@ pub fn reconcile(
                 changes: vec![change],
                 matched: true,
             });
-        } else if let Some(title) = linked_titles(body)
-            .into_iter()
+        } else if let Some(title) = titles
+            .iter()
             .find(|title| contains_words(inserted, title) || contains_words(deleted, title))
+            .cloned()
         {
             // What the note links to, named in the change: "see the [Debugging speculation
             // rules post]" explains an added section "Debugging speculation rules".
@@ -471,7 +474,7 @@ pub fn reconcile(
                 changes: vec![change],
                 matched: true,
             });
-        } else if let Some(words) = shared_run(&said, inserted) {
+        } else if let Some(words) = shared_run(&note_words, inserted) {
             // Text added in the note's own words: "It may take several weeks for this
             // requirement to be enforced" added where the note says "It may take several weeks
             // for the Two Step Verification requirement to be enforced".
@@ -917,19 +920,21 @@ fn linked_titles(note: &str) -> Vec<String> {
         .collect()
 }
 
-/// Six words in a row that the normalized note and an inserted text share, when there are
-/// any: the note says what was added in the words it was added with.
-fn shared_run(said: &str, inserted: &str) -> Option<String> {
-    const RUN: usize = 6;
-    let note: Vec<&str> = said.split(' ').collect();
+/// How many words in a row a note and an inserted text must share for the note to say what
+/// was added in the words it was added with.
+const RUN: usize = 6;
+
+/// The first run of [`RUN`] words of an inserted text that the note's words also hold, if
+/// any. Only a note of a few hundred words is searched: a longer text given as the note is no
+/// note, and the search is quadratic (a sorted or hashed index costs more download).
+fn shared_run(note: &[&str], inserted: &str) -> Option<String> {
+    if note.len() > 400 {
+        return None;
+    }
     let added: Vec<&str> = inserted
         .split(' ')
         .filter(|word| !word.is_empty())
         .collect();
-    if note.len() < RUN || added.len() < RUN {
-        return None;
-    }
-    // Notes are short: a plain search costs less download than a hash set of runs.
     added
         .windows(RUN)
         .find(|run| note.windows(RUN).any(|other| other == *run))
@@ -1172,7 +1177,13 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
         }
         // The note's own dates ("Originally published 2021-11-15, updated 2023-06-12") say when
         // it was written, not what changed.
-        let before = note[..start].trim_end().to_lowercase();
+        // The few words before the figure, not the whole note before it: a long note has
+        // many figures.
+        let mut from = start.saturating_sub(24);
+        while !note.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = note[from..start].trim_end().to_lowercase();
         let before = before.strip_suffix(" on").unwrap_or(&before);
         let dates_the_note = ["published", "updated", "posted", "revised", "edited"]
             .iter()
