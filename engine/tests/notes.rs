@@ -233,7 +233,7 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 fn the_note_check_agrees_with_a_persons_reading() {
     let (tuning, held_out) = note_cases::read_parts();
     assert!(tuning.len() >= 117, "{}", tuning.len());
-    assert!(held_out.len() >= 13, "{}", held_out.len());
+    assert!(held_out.len() >= 11, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);
     assert!(
         agreement.agree * 1000 >= agreement.n * 846,
