@@ -215,5 +215,6 @@ fn claim_label(kind: &ClaimKind) -> &'static str {
         ClaimKind::Markup(_) => "markup",
         ClaimKind::Stated(_) => "what an earlier version said",
         ClaimKind::Topic(_) => "what it says it changed",
+        ClaimKind::Section => "the section it stands in",
     }
 }

@@ -584,6 +584,16 @@ const SINCE: &[&str] = &[
     "since this post",
     "since this article",
     "since publication",
+    // "The following behavior was correct according to the spec at the time of writing. Since
+    // then, our spec proposal was accepted"
+    "since then",
+    "no longer active",
+    "is obsolete",
+    "are obsolete",
+    "been redesigned",
+    "unshipped",
+    "temporarily ended",
+    "has completed its",
 ];
 
 fn says_it_was_wrong(lower: &str) -> bool {
@@ -622,6 +632,35 @@ fn says_it_changed(lower: &str) -> bool {
 
 fn says_what_became_of_it(lower: &str) -> bool {
     SINCE.iter().any(|cue| lower.contains(cue))
+}
+
+/// Whether a note says what an earlier version held and that it has now been replaced, with no
+/// word of an error ("An earlier version of this document listed a number of kubectl commands
+/// … These steps have now been encoded in the `cmctl` command"): the article kept up with its
+/// subject, an update rather than a correction.
+fn is_superseded(lower: &str) -> bool {
+    const HELD: &[&str] = &[
+        "version of this document listed",
+        "version of this post listed",
+        "version of this article listed",
+        "version of this page listed",
+        "version of this guide listed",
+        "version of this document included",
+        "version of this post included",
+        "version of this article included",
+        "version of this page included",
+        "version of this guide included",
+        "version of this document described",
+        "version of this post described",
+        "version of this article described",
+        "version of this guide described",
+    ];
+    HELD.iter().any(|held| lower.contains(held))
+        && lower.contains(" now ")
+        && !WRONG
+            .iter()
+            .filter(|cue| !cue.ends_with(" version"))
+            .any(|cue| lower.contains(cue))
 }
 
 fn says_it_was_withdrawn(lower: &str) -> bool {
@@ -1195,12 +1234,16 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
 
 /// Phrases by which an article thanks those who helped make it ("This article was reviewed by
 /// …"), a note about its making that reports no change.
-const ACKNOWLEDGEMENTS: &[&str] = &[
-    "reviewed by",
+const ACKNOWLEDGEMENTS: &[&str] = &["reviewed by", "thanks to"];
+
+/// Acknowledgements that speak of nothing else, which make a plain note one too: "Note: These
+/// results were provided by Timothy Gu. Thanks!" (a note's questions "reviewed by" a panel, or
+/// a feature "thanks to" which something works, are no acknowledgement).
+const CREDITS: &[&str] = &[
     "fact-checked by",
     "proofread by",
-    "thanks to",
     "hero image by",
+    "thanks!",
 ];
 
 /// Phrases that say where an article first appeared.
@@ -1208,6 +1251,9 @@ const PROVENANCE: &[&str] = &[
     "originally published",
     "first published on",
     "first published in",
+    // "This article was published on [CodeYourWorld](…)": a site named by its link.
+    "published on [",
+    "published on <a",
     "originally appeared",
     "first appeared",
     "cross-posted",
@@ -1234,6 +1280,7 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
         Label::Clarification => Some(NoteKind::Clarification),
         Label::Retraction => Some(NoteKind::Retraction),
         _ if says_it_was_withdrawn(&lower) => Some(NoteKind::Retraction),
+        _ if is_superseded(&lower) => Some(changed()),
         _ if says_it_was_wrong(&lower) => Some(NoteKind::Correction),
         Label::Update => Some(changed()),
         Label::Edition
@@ -1250,7 +1297,12 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
             Some(NoteKind::Disclaimer)
         }
         // "This article was reviewed by …" thanks those who helped make it.
-        Label::Sentence if ACKNOWLEDGEMENTS.iter().any(|phrase| lower.contains(phrase)) => {
+        Label::Sentence
+            if ACKNOWLEDGEMENTS
+                .iter()
+                .chain(CREDITS)
+                .any(|phrase| lower.contains(phrase)) =>
+        {
             Some(NoteKind::Disclaimer)
         }
         // "This article was written by …" reports no change.
@@ -1268,6 +1320,7 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
             if ABOUT_THE_ARTICLE
                 .iter()
                 .chain(PROVENANCE)
+                .chain(CREDITS)
                 .any(|phrase| lower.contains(phrase)) =>
         {
             Some(NoteKind::Disclaimer)
@@ -2045,5 +2098,46 @@ mod tests {
         ] {
             assert_eq!(kinds(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn what_became_of_the_subject_later_credits_and_superseded_versions() {
+        // What became of the subject after the article: an update, whatever the label.
+        for text in [
+            "Note: The steering group has completed its work and is no longer active.",
+            "Note: The behaviour below matched the draft standard when we wrote it. Since then \
+             the draft has been accepted.",
+            "Note: Unshipped again.",
+            "Note: The interface described here is obsolete.",
+        ] {
+            assert_eq!(first_kind(text), NoteKind::Update, "{text}");
+        }
+        // Thanks alone make a plain note an acknowledgement; a panel that reviews questions
+        // does not.
+        assert_eq!(
+            first_kind("Note: These timings were measured by Ana Ortiz. Thanks!"),
+            NoteKind::Disclaimer
+        );
+        assert!(kinds("Note: Questions sent in advance will be reviewed by the panel.").is_empty());
+        // A site named by its link is where the article first appeared.
+        assert_eq!(
+            first_kind("This article was published on [Field Notes](https://example.org/notes)."),
+            NoteKind::Disclaimer
+        );
+        // What an earlier version held and has now been replaced is an update; with a word
+        // of an error it stays a correction.
+        assert_eq!(
+            first_kind(
+                "An earlier version of this guide listed three manual steps. They have now \
+                 been folded into one command."
+            ),
+            NoteKind::Update
+        );
+        assert_eq!(
+            first_kind(
+                "An earlier version of this guide listed port 8080 by mistake; it is now 8443."
+            ),
+            NoteKind::Correction
+        );
     }
 }

@@ -56,6 +56,9 @@ pub enum ClaimKind {
     /// clarify PMO guidance on notifications", "updated the details of the project meeting"):
     /// the changes in the paragraphs whose changed words name it.
     Topic(String),
+    /// "This section was updated", said by a note inside the article: the changes of the
+    /// section it stands in, from the heading above it to the next heading of that level.
+    Section,
 }
 
 /// Why a change is part of the note rather than a change the note explains. Such changes are
@@ -216,8 +219,8 @@ pub fn reconcile(
                         && comparison.facts.iter().any(|fact| {
                             fact.change == change
                                 && fact.kind == FactKind::Number
-                                && (normalize(&fact.old).contains(&value)
-                                    || normalize(&fact.new).contains(&value))
+                                && normalize(&fact.old).contains(&value)
+                                    != normalize(&fact.new).contains(&value)
                         })
                 };
                 // Quoted old wording explains the changes inside the words it quotes: "described
@@ -235,13 +238,21 @@ pub fn reconcile(
                     } else {
                         vec![value.as_str()]
                     };
+                // A figure on both sides of a change is one the change keeps: "Chrome 53" in a
+                // note does not explain "M53" → "Chrome 53". Quoted words may stand on both.
+                let names = |deleted: &str, inserted: &str, part: &str| {
+                    let (old, new) = (deleted.contains(part), inserted.contains(part));
+                    if matches!(kind, ClaimKind::Number(_)) {
+                        old != new
+                    } else {
+                        old || new
+                    }
+                };
                 let changes: Vec<usize> = readable_changed
                     .iter()
                     .enumerate()
                     .filter(|(change, (deleted, inserted))| {
-                        parts
-                            .iter()
-                            .any(|part| deleted.contains(part) || inserted.contains(part))
+                        parts.iter().any(|part| names(deleted, inserted, part))
                             || inside_quote(deleted)
                             || in_facts(*change)
                     })
@@ -411,6 +422,28 @@ pub fn reconcile(
                             && !is_respelling(&changed[change].0, &changed[change].1)
                     })
                     .collect();
+                let matched = !changes.is_empty();
+                (changes, matched)
+            }
+            ClaimKind::Section => {
+                let changes = match note_place(note, &text, reworked) {
+                    Some(at) => {
+                        let section = section_around(reworked, at);
+                        texts
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, text)| {
+                                text.inserted
+                                    .first()
+                                    .map(|range| range.start)
+                                    .or_else(|| text.reworked_points.first().copied())
+                                    .is_some_and(|point| section.contains(&point))
+                            })
+                            .map(|(change, _)| change)
+                            .collect()
+                    }
+                    None => Vec::new(),
+                };
                 let matched = !changes.is_empty();
                 (changes, matched)
             }
@@ -1383,6 +1416,8 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     );
     let edited = post_said_edited(&words);
     add(ClaimKind::Reworked, edited.as_deref());
+    let section = section_said_edited(&words);
+    add(ClaimKind::Section, section.as_deref());
     let near = |verbs: &[&str]| {
         has(verbs).filter(|_| {
             has(&[
@@ -1464,6 +1499,10 @@ fn topic_of(lower: &str) -> Option<String> {
         "amended ",
         "changed ",
         "fixed ",
+        // "We previously announced plans to update the installability criteria …, we have
+        // decided to put those plans on hold": what the plans were about.
+        "plans to ",
+        "planned to ",
     ];
     const ENDS: &[&str] = &[
         ". ",
@@ -1683,6 +1722,75 @@ fn post_said_edited(words: &[&str]) -> Option<String> {
         }
         Some(words[subject - 1..=at].join(" "))
     })
+}
+
+/// The words by which a note says the part of the article it stands in was edited ("This
+/// section was updated in June 2019 to reflect …"): "this", the part, at least one auxiliary
+/// and the verb.
+fn section_said_edited(words: &[&str]) -> Option<String> {
+    const PARTS: &[&str] = &["section", "paragraph", "part", "chapter"];
+    const VERBS: &[&str] = &[
+        "updated",
+        "revised",
+        "rewritten",
+        "edited",
+        "amended",
+        "modified",
+        "expanded",
+        "reworded",
+    ];
+    const AUXILIARIES: &[&str] = &["has", "have", "been", "was", "is", "since", "now"];
+    words.windows(2).enumerate().find_map(|(at, pair)| {
+        if pair[0] != "this" || !PARTS.contains(&pair[1]) {
+            return None;
+        }
+        let rest = &words[at + 2..];
+        let aux = rest
+            .iter()
+            .take_while(|word| AUXILIARIES.contains(word))
+            .count();
+        let verb = rest.get(aux)?;
+        (aux > 0 && VERBS.contains(verb)).then(|| words[at..at + 3 + aux].join(" "))
+    })
+}
+
+/// Where a note stands in the reworked text: its own text, or the words of its claim.
+fn note_place(note: &str, claim: &str, reworked: &str) -> Option<usize> {
+    let note = note.trim();
+    if !note.is_empty()
+        && let Some(at) = reworked.find(note)
+    {
+        return Some(at);
+    }
+    let lower = reworked.to_lowercase();
+    // Lower-casing keeps the byte offsets of ASCII text only; the claim's words are ASCII.
+    (lower.len() == reworked.len())
+        .then(|| lower.find(claim))
+        .flatten()
+}
+
+/// The section of a Markdown text that holds `at`: from the heading above it to the next
+/// heading of that level or above (the whole text where no heading stands above it).
+fn section_around(text: &str, at: usize) -> Range<usize> {
+    let level = |line: &str| {
+        let hashes = line.chars().take_while(|&c| c == '#').count();
+        (hashes > 0 && line[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let mut offset = 0;
+    let mut start = (0, usize::MAX);
+    let mut end = text.len();
+    for line in text.split_inclusive('\n') {
+        if let Some(depth) = level(line) {
+            if offset <= at {
+                start = (offset, depth);
+            } else if depth <= start.1 {
+                end = offset;
+                break;
+            }
+        }
+        offset += line.len();
+    }
+    start.0..end
 }
 
 /// What the note says an earlier version stated, in its own words: the rest of the sentence
@@ -2187,5 +2295,48 @@ mod tests {
             numbers("The meeting is on 2021-11-15, not 2021-11-08."),
             ["2021-11-15", "2021-11-08"]
         );
+    }
+
+    #[test]
+    fn a_section_said_updated_explains_the_changes_of_that_section() {
+        let original = "# Guide\n\nInstall it with the old script.\n\n## Sorting\n\nWe copy \
+                        the values twice.\n\n## History\n\nIt began in 2017.";
+        let reworked = "# Guide\n\nInstall it with the new script.\n\n## Sorting\n\nNote: This \
+                        section was updated in June to cover the new pass.\n\nWe copy the values \
+                        once.\n\n## History\n\nIt began in 2016.";
+        let note = "Note: This section was updated in June to cover the new pass.";
+        // "twice" → "once" under its heading (the note's own text is no numbered change); not
+        // the install script above it nor the year under the next heading.
+        assert_eq!(explained_by(note, original, reworked), [false, true, false]);
+        let comparison = compare(original, reworked);
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert_eq!(checked.claims[0].kind, ClaimKind::Section);
+        assert_eq!(checked.claims[0].changes, [1]);
+        assert_eq!(
+            section_said_edited(&["this", "section", "was", "updated", "in", "june"]).as_deref(),
+            Some("this section was updated")
+        );
+        assert_eq!(section_said_edited(&["this", "section", "updated"]), None);
+    }
+
+    #[test]
+    fn a_figure_a_change_keeps_is_not_what_the_note_gives() {
+        let original = "Results\n\nWe tested on M53 and found 12 leaks.\n\nMore soon.";
+        let reworked = "Results\n\nWe tested on release 53 and found 15 leaks.\n\nMore soon.";
+        // "53" stands on both sides of the first change: the note's "53" does not explain
+        // it; "15" is new in the second.
+        let note = "Update: Chrome 53 now shows 15 leaks.";
+        assert_eq!(explained_by(note, original, reworked), [false, true]);
+    }
+
+    #[test]
+    fn plans_the_note_says_were_announced() {
+        let original = "Uploads\n\nWe will retire the legacy uploader in March, so move your \
+                        scripts.\n\nThe viewer stays as it is.";
+        let reworked = "Uploads\n\nThe legacy uploader stays available for now.\n\nThe viewer \
+                        stays as it was.";
+        let note = "Update: We announced plans to retire the legacy uploader; after your \
+                    feedback those plans are on hold.";
+        assert_eq!(explained_by(note, original, reworked), [true, false]);
     }
 }
