@@ -90,7 +90,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // 481,500 and 375,000 B; the note's own dates left out of its claims and topics shown in the note's
 // case took it to 481,573 B (375,016 B brotli), and the lines moved to 482,000 and 375,500 B. A
 // seventh (what became of a subject since, credits, superseded versions; the check's sections
-// said updated, announced plans, figures a change keeps) took it to 482,416 B (375,458 B
+// said updated, announced plans, figures a change keeps) took it to 482,564 B (375,854 B
 // brotli), and the lines moved to 483,000 and 376,000 B.
 const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 483_000);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).

@@ -1217,7 +1217,17 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
             from -= 1;
         }
         let before = note[from..start].trim_end().to_lowercase();
-        let before = before.strip_suffix(" on").unwrap_or(&before);
+        // "updated in June 2019", "updated on 3 June": the month and the day belong to the date.
+        let before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ');
+        let before = match before.rsplit_once(' ') {
+            Some((head, word)) if crate::note::detect::MONTHS_AND_WEEKDAYS.contains(&word) => head,
+            _ => before,
+        };
+        let before = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        let before = before
+            .strip_suffix(" on")
+            .or_else(|| before.strip_suffix(" in"))
+            .unwrap_or(before);
         let dates_the_note = ["published", "updated", "posted", "revised", "edited"]
             .iter()
             .any(|verb| before.ends_with(verb));
@@ -2294,6 +2304,15 @@ mod tests {
         assert_eq!(
             numbers("The meeting is on 2021-11-15, not 2021-11-08."),
             ["2021-11-15", "2021-11-08"]
+        );
+        // A date written with its month is the note's own after "updated in", "updated on".
+        assert_eq!(
+            numbers("Note: This section was updated in June 2019 to reflect the new pass."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            numbers("Updated on 3 June 2019: the meeting moved to 17 June."),
+            ["17"]
         );
     }
 
