@@ -204,10 +204,10 @@ fn the_note_is_never_one_of_its_changes() {
 #[test]
 fn labelled_notes_are_found_and_look_alikes_are_not() {
     let set = note_set::read();
-    assert!(set.len() >= 1136, "{}", set.len());
+    assert!(set.len() >= 1341, "{}", set.len());
     let publishers: std::collections::BTreeSet<_> =
         set.iter().map(|item| &item.publisher).collect();
-    assert!(publishers.len() >= 43, "{publishers:?}");
+    assert!(publishers.len() >= 46, "{publishers:?}");
     let (tuning, held_out, misses) = note_set::score(&set);
     let (found, of) = tuning.change_notes_found();
     assert!(
@@ -233,7 +233,7 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 fn the_note_check_agrees_with_a_persons_reading() {
     let (tuning, held_out) = note_cases::read_parts();
     assert!(tuning.len() >= 128, "{}", tuning.len());
-    assert!(held_out.len() >= 3, "{}", held_out.len());
+    assert!(held_out.len() >= 6, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);
     assert!(
         agreement.agree * 1000 >= agreement.n * 839,
