@@ -91,7 +91,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // case took it to 481,573 B (375,016 B brotli), and the lines moved to 482,000 and 375,500 B. A
 // seventh (what became of a subject since, credits, superseded versions; the check's sections
 // said updated, announced plans, figures a change keeps) took it to 482,564 B (375,854 B
-// brotli), and the lines moved to 483,000 and 376,000 B.
+// brotli), and the lines moved to 483,000 and 376,000 B; figures and quotations inside HTML tags
+// left to the markup took it to 482,761 B (375,938 B brotli).
 const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 483_000);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
 const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 376_000);

@@ -442,6 +442,7 @@ fn figures_near<'a>(
             let (range, token) = &tokens[idx];
             is_number(token)
                 && !in_link(side.text, range)
+                && !in_tag(side.text, range)
                 && !dates
                     .iter()
                     .any(|date| date.start <= range.start && range.start < date.end)
@@ -857,7 +858,10 @@ fn quotations(paragraph: &str) -> Vec<Range<usize>> {
                     ('“', '”') | ('«', '»') | ('„', '“' | '”') | ('"', '"')
                 ) =>
             {
-                res.push(start..idx + c.len_utf8());
+                // An attribute's value (`<img src="…">`) is the markup's, not a quotation.
+                if !in_tag(paragraph, &(start..start)) {
+                    res.push(start..idx + c.len_utf8());
+                }
                 open = None;
             }
             _ => {}
@@ -885,14 +889,7 @@ fn bare_link_start(run: &str) -> Option<usize> {
 /// its digits belong to the address, not to the article's figures. Only 200 bytes either way
 /// are read, so a text without spaces costs each number a bounded look.
 fn in_link(text: &str, range: &Range<usize>) -> bool {
-    let mut from = range.start.saturating_sub(200);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (range.end + 200).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let (from, to) = within_200(text, range);
     // The run starts after the last whitespace before the number (or at the text's start),
     // and ends at the first after it (or at the text's end); farther than the window, it is
     // taken for no link.
@@ -914,6 +911,36 @@ fn in_link(text: &str, range: &Range<usize>) -> bool {
         || run.contains("www.")
         || run.contains('@')
         || bare_link_start(run).is_some()
+}
+
+/// The bounds of the text read around `range`: 200 bytes either way, on character boundaries.
+fn within_200(text: &str, range: &Range<usize>) -> (usize, usize) {
+    let mut from = range.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (range.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    (from, to)
+}
+
+/// Whether the number token at `range` of `text` stands inside an HTML tag (`<img
+/// intrinsicsize="641x182">`, `<td width="40">`): the markup's, not a figure the reader reads.
+/// As with links, only 200 bytes either way are read.
+fn in_tag(text: &str, range: &Range<usize>) -> bool {
+    let (from, to) = within_200(text, range);
+    let before = &text[from..range.start];
+    let opened = before.rfind('<').filter(|&at| {
+        !before[at..].contains('>')
+            && before[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+    });
+    let after = &text[range.end..to];
+    opened.is_some()
+        && after
+            .find('>')
+            .is_some_and(|end| !after[..end].contains('<'))
 }
 
 /// The link target (URL, `mailto:` or e-mail address) that a change falls in: the
@@ -973,6 +1000,41 @@ mod tests {
 
     fn fact(kind: FactKind, old: &str, new: &str) -> (FactKind, String, String) {
         (kind, old.to_owned(), new.to_owned())
+    }
+
+    #[test]
+    fn figures_inside_tags_are_the_markups() {
+        // The size of an image in its tag is no figure a reader reads; the same figure in
+        // the text is.
+        let facts_of = |original: &str, reworked: &str| {
+            facts(original, reworked)
+                .into_iter()
+                .filter(|(kind, _, _)| *kind == FactKind::Number)
+                .count()
+        };
+        assert_eq!(
+            facts_of(
+                "See the chart.\n\n<img src=\"a.svg\" intrinsicsize=\"641x182\" alt=\"\">",
+                "See the chart.\n\n<img src=\"a.svg\" intrinsicsize=\"815x297\" alt=\"\">"
+            ),
+            0
+        );
+        assert_eq!(
+            facts_of(
+                "The chart is 641 pixels wide.",
+                "The chart is 815 pixels wide."
+            ),
+            1
+        );
+        assert_eq!(
+            facts(
+                "<img src=\"/a.svg\" alt=\"\">\n\nIt said “no”.",
+                "It said “yes”."
+            ),
+            [fact(FactKind::Quotation, "“no”", "“yes”")]
+        );
+        assert!(in_tag("<td width=\"40\">", &(11..13)));
+        assert!(!in_tag("x < 40 and y > 2", &(4..6)));
     }
 
     #[test]
