@@ -92,10 +92,14 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // seventh (what became of a subject since, credits, superseded versions; the check's sections
 // said updated, announced plans, figures a change keeps) took it to 482,564 B (375,854 B
 // brotli), and the lines moved to 483,000 and 376,000 B; figures and quotations inside HTML tags
-// left to the markup took it to 482,761 B (375,938 B brotli).
-const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 483_000);
+// left to the markup took it to 482,761 B (375,938 B brotli). An eighth (headings that name
+// their note, renames, hotfixes, reposts and contributors, notes read across their line breaks,
+// a dated heading's kind read under it, "Updates" headings over text that reports no change;
+// rules that frame a note) took it to 484,171 B (377,285 B brotli), and the lines moved to
+// 484,500 and 377,500 B.
+const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 484_500);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
-const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 376_000);
+const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 377_500);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -204,10 +204,10 @@ fn the_note_is_never_one_of_its_changes() {
 #[test]
 fn labelled_notes_are_found_and_look_alikes_are_not() {
     let set = note_set::read();
-    assert!(set.len() >= 1451, "{}", set.len());
+    assert!(set.len() >= 1663, "{}", set.len());
     let publishers: std::collections::BTreeSet<_> =
         set.iter().map(|item| &item.publisher).collect();
-    assert!(publishers.len() >= 53, "{publishers:?}");
+    assert!(publishers.len() >= 65, "{publishers:?}");
     let (tuning, held_out, misses) = note_set::score(&set);
     let (found, of) = tuning.change_notes_found();
     assert!(
@@ -226,17 +226,17 @@ fn labelled_notes_are_found_and_look_alikes_are_not() {
 
 /// The note check on real (original, reworked, note) cases whose every change a person marked
 /// as explained or not (`tests/fixtures/notes/cases*.jsonl`): on the tuning part, at least the
-/// agreement measured when the rules were last changed (628 of 748), so that a change that
+/// agreement measured when the rules were last changed (643 of 763), so that a change that
 /// loses agreement fails. The held-out part is measured by `make bench-notes`, not held to a
 /// floor here: a floor would make it a target to tune to.
 #[test]
 fn the_note_check_agrees_with_a_persons_reading() {
     let (tuning, held_out) = note_cases::read_parts();
-    assert!(tuning.len() >= 128, "{}", tuning.len());
-    assert!(held_out.len() >= 6, "{}", held_out.len());
+    assert!(tuning.len() >= 134, "{}", tuning.len());
+    assert!(held_out.len() >= 8, "{}", held_out.len());
     let agreement = note_cases::agreement(&tuning);
     assert!(
-        agreement.agree * 1000 >= agreement.n * 839,
+        agreement.agree * 1000 >= agreement.n * 842,
         "{}/{}: {:#?}",
         agreement.agree,
         agreement.n,

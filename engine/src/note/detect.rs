@@ -162,13 +162,36 @@ pub fn detect_notes(text: &str) -> Vec<Note> {
         let mut range = paragraph.clone();
         // A label alone on its line ("### Corrections", "**Update**:") heads the paragraph after it.
         let body = strip_markup(&text[paragraph.start + lead.body_start..paragraph.end]);
+        let mut body_end = paragraph.end;
         if body.trim().is_empty()
             && let Some(next) = paragraphs.get(idx + 1)
         {
             range.end = next.end;
+            body_end = next.end;
             idx += 1;
+            // A heading "Updates" over text that reports no change to the article ("## Updates
+            // \n\n1. A change to the committee.", "## Update\n\nTo update the service worker,
+            // …") names a section of it, not a note.
+            let heading = strip_markup(&text[paragraph.clone()])
+                .trim_matches(is_markup_or_space)
+                .to_lowercase();
+            if text[paragraph.clone()].starts_with('#')
+                && ["update", "updates"].contains(&heading.as_str())
+                && !reports_a_change(&text[next.clone()])
+            {
+                idx += 1;
+                continue;
+            }
+        } else if text[paragraph.clone()].starts_with('#')
+            && is_date_like(&body.to_lowercase())
+            && let Some(next) = paragraphs.get(idx + 1)
+        {
+            // A heading that gives the label and its date ("## Update! (28 July 2021)") stays
+            // a heading, but what kind of note it heads is said under it ("… revealed just how
+            // flawed my original analysis was").
+            body_end = next.end;
         }
-        let body = &text[paragraph.start + lead.body_start..range.end];
+        let body = &text[paragraph.start + lead.body_start..body_end];
         if let Some(kind) = kind_of(&lead, body) {
             notes.push(note(text, kind, range));
         }
@@ -315,6 +338,10 @@ const LABELS: &[(&str, Label)] = &[
     ("widerruf", Label::Retraction),
     ("last updated", Label::Update),
     ("last update", Label::Update),
+    // "### *Update notice*", "### Edit history": a heading that names the note it heads.
+    ("update notice", Label::Update),
+    ("edit history", Label::Update),
+    ("revision history", Label::Update),
     ("updated", Label::Update),
     ("updates", Label::Update),
     ("update", Label::Update),
@@ -468,6 +495,10 @@ const WRONG: &[&str] = &[
     "erroneous",
     "in error",
     "miscalculat",
+    // "Further research … revealed just how flawed my original analysis was."
+    "how flawed",
+    "was flawed",
+    "were flawed",
     "amended to correct",
     "was wrong",
     "were wrong",
@@ -566,6 +597,8 @@ const SINCE: &[&str] = &[
     "has been stabilised",
     "have been stabilized",
     "has been deprecated",
+    // "Note: Since `essurvey 1.0.0` all `ess_*` functions have been deprecated"
+    "have been deprecated",
     "has been delayed",
     "has been postponed",
     "has been extended",
@@ -576,6 +609,10 @@ const SINCE: &[&str] = &[
     "has been archived",
     "has been renamed",
     "was renamed",
+    // "note: this package used to be called `siftgeojson`"
+    "used to be called",
+    "used to be named",
+    "formerly known as",
     "has been retired",
     "has been cancelled",
     "has been canceled",
@@ -594,9 +631,26 @@ const SINCE: &[&str] = &[
     "unshipped",
     "temporarily ended",
     "has completed its",
+    // "Note: There was a build issue discovered immediately after release, so we've also
+    // released a hotfix (0.24.1)"
+    "hotfix",
+    // "Note: Recently, two new UMAP R packages have appeared. These … are more actively
+    // maintained."
+    "no longer maintained",
+    "more actively maintained",
 ];
 
 fn says_it_was_wrong(lower: &str) -> bool {
+    // "If you're running an earlier version, these features won't exist": a version of the
+    // software, not of the article.
+    let cue_holds = |cue: &&str| {
+        lower.match_indices(*cue).any(|(at, _)| {
+            !(cue.ends_with(" version")
+                && ["running ", "using ", "use ", "install ", "with "]
+                    .iter()
+                    .any(|verb| lower[..at].ends_with(verb)))
+        })
+    };
     // "previously the talk was scheduled at 17:25. 11:55 is correct."
     let gives_the_right_value = ["previously", "earlier", "originally"]
         .iter()
@@ -609,7 +663,45 @@ fn says_it_was_wrong(lower: &str) -> bool {
         ]
         .iter()
         .any(|cue| lower.contains(cue));
-    WRONG.iter().any(|cue| lower.contains(cue)) || gives_the_right_value
+    WRONG.iter().any(cue_holds) || gives_the_right_value
+}
+
+/// A text in lower case with its runs of white space, line breaks among them, made one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether the text under an update heading reports a change: it says what changed, what
+/// became of its subject or what was wrong, speaks of the article, or starts with a date.
+fn reports_a_change(text: &str) -> bool {
+    let lower = one_line(text);
+    let start: String = lower.chars().take(40).collect();
+    says_it_changed(&lower)
+        || says_what_became_of_it(&lower)
+        || says_it_was_wrong(&lower)
+        || says_it_was_withdrawn(&lower)
+        || starts_with_a_change(&lower)
+        || has_date(&start)
+        || [
+            " now ",
+            "this post",
+            "this article",
+            "this page",
+            "this blog",
+            "since ",
+            "as of ",
+            "originally",
+            "previously",
+            "no longer",
+            // "The OpenSSL project has released a description of the issue"
+            "has released",
+            "have released",
+        ]
+        .iter()
+        .any(|cue| lower.contains(cue))
 }
 
 /// Whether a note says the article changed, and not that something has not changed yet ("Not
@@ -1230,11 +1322,17 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "endorsement",
     "translations",
     "snapshot",
+    // "NOTE: all of this is in the context of a conversation on Twitter. It is not a
+    // comprehensive perspective"
+    "not a comprehensive",
+    "not comprehensive",
+    "not an exhaustive",
+    "not exhaustive",
 ];
 
 /// Phrases by which an article thanks those who helped make it ("This article was reviewed by
 /// …"), a note about its making that reports no change.
-const ACKNOWLEDGEMENTS: &[&str] = &["reviewed by", "thanks to"];
+const ACKNOWLEDGEMENTS: &[&str] = &["reviewed by", "thanks to", "contributed by"];
 
 /// Acknowledgements that speak of nothing else, which make a plain note one too: "Note: These
 /// results were provided by Timothy Gu. Thanks!" (a note's questions "reviewed by" a panel, or
@@ -1256,6 +1354,14 @@ const PROVENANCE: &[&str] = &[
     "published on <a",
     "originally appeared",
     "first appeared",
+    // "This post was originally posted on [Eric's blog](…)"
+    "originally posted",
+    "first posted",
+    // "This post was featured in the R Weekly Highlights podcast"
+    "was featured in",
+    "was featured on",
+    // "Note: The following has been adapted from a section of the forthcoming second edition"
+    "adapted from",
     "cross-posted",
     "crossposted",
     "republished",
@@ -1267,7 +1373,9 @@ const PROVENANCE: &[&str] = &[
 
 /// The kind of a labelled note, from its label and body; `None` when the note does not count.
 fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
-    let lower = body.to_lowercase();
+    // Words a hard-wrapped note breaks across lines ("more actively\nmaintained") are read as
+    // one phrase.
+    let lower = one_line(body);
     let changed = || {
         if says_it_clarifies(&lower) {
             NoteKind::Clarification
@@ -1281,7 +1389,12 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
         Label::Retraction => Some(NoteKind::Retraction),
         _ if says_it_was_withdrawn(&lower) => Some(NoteKind::Retraction),
         _ if is_superseded(&lower) => Some(changed()),
-        _ if says_it_was_wrong(&lower) => Some(NoteKind::Correction),
+        // A stock sentence that opens a paragraph ("This article has been light on advice …")
+        // owns up to an error in what it says next, not in advice further on ("Make mistakes.").
+        Label::Sentence if says_it_was_wrong(opening(&lower)) => Some(NoteKind::Correction),
+        _ if lead.label != Label::Sentence && says_it_was_wrong(&lower) => {
+            Some(NoteKind::Correction)
+        }
         Label::Update => Some(changed()),
         Label::Edition
             if [" wrote", " said", "reported", "stated", "described"]
@@ -1326,6 +1439,21 @@ fn kind_of(lead: &Lead, body: &str) -> Option<NoteKind> {
             Some(NoteKind::Disclaimer)
         }
         Label::Note => None,
+    }
+}
+
+/// The first two sentences of a note's text, where a note that opens with a stock sentence says
+/// what was wrong.
+fn opening(lower: &str) -> &str {
+    let mut ends = lower.match_indices(['.', '!', '?']).filter(|(at, _)| {
+        lower[at + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+    });
+    match ends.nth(1) {
+        Some((at, _)) => &lower[..=at],
+        None => lower,
     }
 }
 
@@ -2138,6 +2266,75 @@ mod tests {
                 "An earlier version of this guide listed port 8080 by mistake; it is now 8443."
             ),
             NoteKind::Correction
+        );
+    }
+
+    #[test]
+    fn headings_names_renames_and_provenance() {
+        // A heading that names the note it heads.
+        for text in [
+            "### *Update notice*\n\nWe have changed how the command reads its options.",
+            "### Edit history",
+        ] {
+            assert_eq!(first_kind(text), NoteKind::Update, "{text}");
+        }
+        // What became of the subject: renamed, deprecated, fixed by a hotfix, outgrown; a
+        // phrase broken across lines is still read.
+        for text in [
+            "> note: this library used to be called `tilecut`",
+            "Note: Since version 2.0 all `read_*` functions have been deprecated.",
+            "**Note:** A packaging fault was found right after the release, so we shipped a \
+             hotfix (3.1.1).",
+            "> Note: Two newer packages cover the same ground and are more actively\nmaintained.",
+        ] {
+            assert_eq!(first_kind(text), NoteKind::Update, "{text}");
+        }
+        // A later finding that the article was flawed owns up to an error.
+        assert_eq!(
+            first_kind("Update: Later checks showed how flawed the first estimate was."),
+            NoteKind::Correction
+        );
+        // Where the article comes from, who wrote it, that it does not cover everything.
+        for text in [
+            "*This post was originally posted on [the team blog](https://example.org/).*",
+            "> This post was contributed by [Ada Byrne](https://example.org/ada). Thank you!",
+            "*This post was featured in the [Weekly Digest podcast](https://example.org/14).*",
+            "**Note:** The following has been adapted from a chapter of our handbook.",
+            "NOTE: these figures come from one survey. It is not a\ncomprehensive picture.",
+        ] {
+            assert_eq!(first_kind(text), NoteKind::Disclaimer, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_a_stock_sentence_or_a_heading_goes_on_to_say() {
+        // A stock sentence owns up to an error in what it says next, not in advice further on.
+        let advice = "This article has been light on advice about colours. Mostly, this is to \
+                      encourage trying things. Make mistakes.";
+        assert!(kinds(advice).is_empty(), "{:?}", kinds(advice));
+        // A software version is not a version of the article.
+        assert!(
+            kinds("**Note:** If you're running an\nearlier version, these menus won't exist.")
+                .is_empty()
+        );
+        // A dated heading stays the note; what it heads says which kind.
+        let text = "## Update! (3 May 2022)\n\nA second look showed how flawed my first \
+                    analysis was.\n\nThe rest of the post.";
+        assert_eq!(
+            kinds(text),
+            [(NoteKind::Correction, "## Update! (3 May 2022)".to_owned())]
+        );
+        // A heading "Updates" over text that reports no change is a section of the article;
+        // over news since publication, a note.
+        for text in [
+            "## Updates\n\n1. A change to the board. Two members stepped down.",
+            "## Update\n\nTo update the extension, publish a new version of it.",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            first_kind("### Update\n\nThe vendor has released a description of the flaw."),
+            NoteKind::Update
         );
     }
 }

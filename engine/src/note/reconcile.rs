@@ -707,6 +707,18 @@ fn note_parts(
             {
                 return Some(NotePart::Note);
             }
+            // Rules drawn above and below a note frame it like a box; a rule on one side only
+            // parts the note from the article, a change of the article's own.
+            if is_rule(inserted)
+                && text.inserted.iter().all(|range| {
+                    reworked_notes.iter().any(|note| {
+                        framed(note, reworked)
+                            && beside(range, std::slice::from_ref(note), reworked)
+                    })
+                })
+            {
+                return Some(NotePart::Note);
+            }
             let first = text.inserted.first()?;
             // What an update heading introduces may replace what the article said there.
             if scopes
@@ -746,6 +758,26 @@ fn note_parts(
                 .then_some(NotePart::Flag)
         })
         .collect()
+}
+
+/// Whether a text is only a Markdown rule ("---", "***", "___" on lines of their own).
+fn is_rule(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    let rule = |line: &str| {
+        let marks: String = line.chars().filter(|c| *c != ' ').collect();
+        marks.len() >= 3
+            && ['-', '*', '_']
+                .iter()
+                .any(|&mark| marks.chars().all(|c| c == mark))
+    };
+    lines.clone().next().is_some() && lines.all(rule)
+}
+
+/// Whether a note has a Markdown rule on the line above it and on the line below it.
+fn framed(note: &Range<usize>, reworked: &str) -> bool {
+    let above = reworked[..note.start].trim_end().lines().next_back();
+    let below = reworked[note.end..].trim_start().lines().next();
+    above.is_some_and(is_rule) && below.is_some_and(is_rule)
 }
 
 /// Whether a text says words are out of date: the flag itself when it is short ("[This section
@@ -2236,6 +2268,23 @@ mod tests {
         // "The figure" speaks of one figure replaced, not of a paragraph added.
         let note = "We misstated the figure.";
         assert_eq!(explained_by(note, original, reworked), [true, false]);
+    }
+
+    #[test]
+    fn rules_that_frame_a_note_are_its_own() {
+        let original = "# Joins\n\nJoins warn on many matches.\n\nThe next part.";
+        let note = "**Update**: as of June 1, version 1.1 warns less often.";
+        // Rules drawn above and below the new note frame it.
+        let reworked = "# Joins\n\nJoins warn on many matches.\n\n---\n\n**Update**: as of June 1, \
+                        version 1.1 warns less often.\n\n---\n\nThe next part.";
+        let parts = parts_of(note, original, reworked);
+        assert!(parts.iter().all(Option::is_some), "{parts:?}");
+        // A rule on one side only parts the note from the article's text.
+        let reworked = "# Joins\n\n**Update**: as of June 1, version 1.1 warns less often.\n\n\
+                        ---\n\nJoins warn on many matches.\n\nThe next part.";
+        let comparison = compare(original, reworked);
+        let checked = reconcile(note, &comparison, original, reworked);
+        assert!(checked.note_parts.contains(&None), "{checked:?}");
     }
 
     #[test]
