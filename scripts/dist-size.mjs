@@ -95,11 +95,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 // left to the markup took it to 482,761 B (375,938 B brotli). An eighth (headings that name
 // their note, renames, hotfixes, reposts and contributors, notes read across their line breaks,
 // a dated heading's kind read under it, "Updates" headings over text that reports no change;
-// rules that frame a note) took it to 484,171 B (377,285 B brotli), and the lines moved to
-// 484,500 and 377,500 B.
+// rules that frame a note) took it to 484,171 B (377,285 B brotli); a look at the page then
+// put right a note that is all that changed ("The note mentions 0 of 0 changes") and quotes
+// inside code read as claims of their own: 484,370 B (377,523 B brotli), and the lines moved
+// to 484,500 and 378,000 B.
 const budget = Number(process.env.REDLINE_GZIP_BUDGET ?? 484_500);
 // Brotli, checked from 366,033 B on: the goal is 300,000 B (the wasm alone is some 351,000 B).
-const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 377_500);
+const brotliBudget = Number(process.env.REDLINE_BROTLI_BUDGET ?? 378_000);
 const dist = process.argv[2] ?? "dist";
 const rows = [];
 let total = { raw: 0, gzip: 0, brotli: 0 };

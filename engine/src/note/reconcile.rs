@@ -1089,10 +1089,19 @@ fn summary(
             plural(n_changes, "change", "changes")
         );
     }
-    let mut res = format!(
-        "The note mentions {n_explained} of {}",
-        plural(n_changes, "change", "changes")
-    );
+    // "The note mentions 0 of 0 changes" says nothing a reader can use when the note is all
+    // that changed.
+    let mut res = if n_changes == 0 {
+        format!(
+            "The only {} the note's own text",
+            plural(n_parts, "change is", "changes are")
+        )
+    } else {
+        format!(
+            "The note mentions {n_explained} of {}",
+            plural(n_changes, "change", "changes")
+        )
+    };
     if n_unmentioned_facts > 0 {
         let is = if n_unmentioned_facts == 1 {
             "is"
@@ -1105,7 +1114,7 @@ fn summary(
         ));
     }
     res.push('.');
-    if n_parts > 0 {
+    if n_parts > 0 && n_changes > 0 {
         res.push_str(&format!(
             " {} the note's own text.",
             plural(n_parts, "change is", "changes are")
@@ -1183,14 +1192,28 @@ pub fn find_claims(note: &str) -> Vec<(ClaimKind, String)> {
     // Inline code names what it quotes: "We previously planned on removing
     // `parserOptions.globalReturn`" speaks of the text that names that option. A short span
     // (`try`, `number()`) is a word of the language the note speaks of, found in many places.
+    // The quotes inside a span that is a claim are that claim's, not claims of their own
+    // (`install.packages("dplyr")` is one); its words still say what the note is about.
+    let mut rest = String::with_capacity(note.len());
     for (idx, span) in note.split('`').enumerate() {
-        let span = span.trim();
-        if idx % 2 == 1 && span.chars().filter(|c| c.is_alphanumeric()).count() >= 8 {
-            claims.push((ClaimKind::Quoted(span.to_owned()), format!("`{span}`")));
+        let code = span.trim();
+        if idx % 2 == 1 && code.chars().filter(|c| c.is_alphanumeric()).count() >= 8 {
+            claims.push((ClaimKind::Quoted(code.to_owned()), format!("`{code}`")));
+            rest.extend(span.chars().map(|c| {
+                if "\"'“”«»‘’".contains(c) {
+                    ' '
+                } else {
+                    c
+                }
+            }));
+        } else {
+            rest.push_str(span);
         }
+        rest.push('`');
     }
+    rest.pop();
     // Claims are read from what a reader reads: no figure comes out of a link's address.
-    let note = &readable(note);
+    let note = &readable(&rest);
     // Quoted values: “…”, «…», "…", and '…' when it opens after a space.
     let mut quoted_ranges = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -1971,6 +1994,15 @@ mod tests {
             "“the old bridge”".into()
         )));
         assert!(claims.contains(&(ClaimKind::Fact(FactKind::Number), "figure".into())));
+        // The quotes inside code that is a claim are that claim's.
+        let claims = find_claims("Install it with `pip install \"tilecut\"` today.");
+        assert_eq!(
+            claims,
+            [(
+                ClaimKind::Quoted("pip install \"tilecut\"".into()),
+                "`pip install \"tilecut\"`".into()
+            )]
+        );
     }
 
     #[test]
@@ -1992,6 +2024,24 @@ mod tests {
         assert!(claim(&ClaimKind::Removed).matched);
         assert_eq!(checked.explained, [true, false, true, false, false, true]);
         assert_eq!(checked.summary, "The note mentions 3 of 6 changes.");
+    }
+
+    #[test]
+    fn a_note_that_is_all_that_changed() {
+        let original = "Tips\n\nKeep the lid on.\n\nServe cold.";
+        let reworked = "Tips\n\nKeep the lid on.\n\n---\n\nUpdate: the lid is sold apart now.\n\n---\n\n\
+                        Serve cold.";
+        let comparison = compare(original, reworked);
+        let checked = reconcile(
+            "Update: the lid is sold apart now.",
+            &comparison,
+            original,
+            reworked,
+        );
+        assert_eq!(
+            checked.summary,
+            "The only 2 changes are the note's own text."
+        );
     }
 
     #[test]
